@@ -1,0 +1,167 @@
+/*
+ * apibuf.c — layer 3: NetApiBufferAllocate, NetApiBufferFree,
+ * NetApiBufferReallocate and NetApiBufferSize (SPEC section 2).
+ *
+ * Each function checks its arguments before touching memory, checks a
+ * buffer's tag (block.h) before trusting its header, and reports misuse
+ * through misuse.c.  The common pair is served from the calling thread's
+ * cache (cache.h) without a call into the system allocator; errno is saved
+ * around the system allocator, which may set it even when it succeeds.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include <lmapibuf.h>
+#include <lmerr.h>
+
+#include "block.h"
+#include "cache.h"
+#include "misuse.h"
+#include "state.h"
+#include "stats.h"
+#include "sysalloc.h"
+
+/* A new buffer of n bytes from the system, stamped and counted, or NULL.
+   The slow half of allocation: the cache had nothing for this size. */
+static NBI_NOINLINE void *buffer_create_slow(struct nbi_thread *t, uint64_t n)
+{
+    int saved_errno = errno;
+    struct nbi_header *h = nbi_sys_malloc(nbi_block_capacity(n));
+    errno = saved_errno;
+    if (NBI_UNLIKELY(!h))
+        return NULL;
+    void *user = nbi_user_of(h);
+    nbi_header_stamp(user, n);
+    nbi_count_create(t, n);
+    return user;
+}
+
+/* A new buffer of n bytes, stamped and counted, or NULL. */
+static NBI_ALWAYS_INLINE void *buffer_create(struct nbi_thread *t, uint64_t n)
+{
+    unsigned c = nbi_size_class(n);
+    struct nbi_header *h;
+    if (NBI_LIKELY(t && c) && (h = nbi_cache_take(t, c)) != NULL) {
+        void *user = nbi_user_of(h);
+        nbi_header_stamp(user, n);
+        nbi_count_create(t, n);
+        return user;
+    }
+    return buffer_create_slow(t, n);
+}
+
+/* Release a live buffer: destroy its tag first, so no stale copy of the
+   pointer passes the check while the block is cached or reused. */
+static NBI_ALWAYS_INLINE void buffer_release(struct nbi_thread *t, void *user)
+{
+    struct nbi_header *h = nbi_header_of(user);
+    uint64_t size = h->size;
+    nbi_header_release(user);
+    nbi_count_release(t, size);
+    unsigned c = nbi_size_class(size);
+    if (!(NBI_LIKELY(t && c) && nbi_cache_put(t, c, h)))
+        nbi_sys_free(h); /* glibc's free keeps errno (since 2.33) */
+}
+
+/* The checks Free, Size and Reallocate make before trusting a pointer. */
+static inline int buffer_is_live(const void *user)
+{
+    return nbi_is_aligned(user) && nbi_header_is_live(user);
+}
+
+static NET_API_STATUS reject(const char *function, const void *user)
+{
+    return nbi_misuse(function, user, nbi_classify_default(user), 0);
+}
+
+NBI_EXPORT NET_API_STATUS NetApiBufferAllocate(DWORD ByteCount, LPVOID *Buffer)
+{
+    if (NBI_UNLIKELY(!Buffer))
+        return ERROR_INVALID_PARAMETER;
+    void *user = buffer_create(nbi_self(), ByteCount);
+    *Buffer = user;
+    return NBI_LIKELY(user != NULL) ? NERR_Success : ERROR_NOT_ENOUGH_MEMORY;
+}
+
+/* Windows and Wine export the allocator under this internal name too. */
+NBI_EXPORT NET_API_STATUS NetapipBufferAllocate(DWORD ByteCount, LPVOID *Buffer)
+{
+    return NetApiBufferAllocate(ByteCount, Buffer);
+}
+
+NBI_EXPORT NET_API_STATUS NetApiBufferFree(LPVOID Buffer)
+{
+    if (!Buffer)
+        return NERR_Success;
+    struct nbi_thread *t = nbi_self();
+    if (NBI_UNLIKELY(!buffer_is_live(Buffer)))
+        return reject("NetApiBufferFree", Buffer);
+    buffer_release(t, Buffer);
+    return NERR_Success;
+}
+
+NBI_EXPORT NET_API_STATUS NetApiBufferSize(LPVOID Buffer, LPDWORD ByteCount)
+{
+    if (!Buffer || !ByteCount)
+        return ERROR_INVALID_PARAMETER;
+    nbi_ensure_init();
+    if (NBI_UNLIKELY(!buffer_is_live(Buffer)))
+        return reject("NetApiBufferSize", Buffer);
+    *ByteCount = (DWORD)nbi_header_of(Buffer)->size;
+    return NERR_Success;
+}
+
+/* Resize a live buffer to n > 0 bytes; on failure it is left as it was. */
+static NET_API_STATUS buffer_resize(struct nbi_thread *t, void *old_user, DWORD n,
+                                    LPVOID *NewBuffer)
+{
+    struct nbi_header *h = nbi_header_of(old_user);
+    uint64_t old_size = h->size;
+    if (nbi_block_capacity(old_size) == nbi_block_capacity(n)) {
+        nbi_header_stamp(old_user, n); /* same class: the block already fits */
+        nbi_count_resize(t, old_size, n);
+        *NewBuffer = old_user;
+        return NERR_Success;
+    }
+    /* Destroy the tag before realloc: if the block moves, the old address
+       must not pass the check, even where its memory is left untouched. */
+    nbi_header_release(old_user);
+    int saved_errno = errno;
+    struct nbi_header *moved = nbi_sys_realloc(h, nbi_block_capacity(n));
+    errno = saved_errno;
+    if (NBI_UNLIKELY(!moved)) {
+        nbi_header_stamp(old_user, old_size); /* still valid, still ours */
+        return ERROR_NOT_ENOUGH_MEMORY;
+    }
+    void *user = nbi_user_of(moved);
+    nbi_header_stamp(user, n);
+    nbi_count_resize(t, old_size, n);
+    *NewBuffer = user;
+    return NERR_Success;
+}
+
+NBI_EXPORT NET_API_STATUS NetApiBufferReallocate(LPVOID OldBuffer, DWORD NewByteCount,
+                                                 LPVOID *NewBuffer)
+{
+    if (!NewBuffer)
+        return ERROR_INVALID_PARAMETER;
+    struct nbi_thread *t = nbi_self();
+
+    if (!OldBuffer) {
+        if (NewByteCount == 0) {
+            *NewBuffer = NULL;
+            return NERR_Success;
+        }
+        void *user = buffer_create(t, NewByteCount);
+        *NewBuffer = user; /* as NetApiBufferAllocate: NULL on failure */
+        return user ? NERR_Success : ERROR_NOT_ENOUGH_MEMORY;
+    }
+    if (!buffer_is_live(OldBuffer))
+        return reject("NetApiBufferReallocate", OldBuffer);
+    if (NewByteCount == 0) {
+        buffer_release(t, OldBuffer);
+        *NewBuffer = NULL;
+        return NERR_Success;
+    }
+    return buffer_resize(t, OldBuffer, NewByteCount, NewBuffer);
+}

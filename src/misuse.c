@@ -1,0 +1,92 @@
+/* misuse.c — the misuse handler: default report, abort option, user hook. */
+#include "misuse.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <lmerr.h>
+
+#include "block.h"
+#include "state.h"
+#include "stats.h"
+
+static nbi_mutex handler_lock = NBI_MUTEX_INIT;
+static netapibuf_misuse_handler user_handler;
+static void *user_context;
+
+NBI_EXPORT const char *netapibuf_misuse_text(enum netapibuf_misuse_kind kind)
+{
+    switch (kind) {
+    case NETAPIBUF_MISUSE_UNKNOWN_POINTER:
+        return "not a live NetApiBuffer (never allocated here, or released and reused)";
+    case NETAPIBUF_MISUSE_RELEASED_POINTER:
+        return "buffer already released";
+    case NETAPIBUF_MISUSE_INTERIOR_POINTER:
+        return "pointer into the middle of a buffer";
+    case NETAPIBUF_MISUSE_UNALIGNED_POINTER:
+        return "misaligned pointer, cannot be a buffer";
+    case NETAPIBUF_MISUSE_OVERRUN:
+        return "bytes written past the end of the buffer";
+    }
+    return "unknown misuse";
+}
+
+static void default_handler(const struct netapibuf_misuse *report)
+{
+    fprintf(stderr, "netapibuf: %s(%p): %s", report->function, report->pointer,
+            report->description);
+    if (report->size)
+        fprintf(stderr, " (buffer of %" PRIu64 " bytes)", report->size);
+    fputs(nbi_config.abort_on_misuse ? "; aborting\n" : "\n", stderr);
+    if (nbi_config.abort_on_misuse)
+        abort();
+}
+
+NBI_EXPORT netapibuf_misuse_handler netapibuf_set_misuse_handler(netapibuf_misuse_handler handler,
+                                                                 void *context)
+{
+    nbi_mutex_lock(&handler_lock);
+    netapibuf_misuse_handler previous = user_handler;
+    user_handler = handler;
+    user_context = handler ? context : NULL;
+    nbi_mutex_unlock(&handler_lock);
+    return previous;
+}
+
+NET_API_STATUS nbi_misuse(const char *function, const void *pointer,
+                          enum netapibuf_misuse_kind kind, uint64_t size)
+{
+    int saved_errno = errno;
+    nbi_ensure_init();
+    nbi_count_misuse();
+
+    struct netapibuf_misuse report = {
+        .function = function,
+        .pointer = pointer,
+        .kind = kind,
+        .description = netapibuf_misuse_text(kind),
+        .size = size,
+    };
+    nbi_mutex_lock(&handler_lock);
+    netapibuf_misuse_handler handler = user_handler;
+    void *context = user_context;
+    nbi_mutex_unlock(&handler_lock);
+
+    if (handler)
+        handler(&report, context);
+    else
+        default_handler(&report);
+    errno = saved_errno;
+    return ERROR_INVALID_PARAMETER;
+}
+
+enum netapibuf_misuse_kind nbi_classify_default(const void *pointer)
+{
+    if (!nbi_is_aligned(pointer))
+        return NETAPIBUF_MISUSE_UNALIGNED_POINTER;
+    if (nbi_header_is_released(pointer))
+        return NETAPIBUF_MISUSE_RELEASED_POINTER;
+    return NETAPIBUF_MISUSE_UNKNOWN_POINTER;
+}

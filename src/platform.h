@@ -1,0 +1,56 @@
+/*
+ * platform.h — the operating-system contract of netapibuf.
+ *
+ * Everything the library needs from the OS beyond malloc (randomness, the
+ * page size, once-initialisation, locks, per-thread exit hooks) goes
+ * through these few functions, implemented in platform_linux.c.  A port
+ * to another system replaces that one file.
+ */
+#ifndef NBI_PLATFORM_H
+#define NBI_PLATFORM_H
+
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define NBI_LIKELY(x) __builtin_expect(!!(x), 1)
+#define NBI_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define NBI_ALWAYS_INLINE inline __attribute__((always_inline))
+#define NBI_NOINLINE __attribute__((noinline))
+#define NBI_INTERNAL __attribute__((visibility("hidden")))
+#define NBI_EXPORT __attribute__((visibility("default")))
+
+/* Thread-local storage that costs one %fs-relative access, even in the .so. */
+#define NBI_THREAD_LOCAL __thread __attribute__((tls_model("initial-exec")))
+
+/* Fill buf with n unpredictable bytes (getrandom, else /dev/urandom, else
+   a mix of clocks and addresses: the secret must never be a constant). */
+NBI_INTERNAL void nbi_random_bytes(void *buf, size_t n);
+
+/* The size of a memory page. */
+NBI_INTERNAL size_t nbi_page_size(void);
+
+/* The value of an environment variable, ignoring it in set-uid programs. */
+NBI_INTERNAL const char *nbi_getenv(const char *name);
+
+typedef pthread_mutex_t nbi_mutex;
+#define NBI_MUTEX_INIT PTHREAD_MUTEX_INITIALIZER
+static inline void nbi_mutex_lock(nbi_mutex *m) { pthread_mutex_lock(m); }
+static inline void nbi_mutex_unlock(nbi_mutex *m) { pthread_mutex_unlock(m); }
+
+/* Run fn exactly once per process, all callers waiting until it is done. */
+typedef pthread_once_t nbi_once;
+#define NBI_ONCE_INIT PTHREAD_ONCE_INIT
+static inline void nbi_call_once(nbi_once *once, void (*fn)(void)) { pthread_once(once, fn); }
+
+/* Thread-exit hook: nbi_thread_exit_init(fn) once per process, then
+   nbi_thread_exit_arm(arg) in a thread makes fn(arg) run when that thread
+   exits (not when the main thread returns from main: that ends the process).
+   Returns 0, or -1 if the OS has no slot left (the hook then never runs). */
+NBI_INTERNAL int nbi_thread_exit_init(void (*fn)(void *));
+NBI_INTERNAL void nbi_thread_exit_arm(void *arg);
+
+/* Register fork handlers that keep lock-protected state usable in the child. */
+NBI_INTERNAL void nbi_at_fork(void (*prepare)(void), void (*parent)(void), void (*child)(void));
+
+#endif /* NBI_PLATFORM_H */
