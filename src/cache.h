@@ -12,7 +12,11 @@
  * A cached block is a released buffer like any other: its tag is destroyed
  * before it enters the cache (so Free, Size and Reallocate reject a stale
  * pointer to it as "released"), and the list link lives in its first user
- * word.  Each class keeps at most NBI_BIN_MAX blocks and the whole thread at
+ * word.  Each class is a FIFO queue whose newest NBI_BIN_KEEP block is never
+ * handed out: the buffer released last is not the next one allocated, so a
+ * stale pointer to it (free, resize or size after free, even after another
+ * allocation of the same size) is still caught instead of silently aliasing
+ * the new buffer.  A LIFO stack would hand it straight back.  Each class keeps at most NBI_BIN_MAX blocks and the whole thread at
  * most NBI_CACHE_BUDGET bytes; the rest goes back to the system at once, and
  * everything goes back when the thread exits.
  *
@@ -33,6 +37,7 @@
 #include "sysalloc.h"
 
 #define NBI_BIN_MAX 128u                    /* blocks per class */
+#define NBI_BIN_KEEP 1u                     /* newest blocks never handed out */
 #define NBI_CACHE_BUDGET (512u * 1024u)     /* system bytes per thread */
 
 /* System bytes for a block holding n bytes: its class's, or n exactly. */
@@ -42,16 +47,17 @@ static inline size_t nbi_block_capacity(uint64_t n)
     return nbi_block_bytes(c ? nbi_class_bytes(c) : n);
 }
 
-/* A cached block of class c, or NULL. */
+/* The oldest cached block of class c, or NULL when the class holds fewer
+   than NBI_BIN_KEEP + 1 blocks. */
 static NBI_ALWAYS_INLINE struct nbi_header *nbi_cache_take(struct nbi_thread *t, unsigned c)
 {
     struct nbi_bin *bin = &t->bins[c];
+    if (bin->count <= NBI_BIN_KEEP)
+        return NULL;
     struct nbi_header *h = bin->head;
-    if (h) {
-        bin->head = *(void **)nbi_user_of(h);
-        bin->count--;
-        t->cached_bytes -= nbi_class_bytes(c);
-    }
+    bin->head = *(void **)nbi_user_of(h);
+    bin->count--;
+    t->cached_bytes -= nbi_class_bytes(c);
     return h;
 }
 
@@ -63,8 +69,12 @@ static NBI_ALWAYS_INLINE int nbi_cache_put(struct nbi_thread *t, unsigned c, str
     uint64_t bytes = nbi_class_bytes(c);
     if (bin->count >= NBI_BIN_MAX || t->cached_bytes + bytes > NBI_CACHE_BUDGET)
         return 0;
-    *(void **)nbi_user_of(h) = bin->head;
-    bin->head = h;
+    *(void **)nbi_user_of(h) = NULL;
+    if (bin->count)
+        *(void **)nbi_user_of(bin->tail) = h;
+    else
+        bin->head = h;
+    bin->tail = h;
     bin->count++;
     t->cached_bytes += bytes;
     return 1;
@@ -74,10 +84,17 @@ static NBI_ALWAYS_INLINE int nbi_cache_put(struct nbi_thread *t, unsigned c, str
 static inline void nbi_cache_flush(struct nbi_thread *t)
 {
     for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) {
-        struct nbi_header *h;
-        while ((h = nbi_cache_take(t, c)) != NULL)
+        struct nbi_bin *bin = &t->bins[c];
+        struct nbi_header *h = bin->head;
+        while (bin->count) {
+            struct nbi_header *next = *(void **)nbi_user_of(h);
             nbi_sys_free(h);
+            h = next;
+            bin->count--;
+        }
+        bin->head = bin->tail = NULL;
     }
+    t->cached_bytes = 0;
 }
 
 #endif /* NBI_CACHE_H */

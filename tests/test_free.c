@@ -79,6 +79,32 @@ TEST(stale_free_after_malloc_reuse)
     CHECK(intact);
 }
 
+/* Stale free after the memory was reused by another NetApiBuffer of the same
+   size: the buffer released last is never the next one handed out, so the
+   stale pointer is still caught and the new buffer survives. */
+TEST(stale_free_after_netapibuffer_reuse)
+{
+    static const DWORD sizes[] = {1, 64, 1000, 1024, 1500, 4096, 65536};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        LPVOID p, q;
+        NetApiBufferAllocate(sizes[i], &p);
+        NetApiBufferFree(p);
+        NetApiBufferAllocate(sizes[i], &q);
+        CHECK_NE_P(q, p);
+        memset(q, 0x3C, sizes[i]);
+        capture_start();
+        CHECK_EQ_U(NetApiBufferFree(p), ERROR_INVALID_PARAMETER);
+        CHECK_EQ_U(captured.count, 1);
+        CHECK_EQ_U(captured.last.kind, NETAPIBUF_MISUSE_RELEASED_POINTER);
+        capture_stop();
+        DWORD size = 0;
+        CHECK_EQ_U(NetApiBufferSize(q, &size), NERR_Success);
+        CHECK_EQ_U(size, sizes[i]);
+        CHECK_EQ_U(((unsigned char *)q)[sizes[i] - 1], 0x3C);
+        CHECK_EQ_U(NetApiBufferFree(q), NERR_Success);
+    }
+}
+
 /* Interior pointers (aligned and not), and pointers that were never ours. */
 TEST(foreign_and_interior_pointers)
 {
@@ -146,6 +172,7 @@ int main(void)
     RUN(free_live_releases);
     RUN(double_free);
     RUN(stale_free_after_malloc_reuse);
+    RUN(stale_free_after_netapibuffer_reuse);
     RUN(foreign_and_interior_pointers);
     RUN(misuse_is_counted);
     return check_finish();
