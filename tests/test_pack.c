@@ -10,6 +10,7 @@
 #include <netapibuf.h>
 
 #include "check.h"
+#include "pack.h"
 #include "sysalloc.h"
 
 /* A record with two strings, a blob and plain fields, like a LOCALGROUP_MEMBERS_INFO. */
@@ -323,6 +324,7 @@ TEST(out_of_memory_every_step)
     for (long nth = 1;; nth++) {
         LPBYTE buf = (LPBYTE)1;
         DWORD n = 7;
+        nbi_packer_stash_flush(); /* every segment from malloc */
         nbi_fault_fail_nth(nth);
         NET_API_STATUS st = netapibuf_pack(&rec_layout, src, NREC, MAX_PREFERRED_LENGTH, &buf, &n);
         int fired = nbi_fault_fired();
@@ -349,6 +351,7 @@ TEST(out_of_memory_every_step)
     /* an add that fails for memory leaves the packer usable */
     netapibuf_packer *p;
     CHECK_EQ_U(netapibuf_packer_create(&rec_layout, MAX_PREFERRED_LENGTH, &p), NERR_Success);
+    nbi_packer_stash_flush();
     nbi_fault_fail_nth(1);
     CHECK_EQ_U(netapibuf_packer_add(p, &src[2]), ERROR_NOT_ENOUGH_MEMORY);
     nbi_fault_fail_nth(0);

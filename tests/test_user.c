@@ -14,6 +14,7 @@
 #include "check.h"
 #include "net/local.h"
 #include "net/resume.h"
+#include "pack.h"
 #include "sysalloc.h"
 
 /* ---- the expected database, from getent ------------------------------------ */
@@ -455,6 +456,7 @@ TEST(out_of_memory_every_step)
             LPBYTE buf = (LPBYTE)1;
             DWORD read = 9, total = 9, resume = 0;
             nbi_resume_flush();
+            nbi_packer_stash_flush();
             nbi_fault_fail_nth(nth);
             NET_API_STATUS st;
             if (mode == 0)
