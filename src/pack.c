@@ -525,18 +525,18 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_finish(netapibuf_packer *p, LPBYTE *b
     }
     unsigned char *base = buf, *out = base;
     unsigned char *data = base + (p->data_len ? round_up(recs, DATA_ALIGN) : recs);
+    /* records: copied and resolved in one pass over each segment */
     for (size_t i = 0; i < p->recs.count; i++) {
-        memcpy(out, p->recs.segs[i]->bytes, p->recs.segs[i]->used);
-        out += p->recs.segs[i]->used;
+        const struct seg *s = p->recs.segs[i];
+        memcpy(out, s->bytes, s->used);
+        if (l->string_count + l->blob_count)
+            for (size_t at = 0; at < s->used; at += l->size)
+                resolve(l, out + at, final_at, data);
+        out += s->used;
     }
     memset(out, 0, (size_t)(data - out)); /* padding: no stale bytes */
-    for (size_t i = 0; i < p->data.count; i++) {
-        memcpy(out = data + p->data.segs[i]->base, p->data.segs[i]->bytes,
-               p->data.segs[i]->used);
-    }
-    if (l->string_count + l->blob_count)
-        for (size_t i = 0; i < p->count; i++)
-            resolve(l, base + i * l->size, final_at, data);
+    for (size_t i = 0; i < p->data.count; i++)
+        memcpy(data + p->data.segs[i]->base, p->data.segs[i]->bytes, p->data.segs[i]->used);
     *bufptr = base;
     *entriesread = (DWORD)p->count;
     netapibuf_packer_destroy(p);

@@ -86,12 +86,12 @@ static char empty[] = "";
 /* The record of `level` for one user; its strings are u's. */
 static void to_level(DWORD level, const struct user_src *u, union user_rec *r)
 {
-    memset(r, 0, sizeof *r);
     switch (level) {
     case 0:
         r->l0.usri0_name = u->name;
         break;
     case 1:
+        memset(&r->l1, 0, sizeof r->l1); /* has padding: no stale stack bytes in results */
         r->l1.usri1_name = u->name;
         r->l1.usri1_priv = u->uid == 0 ? USER_PRIV_ADMIN : USER_PRIV_USER;
         r->l1.usri1_home_dir = u->home_dir;
@@ -115,13 +115,20 @@ static void to_level(DWORD level, const struct user_src *u, union user_rec *r)
     }
 }
 
+/* Does the path end in component `name` (n bytes)? */
+static int ends_with_component(const char *path, size_t len, const char *name, size_t n)
+{
+    return len >= n && memcmp(path + len - n, name, n) == 0 &&
+           (len == n || path[len - n - 1] == '/');
+}
+
 static int shell_disables(const char *shell)
 {
     if (!shell)
         return 0;
-    const char *base = strrchr(shell, '/');
-    base = base ? base + 1 : shell;
-    return strcmp(base, "nologin") == 0 || strcmp(base, "false") == 0;
+    size_t len = strlen(shell);
+    return ends_with_component(shell, len, "nologin", 7) ||
+           ends_with_component(shell, len, "false", 5);
 }
 
 /* Fill *u from pw.  The GECOS field is split in place: its bytes live in
