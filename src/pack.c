@@ -210,6 +210,14 @@ static void seg_release(struct seg *s)
     nbi_sys_free(s);
 }
 
+size_t nbi_packer_stash_bytes(void)
+{
+    nbi_mutex_lock(&stash_lock);
+    size_t n = stash_bytes;
+    nbi_mutex_unlock(&stash_lock);
+    return n;
+}
+
 void nbi_packer_stash_flush(void)
 {
     struct stash_node *all[STASH_CLASSES];

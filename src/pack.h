@@ -24,4 +24,7 @@ NBI_INTERNAL size_t nbi_packer_size(const netapibuf_packer *packer);
    out-of-memory tests, which need every segment to come from malloc). */
 NBI_INTERNAL void nbi_packer_stash_flush(void);
 
+/* Bytes of segments in the stash now (at most 4 MiB). */
+NBI_INTERNAL size_t nbi_packer_stash_bytes(void);
+
 #endif /* NBI_PACK_H */

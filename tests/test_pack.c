@@ -364,6 +364,34 @@ TEST(out_of_memory_every_step)
     NetApiBufferFree(buf);
 }
 
+/* A result far larger than the stash: staging segments go back to the
+   stash only up to its 4 MiB bound, and a second result reuses them. */
+TEST(staging_stash_is_bounded)
+{
+    enum { N = 200000 };
+    struct rec *many = malloc(N * sizeof *many);
+    static char big[64];
+    memset(big, 'q', sizeof big - 1);
+    for (int i = 0; i < N; i++) {
+        many[i] = src[i % NREC];
+        many[i].comment = big; /* shared by every entry */
+        many[i].blob = NULL;
+    }
+    nbi_packer_stash_flush();
+    for (int round = 0; round < 2; round++) {
+        LPBYTE buf = NULL;
+        DWORD n = 0;
+        CHECK_EQ_U(netapibuf_pack(&rec_layout, many, N, MAX_PREFERRED_LENGTH, &buf, &n),
+                   NERR_Success);
+        CHECK_EQ_U(n, N);
+        CHECK_EQ_P(((struct rec *)buf)[0].comment, ((struct rec *)buf)[N - 1].comment);
+        NetApiBufferFree(buf);
+        CHECK(nbi_packer_stash_bytes() > 0);
+        CHECK(nbi_packer_stash_bytes() <= ((size_t)4 << 20));
+    }
+    free(many);
+}
+
 int main(void)
 {
     make_source();
@@ -376,5 +404,6 @@ int main(void)
     RUN(no_entries_no_buffer);
     RUN(invalid_arguments);
     RUN(out_of_memory_every_step);
+    RUN(staging_stash_is_bounded);
     return check_finish();
 }
