@@ -22,7 +22,7 @@ extern char **environ;
 
 /* ---- the enumeration ------------------------------------------------------ */
 
-typedef struct _ENV_INFO_1 {
+typedef struct ENV_INFO_1 {
     LPSTR envi1_name;
     LPSTR envi1_value;
     DWORD envi1_value_length;
