@@ -506,6 +506,35 @@ TEST(out_of_memory_every_step)
     CHECK_EQ_U(after.live_buffers, before.live_buffers);
 }
 
+static NET_API_STATUS count_group(const struct group *gr, void *ctx)
+{
+    (void)gr;
+    ++*(size_t *)ctx;
+    return NERR_Success;
+}
+
+static NET_API_STATUS stop_at_first(const struct group *gr, void *ctx)
+{
+    (void)gr;
+    (void)ctx;
+    return NERR_GroupNotFound; /* any non-zero status stops the walk and is returned */
+}
+
+/* The group walk (for the local-group functions) sees what getent does. */
+TEST(group_walk_matches_getent)
+{
+    size_t want = 0, got = 0;
+    char line[4096];
+    FILE *f = popen("getent group", "r");
+    while (f && fgets(line, sizeof line, f))
+        want++;
+    if (f)
+        pclose(f);
+    CHECK_EQ_U(nbi_local_walk_groups(count_group, &got), NERR_Success);
+    CHECK_EQ_U(got, want);
+    CHECK_EQ_U(nbi_local_walk_groups(stop_at_first, NULL), NERR_GroupNotFound);
+}
+
 int main(void)
 {
     load_getent();
@@ -521,6 +550,7 @@ int main(void)
     RUN(server_names);
     RUN(error_statuses);
     RUN(out_of_memory_every_step);
+    RUN(group_walk_matches_getent);
     netapibuf_get_stats(&end);
     check_current = "main";
     CHECK_EQ_U(end.live_buffers, start.live_buffers);
