@@ -102,6 +102,124 @@ const char *netapibuf_misuse_text(enum netapibuf_misuse_kind kind);
  */
 const char *netapibuf_status_text(NET_API_STATUS status);
 
+
+/* ---- packed results ------------------------------------------------------ */
+
+/*
+ * The packer builds what a network management function returns: ONE
+ * NetApiBuffer holding an array of fixed-size records at the front and every
+ * string or byte blob those records point to after it, so the caller frees
+ * the whole answer with one NetApiBufferFree (SPEC section 4).
+ *
+ *   buf ─► ┌──────────┬──────────┬─────┬──────────┬─pad─┬─────────────────────┐
+ *          │ record 0 │ record 1 │ ... │ record n │     │ strings and blobs   │
+ *          └──────────┴──────────┴─────┴──────────┴─────┴─────────────────────┘
+ *          └── n * layout->size, aligned for the record ──┘└─ starts 16-aligned
+ *
+ * Describe the record once (its size, alignment, and where its pointer
+ * fields are), then hand the packer "source" records: records of that very
+ * type whose pointer fields point at your own strings and blobs.  The packer
+ * copies the record and its data into staging, and at the end allocates the
+ * buffer once, copies, and points every pointer field into the buffer.
+ *
+ *   static const size_t strs[] = { offsetof(USER_INFO_10, usri10_name), ... };
+ *   static const struct netapibuf_record_layout layout =
+ *       { sizeof(USER_INFO_10), alignof(USER_INFO_10), 4, strs, 0, NULL };
+ *   netapibuf_packer *p;
+ *   if ((st = netapibuf_packer_create(&layout, prefmaxlen, &p)) != 0) return st;
+ *   while (next_entry(&src)) {                    // src: a USER_INFO_10
+ *       st = netapibuf_packer_add(p, &src);       // copies src's strings
+ *       if (st == ERROR_MORE_DATA) { more = 1; break; }   // page full
+ *       if (st != 0) { netapibuf_packer_destroy(p); return st; }
+ *   }
+ *   st = netapibuf_packer_finish(p, bufptr, entriesread);  // consumes p
+ *
+ * prefmaxlen rules: MAX_PREFERRED_LENGTH takes every entry.  Otherwise an
+ * entry is taken only if the whole buffer (records, padding and data) still
+ * fits in prefmaxlen bytes, except that the first entry is always taken, so
+ * a paging loop makes progress whatever prefmaxlen it passes.  Once an entry
+ * has been refused the packer is full and refuses every later one too (whole
+ * entries, in order, no gaps).
+ *
+ * Identical strings within one result are usually stored once: a small
+ * fixed-size cache of recently stored strings is consulted while staging,
+ * so repeated strings (empty strings, a domain prefix) share bytes, while
+ * a rare collision just stores a copy.  Two string fields may therefore
+ * point at the same bytes; never write through them.  Blobs are never
+ * shared.  A NULL pointer field stays NULL.
+ */
+
+/* A pointer field to a byte blob whose length is a DWORD field of the same
+   record (e.g. a SID and its length). */
+struct netapibuf_blob_field {
+    size_t pointer_offset; /* offsetof the pointer field */
+    size_t length_offset;  /* offsetof the DWORD holding the blob's byte count */
+    size_t align;          /* alignment the blob needs: 1, 2, 4, 8 or 16 */
+};
+
+/* What the packer needs to know about a record type.  The arrays must stay
+   valid as long as a packer using the layout lives (static const is usual). */
+struct netapibuf_record_layout {
+    size_t size;                /* sizeof the record, > 0 */
+    size_t align;               /* alignof the record: a power of two <= 16 */
+    size_t string_count;        /* number of char * fields (NUL-terminated strings) */
+    const size_t *string_offsets; /* offsetof each char * field */
+    size_t blob_count;          /* number of blob fields */
+    const struct netapibuf_blob_field *blobs;
+};
+
+/* At most this many string plus blob fields per record. */
+#define NETAPIBUF_PACK_MAX_FIELDS 32
+
+typedef struct netapibuf_packer netapibuf_packer;
+
+/*
+ * Start a result.  0 and *packer set; 87 if layout or packer is NULL or the
+ * layout is invalid (size 0, bad alignment, a field outside the record or
+ * misaligned, more than NETAPIBUF_PACK_MAX_FIELDS fields); 8 if out of
+ * memory.  On error *packer is NULL (when packer is not NULL).
+ */
+NET_API_STATUS netapibuf_packer_create(const struct netapibuf_record_layout *layout,
+                                       DWORD prefmaxlen, netapibuf_packer **packer);
+
+/*
+ * Offer the next entry: a source record whose pointer fields point at the
+ * caller's data, which is copied (the caller may reuse it at once).
+ *   0                the entry was taken;
+ *   ERROR_MORE_DATA  it does not fit in prefmaxlen: not taken, the packer is
+ *                    full and the caller should stop and finish;
+ *   8                out of memory: not taken, the packer unchanged;
+ *   87               packer or record is NULL.
+ */
+NET_API_STATUS netapibuf_packer_add(netapibuf_packer *packer, const void *record);
+
+/* Entries taken so far (0 for NULL). */
+DWORD netapibuf_packer_count(const netapibuf_packer *packer);
+
+/*
+ * Produce the buffer and release the packer (in every case, error or not).
+ *   0   *bufptr = the NetApiBuffer and *entriesread = entries in it; with no
+ *       entry taken *bufptr is NULL and *entriesread 0 (nothing to free);
+ *   8   out of memory: *bufptr NULL, *entriesread 0, nothing leaked;
+ *   87  a NULL argument: *bufptr NULL / *entriesread 0 where not NULL.
+ */
+NET_API_STATUS netapibuf_packer_finish(netapibuf_packer *packer, LPBYTE *bufptr,
+                                       LPDWORD entriesread);
+
+/* Abandon a packer without producing a buffer.  NULL is ignored. */
+void netapibuf_packer_destroy(netapibuf_packer *packer);
+
+/*
+ * One call for records already in an array: pack records[0 .. count) under
+ * the prefmaxlen rules.  0 when all count entries are in *bufptr,
+ * ERROR_MORE_DATA when only the first *entriesread are (continue with
+ * records + *entriesread), otherwise an error as for the calls above with
+ * *bufptr NULL and *entriesread 0.  count 0 gives 0 and a NULL *bufptr.
+ */
+NET_API_STATUS netapibuf_pack(const struct netapibuf_record_layout *layout, const void *records,
+                              DWORD count, DWORD prefmaxlen, LPBYTE *bufptr,
+                              LPDWORD entriesread);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,409 @@
+/* test_pack.c — SPEC §4, the packer: layout invariants, prefmaxlen paging,
+   string sharing, blobs, argument errors, and out-of-memory at every step. */
+#include <stdalign.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lm.h>
+#include <netapibuf.h>
+
+#include "check.h"
+#include "pack.h"
+#include "sysalloc.h"
+
+/* A record with two strings, a blob and plain fields, like a LOCALGROUP_MEMBERS_INFO. */
+struct rec {
+    char *name;
+    DWORD id;
+    char *comment;
+    void *blob;
+    DWORD blob_len;
+    uint64_t wide; /* forces 8-byte alignment */
+};
+
+static const size_t rec_strings[] = {offsetof(struct rec, name), offsetof(struct rec, comment)};
+static const struct netapibuf_blob_field rec_blobs[] = {
+    {offsetof(struct rec, blob), offsetof(struct rec, blob_len), 8}};
+static const struct netapibuf_record_layout rec_layout = {
+    sizeof(struct rec), alignof(struct rec), 2, rec_strings, 1, rec_blobs};
+
+/* A record with no pointer at all, like TIME_OF_DAY_INFO. */
+struct plain {
+    DWORD a, b, c;
+};
+static const struct netapibuf_record_layout plain_layout = {sizeof(struct plain),
+                                                            alignof(struct plain), 0, NULL, 0,
+                                                            NULL};
+
+#define NREC 60
+static struct rec src[NREC];
+static char names[NREC][40];
+static char blobs[NREC][24];
+
+static unsigned rng_state = 12345;
+static unsigned rng(void)
+{
+    rng_state = rng_state * 1103515245u + 12345u;
+    return (rng_state >> 8) & 0xFFFFFF;
+}
+
+/* Entries with varied sizes, repeated strings ("shared") and NULL fields. */
+static void make_source(void)
+{
+    for (int i = 0; i < NREC; i++) {
+        int len = (int)(rng() % 30);
+        for (int k = 0; k < len; k++)
+            names[i][k] = (char)('a' + (i + k) % 26);
+        names[i][len] = '\0';
+        src[i].name = names[i];
+        src[i].id = (DWORD)i * 7u;
+        src[i].comment = i % 5 == 0 ? NULL : (i % 3 == 0 ? "shared" : names[(i * 7) % NREC]);
+        src[i].blob_len = (DWORD)(rng() % 24);
+        for (DWORD k = 0; k < src[i].blob_len; k++)
+            blobs[i][k] = (char)(i ^ (int)k);
+        src[i].blob = i % 4 == 1 ? NULL : blobs[i];
+        src[i].wide = (uint64_t)i << 40;
+    }
+}
+
+static int inside(const void *p, const unsigned char *buf, DWORD size, size_t n)
+{
+    const unsigned char *c = p;
+    return c >= buf && c <= buf + size && (size_t)(buf + size - c) >= n;
+}
+
+/* Every invariant of SPEC §4 for a buffer holding n records of src[first..]. */
+static void check_buffer(const LPBYTE buf, DWORD n, DWORD first)
+{
+    if (!n) {
+        CHECK_EQ_P(buf, NULL);
+        return;
+    }
+    DWORD size = 0;
+    CHECK_EQ_U(NetApiBufferSize(buf, &size), NERR_Success);
+    CHECK_EQ_U((uintptr_t)buf % alignof(struct rec), 0);
+    CHECK_GE_U(size, (uint64_t)n * sizeof(struct rec));
+    const struct rec *r = (const struct rec *)buf;
+    for (DWORD i = 0; i < n; i++) {
+        const struct rec *s = &src[first + i];
+        CHECK_EQ_U(r[i].id, s->id);
+        CHECK_EQ_U(r[i].wide, s->wide);
+        CHECK_EQ_U(r[i].blob_len, s->blob_len);
+        if (s->name) {
+            if (!inside(r[i].name, buf, size, strlen(s->name) + 1))
+                CHECK_MSG_(0, "entry %u: name outside the buffer", (unsigned)(first + i));
+            else
+                CHECK_EQ_S(r[i].name, s->name);
+        }
+        if (s->comment) {
+            if (!inside(r[i].comment, buf, size, strlen(s->comment) + 1))
+                CHECK_MSG_(0, "entry %u: comment outside the buffer", (unsigned)(first + i));
+            else
+                CHECK_EQ_S(r[i].comment, s->comment);
+        } else {
+            CHECK_EQ_P(r[i].comment, NULL);
+        }
+        if (s->blob) {
+            CHECK(inside(r[i].blob, buf, size, s->blob_len));
+            CHECK_EQ_U((uintptr_t)r[i].blob % 8, 0);
+            CHECK(memcmp(r[i].blob, s->blob, s->blob_len) == 0);
+            /* strings and blobs live after the record array */
+            CHECK((const unsigned char *)r[i].blob >= buf + n * sizeof(struct rec));
+        } else {
+            CHECK_EQ_P(r[i].blob, NULL);
+        }
+    }
+}
+
+TEST(everything_at_max_preferred_length)
+{
+    LPBYTE buf = NULL;
+    DWORD n = 99;
+    CHECK_EQ_U(netapibuf_pack(&rec_layout, src, NREC, MAX_PREFERRED_LENGTH, &buf, &n),
+               NERR_Success);
+    CHECK_EQ_U(n, NREC);
+    check_buffer(buf, n, 0);
+    CHECK_EQ_U(NetApiBufferFree(buf), NERR_Success);
+}
+
+/* Paging with every prefmaxlen from 1 to the one-call size (and beyond)
+   returns every entry exactly once, in order, in pages within prefmaxlen
+   unless a page is a single larger entry. */
+TEST(paging_every_prefmaxlen)
+{
+    LPBYTE whole = NULL;
+    DWORD n = 0, whole_size = 0;
+    netapibuf_pack(&rec_layout, src, NREC, MAX_PREFERRED_LENGTH, &whole, &n);
+    NetApiBufferSize(whole, &whole_size);
+    NetApiBufferFree(whole);
+    for (DWORD pref = 1; pref <= whole_size + 64; pref++) {
+        DWORD at = 0, pages = 0;
+        while (at < NREC) {
+            LPBYTE buf = NULL;
+            DWORD got = 0, size = 0;
+            NET_API_STATUS st =
+                netapibuf_pack(&rec_layout, src + at, NREC - at, pref, &buf, &got);
+            if (got == 0 || (st != NERR_Success && st != ERROR_MORE_DATA)) {
+                CHECK_MSG_(0, "prefmaxlen %u: status %u, %u entries", (unsigned)pref,
+                           (unsigned)st, (unsigned)got);
+                NetApiBufferFree(buf);
+                break;
+            }
+            CHECK_EQ_U(st, at + got < NREC ? ERROR_MORE_DATA : NERR_Success);
+            NetApiBufferSize(buf, &size);
+            if (got > 1 && size > pref)
+                CHECK_MSG_(0, "prefmaxlen %u: page of %u entries is %u bytes", (unsigned)pref,
+                           (unsigned)got, (unsigned)size);
+            /* whole entries, as many as fit: one more would not have */
+            if (st == ERROR_MORE_DATA) {
+                LPBYTE more = NULL;
+                DWORD got2 = 0, size2 = 0;
+                netapibuf_pack(&rec_layout, src + at, got + 1, MAX_PREFERRED_LENGTH, &more,
+                               &got2);
+                NetApiBufferSize(more, &size2);
+                CHECK(size2 > pref);
+                NetApiBufferFree(more);
+            }
+            check_buffer(buf, got, at);
+            CHECK_EQ_U(NetApiBufferFree(buf), NERR_Success);
+            at += got;
+            pages++;
+        }
+        CHECK_EQ_U(at, NREC);
+        if (pref >= whole_size)
+            CHECK_EQ_U(pages, 1);
+    }
+}
+
+/* Incremental use: add() refuses once full and keeps refusing. */
+TEST(incremental_refuses_after_full)
+{
+    netapibuf_packer *p = NULL;
+    CHECK_EQ_U(netapibuf_packer_create(&rec_layout, 200, &p), NERR_Success);
+    DWORD taken = 0;
+    NET_API_STATUS st = NERR_Success;
+    for (int i = 0; i < NREC && st == NERR_Success; i++)
+        if ((st = netapibuf_packer_add(p, &src[i])) == NERR_Success)
+            taken++;
+    CHECK_EQ_U(st, ERROR_MORE_DATA);
+    CHECK_EQ_U(netapibuf_packer_count(p), taken);
+    CHECK_EQ_U(netapibuf_packer_add(p, &src[0]), ERROR_MORE_DATA); /* a small one too */
+    LPBYTE buf = NULL;
+    DWORD n = 0;
+    CHECK_EQ_U(netapibuf_packer_finish(p, &buf, &n), NERR_Success);
+    CHECK_EQ_U(n, taken);
+    check_buffer(buf, n, 0);
+    NetApiBufferFree(buf);
+}
+
+/* One entry larger than prefmaxlen still comes back alone. */
+TEST(single_large_entry)
+{
+    static char big[5000];
+    memset(big, 'x', sizeof big - 1);
+    struct rec r[2] = {{big, 1, NULL, NULL, 0, 0}, {"b", 2, NULL, NULL, 0, 0}};
+    LPBYTE buf = NULL;
+    DWORD n = 0;
+    CHECK_EQ_U(netapibuf_pack(&rec_layout, r, 2, 100, &buf, &n), ERROR_MORE_DATA);
+    CHECK_EQ_U(n, 1);
+    CHECK(strcmp(((struct rec *)buf)->name, big) == 0);
+    NetApiBufferFree(buf);
+}
+
+/* Identical strings are stored once; two fields may share bytes. */
+TEST(identical_strings_stored_once)
+{
+    struct rec r[3] = {{"same", 1, "same", NULL, 0, 0},
+                       {"same", 2, "other", NULL, 0, 0},
+                       {"other", 3, "", NULL, 0, 0}};
+    LPBYTE buf = NULL;
+    DWORD n = 0, size = 0;
+    CHECK_EQ_U(netapibuf_pack(&rec_layout, r, 3, MAX_PREFERRED_LENGTH, &buf, &n), NERR_Success);
+    struct rec *o = (struct rec *)buf;
+    CHECK_EQ_P(o[0].name, o[0].comment);
+    CHECK_EQ_P(o[0].name, o[1].name);
+    CHECK_EQ_P(o[1].comment, o[2].name);
+    CHECK_EQ_S(o[2].comment, "");
+    NetApiBufferSize(buf, &size);
+    /* records, padding to 16, then "same\0other\0\0" */
+    CHECK_EQ_U(size, ((3 * sizeof(struct rec) + 15) & ~(size_t)15) + 5 + 6 + 1);
+    NetApiBufferFree(buf);
+}
+
+/* Records without pointers (TIME_OF_DAY_INFO-like): a bare array. */
+TEST(records_without_pointers)
+{
+    struct plain v[3] = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}};
+    LPBYTE buf = NULL;
+    DWORD n = 0, size = 0;
+    CHECK_EQ_U(netapibuf_pack(&plain_layout, v, 3, MAX_PREFERRED_LENGTH, &buf, &n), NERR_Success);
+    NetApiBufferSize(buf, &size);
+    CHECK_EQ_U(size, sizeof v);
+    CHECK(memcmp(buf, v, sizeof v) == 0);
+    NetApiBufferFree(buf);
+    CHECK_EQ_U(netapibuf_pack(&plain_layout, v, 3, 2 * sizeof v[0], &buf, &n), ERROR_MORE_DATA);
+    CHECK_EQ_U(n, 2);
+    NetApiBufferFree(buf);
+}
+
+TEST(no_entries_no_buffer)
+{
+    LPBYTE buf = (LPBYTE)1;
+    DWORD n = 5;
+    CHECK_EQ_U(netapibuf_pack(&rec_layout, NULL, 0, MAX_PREFERRED_LENGTH, &buf, &n), NERR_Success);
+    CHECK_EQ_P(buf, NULL);
+    CHECK_EQ_U(n, 0);
+    netapibuf_packer *p;
+    netapibuf_packer_create(&rec_layout, 10, &p);
+    buf = (LPBYTE)1;
+    CHECK_EQ_U(netapibuf_packer_finish(p, &buf, &n), NERR_Success);
+    CHECK_EQ_P(buf, NULL);
+}
+
+TEST(invalid_arguments)
+{
+    LPBYTE buf = (LPBYTE)1;
+    DWORD n = 5;
+    netapibuf_packer *p = (netapibuf_packer *)1;
+    CHECK_EQ_U(netapibuf_packer_create(NULL, 1, &p), ERROR_INVALID_PARAMETER);
+    CHECK_EQ_P(p, NULL);
+    CHECK_EQ_U(netapibuf_packer_create(&rec_layout, 1, NULL), ERROR_INVALID_PARAMETER);
+    struct netapibuf_record_layout bad = rec_layout;
+    bad.size = 0;
+    CHECK_EQ_U(netapibuf_packer_create(&bad, 1, &p), ERROR_INVALID_PARAMETER);
+    bad = rec_layout;
+    bad.align = 3;
+    CHECK_EQ_U(netapibuf_packer_create(&bad, 1, &p), ERROR_INVALID_PARAMETER);
+    bad = rec_layout;
+    bad.align = 32;
+    CHECK_EQ_U(netapibuf_packer_create(&bad, 1, &p), ERROR_INVALID_PARAMETER);
+    static const size_t outside[] = {sizeof(struct rec)};
+    bad = rec_layout;
+    bad.string_offsets = outside;
+    bad.string_count = 1;
+    CHECK_EQ_U(netapibuf_packer_create(&bad, 1, &p), ERROR_INVALID_PARAMETER);
+    static const size_t misaligned[] = {4};
+    bad.string_offsets = misaligned;
+    CHECK_EQ_U(netapibuf_packer_create(&bad, 1, &p), ERROR_INVALID_PARAMETER);
+    bad = rec_layout;
+    bad.string_count = NETAPIBUF_PACK_MAX_FIELDS + 1;
+    CHECK_EQ_U(netapibuf_packer_create(&bad, 1, &p), ERROR_INVALID_PARAMETER);
+
+    CHECK_EQ_U(netapibuf_pack(NULL, src, 1, 1, &buf, &n), ERROR_INVALID_PARAMETER);
+    CHECK_EQ_P(buf, NULL);
+    CHECK_EQ_U(n, 0);
+    CHECK_EQ_U(netapibuf_pack(&rec_layout, src, 1, 1, NULL, &n), ERROR_INVALID_PARAMETER);
+    CHECK_EQ_U(netapibuf_pack(&rec_layout, src, 1, 1, &buf, NULL), ERROR_INVALID_PARAMETER);
+    CHECK_EQ_U(netapibuf_pack(&rec_layout, NULL, 1, 1, &buf, &n), ERROR_INVALID_PARAMETER);
+    CHECK_EQ_U(netapibuf_packer_add(NULL, src), ERROR_INVALID_PARAMETER);
+    CHECK_EQ_U(netapibuf_packer_count(NULL), 0);
+    netapibuf_packer_destroy(NULL);
+
+    /* finish consumes the packer even on a NULL out-parameter (no leak) */
+    struct netapibuf_stats before, after;
+    netapibuf_get_stats(&before);
+    CHECK_EQ_U(netapibuf_packer_create(&rec_layout, MAX_PREFERRED_LENGTH, &p), NERR_Success);
+    CHECK_EQ_U(netapibuf_packer_add(p, &src[1]), NERR_Success);
+    CHECK_EQ_U(netapibuf_packer_add(p, NULL), ERROR_INVALID_PARAMETER);
+    CHECK_EQ_U(netapibuf_packer_finish(p, NULL, &n), ERROR_INVALID_PARAMETER);
+    CHECK_EQ_U(netapibuf_packer_finish(NULL, &buf, &n), ERROR_INVALID_PARAMETER);
+    CHECK_EQ_P(buf, NULL);
+    netapibuf_get_stats(&after);
+    CHECK_EQ_U(after.live_buffers, before.live_buffers);
+}
+
+/* Fail the Nth underlying allocation for every N: a clean 8, NULL buffer,
+   no live buffer left behind; then the same call succeeds. */
+TEST(out_of_memory_every_step)
+{
+    struct netapibuf_stats before, after;
+    netapibuf_get_stats(&before);
+    int failures = 0;
+    for (long nth = 1;; nth++) {
+        LPBYTE buf = (LPBYTE)1;
+        DWORD n = 7;
+        nbi_packer_stash_flush(); /* every segment from malloc */
+        nbi_fault_fail_nth(nth);
+        NET_API_STATUS st = netapibuf_pack(&rec_layout, src, NREC, MAX_PREFERRED_LENGTH, &buf, &n);
+        int fired = nbi_fault_fired();
+        nbi_fault_fail_nth(0);
+        if (!fired) {
+            CHECK_EQ_U(st, NERR_Success);
+            check_buffer(buf, n, 0);
+            NetApiBufferFree(buf);
+            break;
+        }
+        failures++;
+        CHECK_EQ_U(st, ERROR_NOT_ENOUGH_MEMORY);
+        CHECK_EQ_P(buf, NULL);
+        CHECK_EQ_U(n, 0);
+        if (nth > 1000) {
+            CHECK_MSG_(0, "allocation failures never stop");
+            break;
+        }
+    }
+    CHECK(failures >= 3); /* packer, records, data at least */
+    netapibuf_get_stats(&after);
+    CHECK_EQ_U(after.live_buffers, before.live_buffers);
+
+    /* an add that fails for memory leaves the packer usable */
+    netapibuf_packer *p;
+    CHECK_EQ_U(netapibuf_packer_create(&rec_layout, MAX_PREFERRED_LENGTH, &p), NERR_Success);
+    nbi_packer_stash_flush();
+    nbi_fault_fail_nth(1);
+    CHECK_EQ_U(netapibuf_packer_add(p, &src[2]), ERROR_NOT_ENOUGH_MEMORY);
+    nbi_fault_fail_nth(0);
+    CHECK_EQ_U(netapibuf_packer_count(p), 0);
+    CHECK_EQ_U(netapibuf_packer_add(p, &src[2]), NERR_Success);
+    LPBYTE buf = NULL;
+    DWORD n = 0;
+    CHECK_EQ_U(netapibuf_packer_finish(p, &buf, &n), NERR_Success);
+    check_buffer(buf, n, 2);
+    NetApiBufferFree(buf);
+}
+
+/* A result far larger than the stash: staging segments go back to the
+   stash only up to its 4 MiB bound, and a second result reuses them. */
+TEST(staging_stash_is_bounded)
+{
+    enum { N = 200000 };
+    struct rec *many = malloc(N * sizeof *many);
+    static char big[64];
+    memset(big, 'q', sizeof big - 1);
+    for (int i = 0; i < N; i++) {
+        many[i] = src[i % NREC];
+        many[i].comment = big; /* shared by every entry */
+        many[i].blob = NULL;
+    }
+    nbi_packer_stash_flush();
+    for (int round = 0; round < 2; round++) {
+        LPBYTE buf = NULL;
+        DWORD n = 0;
+        CHECK_EQ_U(netapibuf_pack(&rec_layout, many, N, MAX_PREFERRED_LENGTH, &buf, &n),
+                   NERR_Success);
+        CHECK_EQ_U(n, N);
+        CHECK_EQ_P(((struct rec *)buf)[0].comment, ((struct rec *)buf)[N - 1].comment);
+        NetApiBufferFree(buf);
+        CHECK(nbi_packer_stash_bytes() > 0);
+        CHECK(nbi_packer_stash_bytes() <= ((size_t)4 << 20));
+    }
+    free(many);
+}
+
+int main(void)
+{
+    make_source();
+    RUN(everything_at_max_preferred_length);
+    RUN(paging_every_prefmaxlen);
+    RUN(incremental_refuses_after_full);
+    RUN(single_large_entry);
+    RUN(identical_strings_stored_once);
+    RUN(records_without_pointers);
+    RUN(no_entries_no_buffer);
+    RUN(invalid_arguments);
+    RUN(out_of_memory_every_step);
+    RUN(staging_stash_is_bounded);
+    return check_finish();
+}
