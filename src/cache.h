@@ -14,7 +14,8 @@
  * pointer to it as "released"), and the list link lives in its first user
  * word.  Each class keeps at most NBI_BIN_MAX blocks and the whole thread at
  * most NBI_CACHE_BUDGET bytes; the rest goes back to the system at once, and
- * everything goes back when the thread exits.
+ * everything goes back when the thread exits.  Under AddressSanitizer a
+ * cached block is poisoned whole, so a stale pointer's touch is reported.
  *
  *   cached block:  +--------+---------------+-----------+-------------+
  *                  | size   | released tag  | next link | (stale data)|
@@ -48,6 +49,7 @@ static NBI_ALWAYS_INLINE struct nbi_header *nbi_cache_take(struct nbi_thread *t,
     struct nbi_bin *bin = &t->bins[c];
     struct nbi_header *h = bin->head;
     if (h) {
+        nbi_asan_unpoison(nbi_user_of(h), sizeof(void *));
         bin->head = *(void **)nbi_user_of(h);
         bin->count--;
         t->cached_bytes -= nbi_class_bytes(c);
@@ -63,20 +65,26 @@ static NBI_ALWAYS_INLINE int nbi_cache_put(struct nbi_thread *t, unsigned c, str
     uint64_t bytes = nbi_class_bytes(c);
     if (bin->count >= NBI_BIN_MAX || t->cached_bytes + bytes > NBI_CACHE_BUDGET)
         return 0;
+    nbi_asan_unpoison(nbi_user_of(h), sizeof(void *));
     *(void **)nbi_user_of(h) = bin->head;
+    nbi_asan_poison(nbi_user_of(h), bytes);
     bin->head = h;
     bin->count++;
     t->cached_bytes += bytes;
     return 1;
 }
 
-/* Return every cached block to the system (thread exit). */
+/* Return every cached or quarantined block to the system (thread exit). */
 static inline void nbi_cache_flush(struct nbi_thread *t)
 {
     for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) {
         struct nbi_header *h;
         while ((h = nbi_cache_take(t, c)) != NULL)
             nbi_sys_free(h);
+    }
+    for (unsigned i = 0; i < NBI_QUARANTINE; i++) {
+        nbi_sys_free(t->quarantine.block[i]);
+        t->quarantine.block[i] = NULL;
     }
 }
 
