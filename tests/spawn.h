@@ -1,0 +1,58 @@
+/*
+ * spawn.h — run this test program again as a child with one scenario
+ * (argv[1]) and extra environment, and collect what it wrote to stderr and
+ * how it ended.  The checking mode and misuse action are read at a
+ * process's first call, so each setting needs a process of its own.
+ */
+#ifndef NETAPIBUF_TEST_SPAWN_H
+#define NETAPIBUF_TEST_SPAWN_H
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+struct spawned {
+    int status;      /* as from waitpid */
+    char err[8192];  /* the child's stderr, NUL-terminated (truncated if longer) */
+};
+
+/* Run /proc/self/exe scenario with env ("NAME=value" or NULL) set. */
+static inline int spawn_self(const char *scenario, const char *env, struct spawned *out)
+{
+    int fds[2];
+    memset(out, 0, sizeof *out);
+    if (pipe(fds) != 0)
+        return -1;
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        dup2(fds[1], 2);
+        close(fds[0]);
+        close(fds[1]);
+        if (env)
+            putenv((char *)(uintptr_t)env);
+        execl("/proc/self/exe", "child", scenario, (char *)NULL);
+        _exit(127);
+    }
+    close(fds[1]);
+    size_t got = 0;
+    ssize_t r;
+    while ((r = read(fds[0], out->err + got, sizeof out->err - 1 - got)) > 0)
+        got += (size_t)r;
+    close(fds[0]);
+    out->err[got] = '\0';
+    return waitpid(pid, &out->status, 0) == pid ? 0 : -1;
+}
+
+/* Number of lines in s. */
+static inline int count_lines(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+#endif /* NETAPIBUF_TEST_SPAWN_H */
