@@ -47,7 +47,8 @@ static NBI_ALWAYS_INLINE void *buffer_create(struct nbi_thread *t, uint64_t n)
     struct nbi_header *h;
     if (NBI_LIKELY(t && c) && (h = nbi_cache_take(t, c)) != NULL) {
         void *user = nbi_user_of(h);
-        nbi_asan_unpoison(user, n); /* the rest of the class stays poisoned */
+        nbi_asan_unpoison(user, n);
+        nbi_asan_poison((unsigned char *)user + n, nbi_class_bytes(c) - n);
         nbi_header_stamp(user, n);
         nbi_count_create(t, n);
         return user;

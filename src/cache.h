@@ -15,7 +15,8 @@
  * word.  Each class keeps at most NBI_BIN_MAX blocks and the whole thread at
  * most NBI_CACHE_BUDGET bytes; the rest goes back to the system at once, and
  * everything goes back when the thread exits.  Under AddressSanitizer a
- * cached block is poisoned whole, so a stale pointer's touch is reported.
+ * cached block is poisoned but for its link word, so a stale pointer's
+ * touch is reported.
  *
  *   cached block:  +--------+---------------+-----------+-------------+
  *                  | size   | released tag  | next link | (stale data)|
@@ -49,7 +50,6 @@ static NBI_ALWAYS_INLINE struct nbi_header *nbi_cache_take(struct nbi_thread *t,
     struct nbi_bin *bin = &t->bins[c];
     struct nbi_header *h = bin->head;
     if (h) {
-        nbi_asan_unpoison(nbi_user_of(h), sizeof(void *));
         bin->head = *(void **)nbi_user_of(h);
         bin->count--;
         t->cached_bytes -= nbi_class_bytes(c);
@@ -67,7 +67,9 @@ static NBI_ALWAYS_INLINE int nbi_cache_put(struct nbi_thread *t, unsigned c, str
         return 0;
     nbi_asan_unpoison(nbi_user_of(h), sizeof(void *));
     *(void **)nbi_user_of(h) = bin->head;
-    nbi_asan_poison(nbi_user_of(h), bytes);
+    /* The link word stays readable: LeakSanitizer ignores pointers held in
+       poisoned memory, and would call the rest of the list leaked. */
+    nbi_asan_poison((unsigned char *)nbi_user_of(h) + sizeof(void *), bytes - sizeof(void *));
     bin->head = h;
     bin->count++;
     t->cached_bytes += bytes;

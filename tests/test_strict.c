@@ -14,6 +14,7 @@
 
 #include "capture.h"
 #include "check.h"
+#include "spawn.h"
 
 #if defined(__has_include) && __has_include(<valgrind/valgrind.h>)
 #include <valgrind/valgrind.h>
@@ -223,7 +224,7 @@ int main(int argc, char **argv)
     const char *mode = getenv("NETAPIBUF_CHECK");
     if (argc > 0 && (!mode || strcmp(mode, "strict") != 0)) {
         setenv("NETAPIBUF_CHECK", "strict", 1);
-        execv("/proc/self/exe", argv);
+        execv(self_path(), argv);
     }
     RUN(mode_is_strict);
     RUN(overrun_seen_by_free_size_reallocate);
