@@ -15,13 +15,8 @@
 
 #include "capture.h"
 #include "check.h"
+#include "tools.h"
 
-#if defined(__has_include) && __has_include(<valgrind/valgrind.h>)
-#include <valgrind/valgrind.h>
-#define UNDER_VALGRIND RUNNING_ON_VALGRIND
-#else
-#define UNDER_VALGRIND 0
-#endif
 
 static int strict; /* strict checks: strict mode, or any mode under valgrind */
 
@@ -213,7 +208,7 @@ TEST(kind_texts)
 
 int main(void)
 {
-    strict = netapibuf_check_mode() == NETAPIBUF_CHECK_STRICT || UNDER_VALGRIND;
+    strict = netapibuf_check_mode() == NETAPIBUF_CHECK_STRICT || TOOL_VALGRIND;
     RUN(double_free);
     RUN(stale_free_after_reuse);
     RUN(free_after_move);
