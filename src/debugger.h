@@ -103,6 +103,16 @@ static inline void nbi_dbg_handed_out(void *user, uint64_t n, size_t header, siz
 #endif
 }
 
+/* The n bytes at p hold a fill pattern, not data the caller wrote. */
+static inline void nbi_dbg_undefined(const void *p, size_t n)
+{
+#ifdef NETAPIBUF_HAVE_VALGRIND
+    if (nbi_on_valgrind)
+        VALGRIND_MAKE_MEM_UNDEFINED(p, n);
+#endif
+    (void)p, (void)n;
+}
+
 /* The buffer at user (n bytes) was released: no longer the caller's. */
 static inline void nbi_dbg_taken_back(void *user, uint64_t n)
 {

@@ -130,10 +130,6 @@ static void *block_new(struct nbi_thread *t, uint64_t n, const void *copy_from, 
             return NULL;
     }
     void *user = nbi_user_of(h);
-    if (copy_n)
-        memcpy(user, copy_from, copy_n);
-    if (n > copy_n)
-        fill((unsigned char *)user + copy_n, NBI_FILL_NEW, n - copy_n);
     canary_write(user, n);
     nbi_header_stamp(user, n);
 
@@ -144,7 +140,15 @@ static void *block_new(struct nbi_thread *t, uint64_t n, const void *copy_from, 
         quarantine_put(t, c, h);
         return NULL;
     }
+    /* Handed out before the copy, so valgrind copies the old bytes'
+       definedness along; the fresh bytes are filled yet undefined to it. */
     nbi_dbg_handed_out(user, n, NBI_HEADER_SIZE, NBI_CANARY_SIZE);
+    if (copy_n)
+        memcpy(user, copy_from, copy_n);
+    if (n > copy_n) {
+        fill((unsigned char *)user + copy_n, NBI_FILL_NEW, n - copy_n);
+        nbi_dbg_undefined((unsigned char *)user + copy_n, n - copy_n);
+    }
     return user;
 }
 
