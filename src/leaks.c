@@ -9,7 +9,7 @@
 
 void nbi_leaks_report(FILE *out)
 {
-    struct nbi_entry listed[NBI_LEAKS_LISTED];
+    struct nbi_live listed[NBI_LEAKS_LISTED];
     uint64_t count, bytes;
     size_t kept = nbi_registry_snapshot(&count, &bytes, listed, NBI_LEAKS_LISTED);
     if (count == 0)

@@ -12,31 +12,31 @@ struct nbi_shard nbi_shards[NBI_SHARDS]; /* NBI_SPIN_INIT is 0: zeroed is unlock
 #define INTERIOR_FULL_SCAN_MAX 65536u /* live buffers up to which a search scans all */
 #define INTERIOR_NEAR_GRANULES 256u   /* else: starts up to 4 KiB before the pointer */
 
-static inline uint32_t home_slot(const struct nbi_shard *s, uintptr_t user)
+static inline uint32_t home_slot(const struct nbi_shard *s, uintptr_t key)
 {
-    return (uint32_t)(nbi_registry_hash(user) >> 24) & s->mask;
+    return (uint32_t)(nbi_registry_hash(key) >> 24) & s->mask;
 }
 
 struct nbi_entry *nbi_shard_find(struct nbi_shard *s, const void *user)
 {
     if (!s->table)
         return NULL;
-    uintptr_t key = (uintptr_t)user;
+    uintptr_t key = nbi_key_of(user);
     for (uint32_t i = home_slot(s, key);; i = (i + 1) & s->mask) {
         struct nbi_entry *e = &s->table[i];
-        if (e->user == key)
+        if (e->key == key)
             return e;
-        if (e->user == 0)
+        if (e->key == 0)
             return NULL;
     }
 }
 
-static void place(struct nbi_shard *s, uintptr_t user, uint64_t size)
+static void place(struct nbi_shard *s, uintptr_t key, uint64_t size)
 {
-    uint32_t i = home_slot(s, user);
-    while (s->table[i].user)
+    uint32_t i = home_slot(s, key);
+    while (s->table[i].key)
         i = (i + 1) & s->mask;
-    s->table[i].user = user;
+    s->table[i].key = key;
     s->table[i].size = size;
 }
 
@@ -55,8 +55,8 @@ static int grow(struct nbi_shard *s)
     s->table = table;
     s->mask = slots - 1;
     for (uint32_t i = 0; i < old_slots; i++)
-        if (old[i].user)
-            place(s, old[i].user, old[i].size);
+        if (old[i].key)
+            place(s, old[i].key, old[i].size);
     nbi_sys_free(old);
     return 0;
 }
@@ -67,7 +67,7 @@ int nbi_shard_insert(struct nbi_shard *s, const void *user, uint64_t size)
     if (!s->table || ((uint64_t)s->count + 1) * 4 > ((uint64_t)s->mask + 1) * 3)
         if (grow(s) != 0)
             return -1;
-    place(s, (uintptr_t)user, size);
+    place(s, nbi_key_of(user), size);
     s->count++;
     s->bytes += size;
     return 0;
@@ -82,9 +82,9 @@ void nbi_shard_remove(struct nbi_shard *s, struct nbi_entry *e)
     uint32_t hole = (uint32_t)(e - s->table);
     for (uint32_t i = (hole + 1) & s->mask;; i = (i + 1) & s->mask) {
         struct nbi_entry *next = &s->table[i];
-        if (next->user == 0)
+        if (next->key == 0)
             break;
-        uint32_t home = home_slot(s, next->user);
+        uint32_t home = home_slot(s, next->key);
         /* next may move to the hole unless its home lies cyclically in (hole, i]. */
         int stays = hole <= i ? (home > hole && home <= i) : (home > hole || home <= i);
         if (stays)
@@ -92,20 +92,20 @@ void nbi_shard_remove(struct nbi_shard *s, struct nbi_entry *e)
         s->table[hole] = *next;
         hole = i;
     }
-    s->table[hole].user = 0;
+    s->table[hole].key = 0;
     s->table[hole].size = 0;
 }
 
 void nbi_shard_note_released(struct nbi_shard *s, const void *user)
 {
-    s->released[s->ring_next] = (uintptr_t)user;
+    s->released[s->ring_next] = nbi_key_of(user);
     s->ring_next = (s->ring_next + 1) % NBI_RELEASED_RING;
 }
 
 int nbi_shard_was_released(const struct nbi_shard *s, const void *user)
 {
     for (unsigned i = 0; i < NBI_RELEASED_RING; i++)
-        if (s->released[i] == (uintptr_t)user)
+        if (s->released[i] == nbi_key_of(user))
             return 1;
     return 0;
 }
@@ -134,10 +134,11 @@ const void *nbi_registry_containing(const void *p, uint64_t *size)
             nbi_spin_lock(&s->lock);
             for (uint32_t i = 0; s->table && i <= s->mask; i++) {
                 const struct nbi_entry *e = &s->table[i];
-                if (e->user && e->user < at && at - e->user < e->size) {
+                uintptr_t start = nbi_user_of_key(e->key);
+                if (e->key && start < at && at - start < e->size) {
                     *size = e->size;
                     nbi_spin_unlock(&s->lock);
-                    return (const void *)e->user;
+                    return (const void *)start;
                 }
             }
             nbi_spin_unlock(&s->lock);
@@ -162,7 +163,7 @@ const void *nbi_registry_containing(const void *p, uint64_t *size)
 }
 
 /* Insert e into out[0..*kept) kept sorted by address, at most max long. */
-static void keep_lowest(struct nbi_entry *out, size_t *kept, size_t max, struct nbi_entry e)
+static void keep_lowest(struct nbi_live *out, size_t *kept, size_t max, struct nbi_live e)
 {
     size_t i = *kept;
     if (i == max) {
@@ -179,7 +180,7 @@ static void keep_lowest(struct nbi_entry *out, size_t *kept, size_t max, struct 
     out[i] = e;
 }
 
-size_t nbi_registry_snapshot(uint64_t *count, uint64_t *bytes, struct nbi_entry *out, size_t max)
+size_t nbi_registry_snapshot(uint64_t *count, uint64_t *bytes, struct nbi_live *out, size_t max)
 {
     size_t kept = 0;
     *count = 0;
@@ -190,8 +191,10 @@ size_t nbi_registry_snapshot(uint64_t *count, uint64_t *bytes, struct nbi_entry 
         *count += s->count;
         *bytes += s->bytes;
         for (uint32_t i = 0; s->table && i <= s->mask; i++)
-            if (s->table[i].user)
-                keep_lowest(out, &kept, max, s->table[i]);
+            if (s->table[i].key) {
+                struct nbi_live live = {nbi_user_of_key(s->table[i].key), s->table[i].size};
+                keep_lowest(out, &kept, max, live);
+            }
         nbi_spin_unlock(&s->lock);
     }
     return kept;

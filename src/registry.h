@@ -31,8 +31,30 @@
 #define NBI_SHARDS (1u << NBI_SHARD_BITS)
 #define NBI_RELEASED_RING 32u /* recently released pointers kept per shard */
 
+/*
+ * Addresses are stored hidden (xor-ed with NBI_KEY_HIDE, which makes them
+ * non-canonical): a leak checker scanning this table (valgrind, LeakSanitizer)
+ * must not find the caller's buffers through it, or a leaked buffer would
+ * look reachable.
+ */
+#define NBI_KEY_HIDE 0xA5A5000000000000ULL
+static inline uintptr_t nbi_key_of(const void *user)
+{
+    return (uintptr_t)user ^ (uintptr_t)NBI_KEY_HIDE;
+}
+static inline uintptr_t nbi_user_of_key(uintptr_t key)
+{
+    return key ^ (uintptr_t)NBI_KEY_HIDE;
+}
+
 struct nbi_entry {
-    uintptr_t user; /* 0: empty slot */
+    uintptr_t key; /* nbi_key_of(user pointer); 0: empty slot */
+    uint64_t size;
+};
+
+/* A live buffer as nbi_registry_snapshot lists it. */
+struct nbi_live {
+    uintptr_t user;
     uint64_t size;
 };
 
@@ -43,7 +65,7 @@ struct nbi_shard {
     struct nbi_entry *table;
     uint64_t bytes;            /* sum of the live entries' sizes */
     uint32_t ring_next;
-    uintptr_t released[NBI_RELEASED_RING];
+    uintptr_t released[NBI_RELEASED_RING]; /* keys, as in the table */
 } __attribute__((aligned(64)));
 
 extern NBI_INTERNAL struct nbi_shard nbi_shards[NBI_SHARDS];
@@ -90,7 +112,7 @@ NBI_INTERNAL const void *nbi_registry_containing(const void *p, uint64_t *size);
 
 /* Live buffers and bytes, and up to max entries (lowest addresses first)
    copied to out.  Takes each lock in turn. */
-NBI_INTERNAL size_t nbi_registry_snapshot(uint64_t *count, uint64_t *bytes, struct nbi_entry *out,
+NBI_INTERNAL size_t nbi_registry_snapshot(uint64_t *count, uint64_t *bytes, struct nbi_live *out,
                                           size_t max);
 
 /* Keep the shard locks usable in a forked child. */
