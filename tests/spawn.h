@@ -7,6 +7,7 @@
 #ifndef NETAPIBUF_TEST_SPAWN_H
 #define NETAPIBUF_TEST_SPAWN_H
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -27,12 +28,12 @@ static inline const char *self_path(void)
     return path;
 }
 
-/* Run this program with argument scenario and env ("NAME=value" or NULL)
-   set. */
-static inline int spawn_self(const char *scenario, const char *env, struct spawned *out)
+/* Run argv (argv[0] looked up in PATH) with env ("NAME=value" or NULL)
+   added; its stderr and end go to out.  A program that cannot be started
+   exits with 127. */
+static inline int spawn_argv(char *const argv[], const char *env, struct spawned *out)
 {
     int fds[2];
-    const char *self = self_path();
     memset(out, 0, sizeof *out);
     if (pipe(fds) != 0)
         return -1;
@@ -45,7 +46,7 @@ static inline int spawn_self(const char *scenario, const char *env, struct spawn
         close(fds[1]);
         if (env)
             putenv((char *)(uintptr_t)env);
-        execl(self, "child", scenario, (char *)NULL);
+        execvp(argv[0], argv);
         _exit(127);
     }
     close(fds[1]);
@@ -56,6 +57,13 @@ static inline int spawn_self(const char *scenario, const char *env, struct spawn
     close(fds[0]);
     out->err[got] = '\0';
     return waitpid(pid, &out->status, 0) == pid ? 0 : -1;
+}
+
+/* Run this program with argument scenario and env set. */
+static inline int spawn_self(const char *scenario, const char *env, struct spawned *out)
+{
+    char *const argv[] = {(char *)(uintptr_t)self_path(), (char *)(uintptr_t)scenario, NULL};
+    return spawn_argv(argv, env, out);
 }
 
 /* Number of lines in s. */

@@ -7,8 +7,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <lm.h>
 
@@ -51,30 +49,12 @@ static int misbehave(void)
     return (read_past_end() + read_after_free()) & 0;
 }
 
-/* Run valgrind on this program's "misbehave" scenario; its stderr to out. */
+/* Run valgrind on this program's "misbehave" scenario. */
 static int run_under_valgrind(struct spawned *out)
 {
-    int fds[2];
-    const char *self = self_path();
-    memset(out, 0, sizeof *out);
-    if (pipe(fds) != 0)
-        return -1;
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(fds[1], 2);
-        close(fds[0]);
-        close(fds[1]);
-        execlp("valgrind", "valgrind", "--leak-check=full", self, "misbehave", (char *)NULL);
-        _exit(127);
-    }
-    close(fds[1]);
-    size_t got = 0;
-    ssize_t r;
-    while ((r = read(fds[0], out->err + got, sizeof out->err - 1 - got)) > 0)
-        got += (size_t)r;
-    close(fds[0]);
-    out->err[got] = '\0';
-    return waitpid(pid, &out->status, 0) == pid ? 0 : -1;
+    char *const argv[] = {"valgrind", "--leak-check=full", (char *)(uintptr_t)self_path(),
+                          "misbehave", NULL};
+    return spawn_argv(argv, NULL, out);
 }
 
 TEST(valgrind_sees_buffers)
