@@ -12,36 +12,8 @@ struct nbi_shard nbi_shards[NBI_SHARDS]; /* NBI_SPIN_INIT is 0: zeroed is unlock
 #define INTERIOR_FULL_SCAN_MAX 65536u /* live buffers up to which a search scans all */
 #define INTERIOR_NEAR_GRANULES 256u   /* else: starts up to 4 KiB before the pointer */
 
-static inline uint32_t home_slot(const struct nbi_shard *s, uintptr_t key)
-{
-    return (uint32_t)(nbi_registry_hash(key) >> 24) & s->mask;
-}
-
-struct nbi_entry *nbi_shard_find(struct nbi_shard *s, const void *user)
-{
-    if (!s->table)
-        return NULL;
-    uintptr_t key = nbi_key_of(user);
-    for (uint32_t i = home_slot(s, key);; i = (i + 1) & s->mask) {
-        struct nbi_entry *e = &s->table[i];
-        if (e->key == key)
-            return e;
-        if (e->key == 0)
-            return NULL;
-    }
-}
-
-static void place(struct nbi_shard *s, uintptr_t key, uint64_t size)
-{
-    uint32_t i = home_slot(s, key);
-    while (s->table[i].key)
-        i = (i + 1) & s->mask;
-    s->table[i].key = key;
-    s->table[i].size = size;
-}
-
 /* Double the table (or make the first one); -1 when out of memory. */
-static int grow(struct nbi_shard *s)
+int nbi_shard_grow(struct nbi_shard *s)
 {
     uint32_t old_slots = s->table ? s->mask + 1 : 0;
     uint32_t slots = old_slots ? old_slots * 2 : INITIAL_SLOTS;
@@ -56,20 +28,8 @@ static int grow(struct nbi_shard *s)
     s->mask = slots - 1;
     for (uint32_t i = 0; i < old_slots; i++)
         if (old[i].key)
-            place(s, old[i].key, old[i].size);
+            nbi_shard_place(s, old[i].key, old[i].size);
     nbi_sys_free(old);
-    return 0;
-}
-
-int nbi_shard_insert(struct nbi_shard *s, const void *user, uint64_t size)
-{
-    /* Keep the load at most 3/4 so probe runs stay short. */
-    if (!s->table || ((uint64_t)s->count + 1) * 4 > ((uint64_t)s->mask + 1) * 3)
-        if (grow(s) != 0)
-            return -1;
-    place(s, nbi_key_of(user), size);
-    s->count++;
-    s->bytes += size;
     return 0;
 }
 
@@ -84,7 +44,7 @@ void nbi_shard_remove(struct nbi_shard *s, struct nbi_entry *e)
         struct nbi_entry *next = &s->table[i];
         if (next->key == 0)
             break;
-        uint32_t home = home_slot(s, next->key);
+        uint32_t home = nbi_home_slot(s, next->key);
         /* next may move to the hole unless its home lies cyclically in (hole, i]. */
         int stays = hole <= i ? (home > hole && home <= i) : (home > hole || home <= i);
         if (stays)
@@ -94,12 +54,6 @@ void nbi_shard_remove(struct nbi_shard *s, struct nbi_entry *e)
     }
     s->table[hole].key = 0;
     s->table[hole].size = 0;
-}
-
-void nbi_shard_note_released(struct nbi_shard *s, const void *user)
-{
-    s->released[s->ring_next] = nbi_key_of(user);
-    s->ring_next = (s->ring_next + 1) % NBI_RELEASED_RING;
 }
 
 int nbi_shard_was_released(const struct nbi_shard *s, const void *user)

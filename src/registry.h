@@ -89,12 +89,54 @@ static inline void nbi_registry_unlock(struct nbi_shard *s)
     nbi_spin_unlock(&s->lock);
 }
 
+/* The hot operations are inline: a strict pair runs each once. */
+
+static inline uint32_t nbi_home_slot(const struct nbi_shard *s, uintptr_t key)
+{
+    return (uint32_t)(nbi_registry_hash(key) >> 24) & s->mask;
+}
+
 /* With s locked: user's entry, or NULL when user is not a live buffer. */
-NBI_INTERNAL struct nbi_entry *nbi_shard_find(struct nbi_shard *s, const void *user);
+static inline struct nbi_entry *nbi_shard_find(struct nbi_shard *s, const void *user)
+{
+    if (!s->table)
+        return NULL;
+    uintptr_t key = nbi_key_of(user);
+    for (uint32_t i = nbi_home_slot(s, key);; i = (i + 1) & s->mask) {
+        struct nbi_entry *e = &s->table[i];
+        if (e->key == key)
+            return e;
+        if (e->key == 0)
+            return NULL;
+    }
+}
+
+/* With s locked and room in the table: store key's entry. */
+static inline void nbi_shard_place(struct nbi_shard *s, uintptr_t key, uint64_t size)
+{
+    uint32_t i = nbi_home_slot(s, key);
+    while (s->table[i].key)
+        i = (i + 1) & s->mask;
+    s->table[i].key = key;
+    s->table[i].size = size;
+}
+
+/* With s locked: double the table (or make the first); -1 when out of memory. */
+NBI_INTERNAL int nbi_shard_grow(struct nbi_shard *s);
 
 /* With s locked: record user (not present) as live with size bytes.
    0, or -1 when the table could not grow (nothing changed). */
-NBI_INTERNAL int nbi_shard_insert(struct nbi_shard *s, const void *user, uint64_t size);
+static inline int nbi_shard_insert(struct nbi_shard *s, const void *user, uint64_t size)
+{
+    /* Keep the load at most 3/4 so probe runs stay short. */
+    if (NBI_UNLIKELY(!s->table || ((uint64_t)s->count + 1) * 4 > ((uint64_t)s->mask + 1) * 3))
+        if (nbi_shard_grow(s) != 0)
+            return -1;
+    nbi_shard_place(s, nbi_key_of(user), size);
+    s->count++;
+    s->bytes += size;
+    return 0;
+}
 
 /* With s locked: forget entry e (from nbi_shard_find).  Never allocates,
    so removing and re-inserting one entry cannot fail. */
@@ -102,7 +144,11 @@ NBI_INTERNAL void nbi_shard_remove(struct nbi_shard *s, struct nbi_entry *e);
 
 /* With s locked: remember user as released (the last NBI_RELEASED_RING of
    the shard), and ask whether user is among them. */
-NBI_INTERNAL void nbi_shard_note_released(struct nbi_shard *s, const void *user);
+static inline void nbi_shard_note_released(struct nbi_shard *s, const void *user)
+{
+    s->released[s->ring_next] = nbi_key_of(user);
+    s->ring_next = (s->ring_next + 1) % NBI_RELEASED_RING;
+}
 NBI_INTERNAL int nbi_shard_was_released(const struct nbi_shard *s, const void *user);
 
 /* The live buffer p points inside of (start < p < start + size), or NULL;
