@@ -12,6 +12,16 @@
 
 #include <sched.h>
 
+/* Tell the CPU this is a spin-wait (saves power, frees the sibling thread). */
+static inline void nbi_spin_pause(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield");
+#endif
+}
+
 typedef int nbi_spin;
 #define NBI_SPIN_INIT 0
 
@@ -22,7 +32,7 @@ static inline void nbi_spin_lock(nbi_spin *lock)
             return;
         for (unsigned spins = 0; __atomic_load_n(lock, __ATOMIC_RELAXED); spins++) {
             if (spins < 64)
-                __builtin_ia32_pause();
+                nbi_spin_pause();
             else
                 sched_yield();
         }
