@@ -19,6 +19,7 @@
 #include "block.h"
 #include "cache.h"
 #include "misuse.h"
+#include "registry.h"
 #include "state.h"
 #include "stats.h"
 #include "strict.h"
@@ -34,6 +35,8 @@ static NBI_NOINLINE void *buffer_create_slow(struct nbi_thread *t, uint64_t n)
     if (NBI_UNLIKELY(!h))
         return NULL;
     void *user = nbi_user_of(h);
+    if (nbi_may_be_unmapped(user))
+        nbi_registry_forget_released(user); /* a new buffer starts here */
     nbi_header_stamp(user, n);
     nbi_asan_poison((unsigned char *)user + n, nbi_block_capacity(n) - NBI_HEADER_SIZE - n);
     nbi_count_create(t, n);
@@ -65,8 +68,11 @@ static NBI_ALWAYS_INLINE void buffer_release(struct nbi_thread *t, void *user)
     nbi_header_release(user);
     nbi_count_release(t, size);
     unsigned c = nbi_size_class(size);
-    if (!(NBI_LIKELY(t && c) && nbi_cache_put(t, c, h)))
-        nbi_sys_free(h); /* glibc's free keeps errno (since 2.33) */
+    if (NBI_LIKELY(t && c) && nbi_cache_put(t, c, h))
+        return;
+    if (NBI_UNLIKELY(nbi_may_be_unmapped(user)))
+        nbi_registry_remember_released(user);
+    nbi_sys_free(h); /* glibc's free keeps errno (since 2.33) */
 }
 
 /* The checks Free, Size and Reallocate make before trusting a pointer. */
@@ -78,6 +84,18 @@ static inline int buffer_is_live(const void *user)
 static NBI_NOINLINE NET_API_STATUS reject(const char *function, const void *user)
 {
     return nbi_misuse(function, user, nbi_classify_default(user), 0);
+}
+
+/* Nonzero when user was released from a block whose pages may be gone:
+   then its header must not be read. */
+static inline int released_unmapped(const void *user)
+{
+    return NBI_UNLIKELY(nbi_may_be_unmapped(user)) && nbi_registry_recently_released(user);
+}
+
+static NBI_NOINLINE NET_API_STATUS reject_released(const char *function, const void *user)
+{
+    return nbi_misuse(function, user, NETAPIBUF_MISUSE_RELEASED_POINTER, 0);
 }
 
 NBI_EXPORT NET_API_STATUS NetApiBufferAllocate(DWORD ByteCount, LPVOID *Buffer)
@@ -105,6 +123,8 @@ NBI_EXPORT NET_API_STATUS NetApiBufferFree(LPVOID Buffer)
     struct nbi_thread *t = nbi_self();
     if (NBI_UNLIKELY(nbi_config.out_of_line))
         return nbi_strict_free(t, Buffer);
+    if (released_unmapped(Buffer))
+        return reject_released("NetApiBufferFree", Buffer);
     if (NBI_UNLIKELY(!buffer_is_live(Buffer)))
         return reject("NetApiBufferFree", Buffer);
     buffer_release(t, Buffer);
@@ -118,6 +138,8 @@ NBI_EXPORT NET_API_STATUS NetApiBufferSize(LPVOID Buffer, LPDWORD ByteCount)
     nbi_ensure_init();
     if (NBI_UNLIKELY(nbi_config.out_of_line))
         return nbi_strict_size(Buffer, ByteCount);
+    if (released_unmapped(Buffer))
+        return reject_released("NetApiBufferSize", Buffer);
     if (NBI_UNLIKELY(!buffer_is_live(Buffer)))
         return reject("NetApiBufferSize", Buffer);
     *ByteCount = (DWORD)nbi_header_size(Buffer);
@@ -150,6 +172,10 @@ static NET_API_STATUS buffer_resize(struct nbi_thread *t, void *old_user, DWORD 
         return ERROR_NOT_ENOUGH_MEMORY;
     }
     void *user = nbi_user_of(moved);
+    if (user != old_user && nbi_may_be_unmapped(user))
+        nbi_registry_forget_released(user);
+    if (user != old_user && nbi_may_be_unmapped(old_user))
+        nbi_registry_remember_released(old_user); /* realloc may have unmapped it */
     nbi_header_stamp(user, n);
     nbi_asan_unpoison(user, n);
     nbi_asan_poison((unsigned char *)user + n, capacity - n);
@@ -176,6 +202,8 @@ NBI_EXPORT NET_API_STATUS NetApiBufferReallocate(LPVOID OldBuffer, DWORD NewByte
         *NewBuffer = user; /* as NetApiBufferAllocate: NULL on failure */
         return user ? NERR_Success : ERROR_NOT_ENOUGH_MEMORY;
     }
+    if (released_unmapped(OldBuffer))
+        return reject_released("NetApiBufferReallocate", OldBuffer);
     if (!buffer_is_live(OldBuffer))
         return reject("NetApiBufferReallocate", OldBuffer);
     if (NewByteCount == 0) {

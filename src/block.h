@@ -126,6 +126,20 @@ static inline void nbi_header_release(void *user)
     nbi_asan_poison(h, NBI_HEADER_SIZE);
 }
 
+/*
+ * Nonzero when user may sit in a block the system allocator mapped on its
+ * own (glibc maps large blocks: a page, its 16-byte chunk header, then our
+ * header), whose pages go away on release: reading a released buffer's
+ * header there would fault.  Default mode keeps such addresses in the
+ * registry's released rings when it frees them (apibuf.c) and asks there
+ * before it reads a header at such an address.  Other addresses keep their
+ * pages mapped after release.
+ */
+static inline int nbi_may_be_unmapped(const void *user)
+{
+    return ((uintptr_t)user & 4095u) == 2 * NBI_HEADER_SIZE;
+}
+
 /* Bytes of system memory for a buffer of n bytes, or 0 when that does not
    fit in size_t (only possible where size_t is 32 bits). */
 static inline size_t nbi_block_bytes(uint64_t n)

@@ -64,6 +64,30 @@ int nbi_shard_was_released(const struct nbi_shard *s, const void *user)
     return 0;
 }
 
+void nbi_registry_remember_released(const void *user)
+{
+    struct nbi_shard *s = nbi_registry_lock(user);
+    nbi_shard_note_released(s, user);
+    nbi_registry_unlock(s);
+}
+
+int nbi_registry_recently_released(const void *user)
+{
+    struct nbi_shard *s = nbi_registry_lock(user);
+    int released = nbi_shard_was_released(s, user);
+    nbi_registry_unlock(s);
+    return released;
+}
+
+void nbi_registry_forget_released(const void *user)
+{
+    struct nbi_shard *s = nbi_registry_lock(user);
+    for (unsigned i = 0; i < NBI_RELEASED_RING; i++)
+        if (s->released[i] == nbi_key_of(user))
+            s->released[i] = 0;
+    nbi_registry_unlock(s);
+}
+
 static uint64_t approximate_count(void)
 {
     uint64_t n = 0;

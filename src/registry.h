@@ -151,6 +151,16 @@ static inline void nbi_shard_note_released(struct nbi_shard *s, const void *user
 }
 NBI_INTERNAL int nbi_shard_was_released(const struct nbi_shard *s, const void *user);
 
+/*
+ * Default mode's guard for blocks the system may unmap on release (block.h,
+ * nbi_may_be_unmapped): remember a released address, ask whether an
+ * address was released lately, forget it when a new buffer starts there.
+ * Each takes the address's shard lock: call with none held.
+ */
+NBI_INTERNAL void nbi_registry_remember_released(const void *user);
+NBI_INTERNAL int nbi_registry_recently_released(const void *user);
+NBI_INTERNAL void nbi_registry_forget_released(const void *user);
+
 /* The live buffer p points inside of (start < p < start + size), or NULL;
    *size gets its size.  Takes each lock it needs: call with none held.
    Bounded: see registry.c. */

@@ -9,6 +9,7 @@
 
 #include "block.h"
 #include "debugger.h"
+#include "registry.h"
 #include "stats.h"
 #include "strict.h"
 
@@ -46,6 +47,7 @@ static void init_once_fn(void)
     nbi_secret.released = keys[1];
     read_environment();
     nbi_stats_init();
+    nbi_registry_init();
     nbi_config.out_of_line = nbi_config.strict || nbi_debugger_init();
     if (nbi_config.out_of_line)
         nbi_strict_init(nbi_config.strict);

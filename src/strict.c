@@ -294,7 +294,6 @@ NET_API_STATUS nbi_strict_reallocate(struct nbi_thread *t, LPVOID old, DWORD n, 
 
 void nbi_strict_init(int report_leaks)
 {
-    nbi_registry_init();
     if (report_leaks)
         nbi_leaks_report_at_exit();
 }

@@ -44,7 +44,7 @@ NBI_INTERNAL NET_API_STATUS nbi_strict_size(LPVOID user, LPDWORD n);
 NBI_INTERNAL NET_API_STATUS nbi_strict_reallocate(struct nbi_thread *t, LPVOID old, DWORD n,
                                                   LPVOID *out);
 
-/* Set up the registry; with report_leaks, print the leak report at exit. */
+/* Strict mode's set-up: with report_leaks, print the leak report at exit. */
 NBI_INTERNAL void nbi_strict_init(int report_leaks);
 
 #endif /* NBI_STRICT_H */

@@ -87,6 +87,42 @@ TEST(stale_free_after_reuse)
         CHECK_EQ_U(NetApiBufferFree(other[i]), NERR_Success);
 }
 
+/* Large buffers live in blocks the system maps on its own and unmaps on
+   release: a double free must not read the vanished header. */
+TEST(large_buffers_released_twice)
+{
+    static const DWORD sizes[] = {200000, 1u << 20, 10u << 20};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        LPVOID p, q;
+        CHECK_EQ_U(NetApiBufferAllocate(sizes[i], &p), NERR_Success);
+        CHECK_EQ_U(NetApiBufferFree(p), NERR_Success);
+        check_rejected(p, NETAPIBUF_MISUSE_RELEASED_POINTER);
+        /* The next large buffer often gets the same address: it is live. */
+        CHECK_EQ_U(NetApiBufferAllocate(sizes[i], &q), NERR_Success);
+        check_still_live(q, sizes[i]);
+        CHECK_EQ_U(NetApiBufferFree(q), NERR_Success);
+        check_rejected(q, NETAPIBUF_MISUSE_RELEASED_POINTER);
+    }
+}
+
+/* A large buffer moved by reallocation: the old address is dead. */
+TEST(large_buffer_moved)
+{
+    LPVOID p, q;
+    CHECK_EQ_U(NetApiBufferAllocate(1u << 20, &p), NERR_Success);
+    CHECK_EQ_U(NetApiBufferReallocate(p, 8u << 20, &q), NERR_Success);
+    if (q != p) {
+        capture_start();
+        CHECK_EQ_U(NetApiBufferFree(p), ERROR_INVALID_PARAMETER);
+        CHECK_EQ_U(captured.count, 1);
+        capture_stop();
+    }
+    check_still_live(q, 8u << 20);
+    CHECK_EQ_U(NetApiBufferReallocate(q, 0, &p), NERR_Success);
+    CHECK_EQ_P(p, NULL);
+    check_rejected(q, NETAPIBUF_MISUSE_RELEASED_POINTER);
+}
+
 /* A buffer that moved on reallocation: the old address is dead. */
 TEST(free_after_move)
 {
@@ -212,6 +248,8 @@ int main(void)
     RUN(double_free);
     RUN(stale_free_after_reuse);
     RUN(free_after_move);
+    RUN(large_buffers_released_twice);
+    RUN(large_buffer_moved);
     RUN(size_and_reallocate_after_free);
     RUN(static_stack_malloc_pointers);
     RUN(interior_pointers);
