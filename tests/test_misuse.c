@@ -20,42 +20,51 @@
 
 static int strict; /* strict checks: strict mode, or any mode under valgrind */
 
-/* Expect exactly one report of kind for pointer p from function. */
-#define CHECK_REPORTED(fn, p, kind)                          \
-    do {                                                     \
-        CHECK_EQ_U(captured.count, 1);                       \
-        CHECK_EQ_S(captured.last.function, fn);              \
-        CHECK_EQ_P(captured.last.pointer, p);                \
-        CHECK_EQ_U(captured.last.kind, kind);                \
-        CHECK(captured.last.description != NULL);            \
+#define KIND(k) (1u << (k))
+
+/* Expect exactly one report, of a kind in the set kinds, for pointer p
+   from function. */
+#define CHECK_REPORTED(fn, p, kinds)                                               \
+    do {                                                                           \
+        CHECK_EQ_U(captured.count, 1);                                             \
+        CHECK_EQ_S(captured.last.function, fn);                                    \
+        CHECK_EQ_P(captured.last.pointer, p);                                      \
+        CHECK_MSG_((KIND(captured.last.kind) & (kinds)) != 0, "unexpected kind %d", \
+                   (int)captured.last.kind);                                       \
+        CHECK(captured.last.description != NULL);                                  \
     } while (0)
 
-/* All three pointer-taking functions reject p with 87 and report kind;
-   the out-parameters keep their values. */
-static void check_rejected(void *p, enum netapibuf_misuse_kind kind)
+/* All three pointer-taking functions reject p with 87 and report a kind in
+   the set kinds; the out-parameters keep their values. */
+static void check_rejected_as(void *p, unsigned kinds)
 {
     DWORD size = 77;
     LPVOID q = (LPVOID)&size;
 
     capture_start();
     CHECK_EQ_U(NetApiBufferFree(p), ERROR_INVALID_PARAMETER);
-    CHECK_REPORTED("NetApiBufferFree", p, kind);
+    CHECK_REPORTED("NetApiBufferFree", p, kinds);
 
     capture_start();
     CHECK_EQ_U(NetApiBufferSize(p, &size), ERROR_INVALID_PARAMETER);
-    CHECK_REPORTED("NetApiBufferSize", p, kind);
+    CHECK_REPORTED("NetApiBufferSize", p, kinds);
     CHECK_EQ_U(size, 77);
 
     capture_start();
     CHECK_EQ_U(NetApiBufferReallocate(p, 100, &q), ERROR_INVALID_PARAMETER);
-    CHECK_REPORTED("NetApiBufferReallocate", p, kind);
+    CHECK_REPORTED("NetApiBufferReallocate", p, kinds);
     CHECK_EQ_P(q, &size);
 
     capture_start();
     CHECK_EQ_U(NetApiBufferReallocate(p, 0, &q), ERROR_INVALID_PARAMETER);
-    CHECK_REPORTED("NetApiBufferReallocate", p, kind);
+    CHECK_REPORTED("NetApiBufferReallocate", p, kinds);
     CHECK_EQ_P(q, &size);
     capture_stop();
+}
+
+static void check_rejected(void *p, enum netapibuf_misuse_kind kind)
+{
+    check_rejected_as(p, KIND(kind));
 }
 
 static void check_still_live(void *p, DWORD n)
@@ -88,7 +97,13 @@ TEST(stale_free_after_reuse)
 }
 
 /* Large buffers live in blocks the system maps on its own and unmaps on
-   release: a double free must not read the vanished header. */
+   release: a double free must not read the vanished header.  A large block
+   the system keeps may get its first bytes overwritten by the allocator's
+   own bookkeeping (glibc's bins, ASan's), and then the pointer is no longer
+   recognisable as released: unknown is an honest answer too. */
+static const unsigned large_released =
+    KIND(NETAPIBUF_MISUSE_RELEASED_POINTER) | KIND(NETAPIBUF_MISUSE_UNKNOWN_POINTER);
+
 TEST(large_buffers_released_twice)
 {
     static const DWORD sizes[] = {200000, 1u << 20, 10u << 20};
@@ -96,12 +111,12 @@ TEST(large_buffers_released_twice)
         LPVOID p, q;
         CHECK_EQ_U(NetApiBufferAllocate(sizes[i], &p), NERR_Success);
         CHECK_EQ_U(NetApiBufferFree(p), NERR_Success);
-        check_rejected(p, NETAPIBUF_MISUSE_RELEASED_POINTER);
+        check_rejected_as(p, large_released);
         /* The next large buffer often gets the same address: it is live. */
         CHECK_EQ_U(NetApiBufferAllocate(sizes[i], &q), NERR_Success);
         check_still_live(q, sizes[i]);
         CHECK_EQ_U(NetApiBufferFree(q), NERR_Success);
-        check_rejected(q, NETAPIBUF_MISUSE_RELEASED_POINTER);
+        check_rejected_as(q, large_released);
     }
 }
 
@@ -120,7 +135,7 @@ TEST(large_buffer_moved)
     check_still_live(q, 8u << 20);
     CHECK_EQ_U(NetApiBufferReallocate(q, 0, &p), NERR_Success);
     CHECK_EQ_P(p, NULL);
-    check_rejected(q, NETAPIBUF_MISUSE_RELEASED_POINTER);
+    check_rejected_as(q, large_released);
 }
 
 /* A buffer that moved on reallocation: the old address is dead. */
