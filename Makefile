@@ -6,7 +6,7 @@ CMAKE    ?= cmake
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 CONFIGURE = $(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
 
-.PHONY: all build run test bench bench-large install clean
+.PHONY: all build run test bench bench-large install clean sanitize memcheck fuzz
 
 all: build
 
@@ -26,10 +26,41 @@ test: build
 bench: build
 	$(BUILD)/bench/bench_pair
 	$(BUILD)/bench/bench_packed
+	$(BUILD)/bench/bench_strict
 
 # NetUserEnum against getpwent with 20,000 users (root: private mount namespace)
 bench-large: build
 	sh tests/large_db.sh $(BUILD)/bench/bench_packed --users
+
+# The suite under AddressSanitizer + UndefinedBehaviorSanitizer, then the
+# "threads" tests under ThreadSanitizer (docs/checking.md).
+SAN_CC ?= clang
+sanitize:
+	$(MAKE) test BUILD=build-asan \
+	  CMAKE_FLAGS="-DNETAPIBUF_SANITIZE=address,undefined -DCMAKE_C_COMPILER=$(SAN_CC) -DNETAPIBUF_BUILD_BENCH=OFF"
+	$(MAKE) build BUILD=build-tsan \
+	  CMAKE_FLAGS="-DNETAPIBUF_SANITIZE=thread -DCMAKE_C_COMPILER=$(SAN_CC) -DNETAPIBUF_BUILD_BENCH=OFF"
+	cd build-tsan && ctest --output-on-failure -L threads -j $(JOBS)
+
+# The suite under valgrind memcheck: any error, or any definite or possible
+# leak, fails the test.
+MEMCHECK = valgrind;-q;--error-exitcode=99;--leak-check=full;--show-leak-kinds=definite,possible;--errors-for-leak-kinds=definite,possible
+memcheck:
+	$(MAKE) test BUILD=build-memcheck \
+	  CMAKE_FLAGS="-DNETAPIBUF_TEST_WRAPPER='$(MEMCHECK)' -DNETAPIBUF_BUILD_BENCH=OFF"
+
+# Every fuzz target for FUZZ_SECONDS seconds each (clang's libFuzzer).
+FUZZ_SECONDS ?= 60
+fuzz:
+	$(MAKE) build BUILD=build-fuzz \
+	  CMAKE_FLAGS="-DNETAPIBUF_BUILD_FUZZ=ON -DCMAKE_C_COMPILER=$(SAN_CC) -DNETAPIBUF_BUILD_TESTS=OFF -DNETAPIBUF_BUILD_BENCH=OFF -DNETAPIBUF_BUILD_EXAMPLES=OFF"
+	set -e; for target in build-fuzz/fuzz/fuzz_*; do \
+	  name=$${target##*/}; corpus=fuzz/corpus/$${name#fuzz_}; \
+	  mkdir -p build-fuzz/corpus/$$name; \
+	  echo "== $$name for $(FUZZ_SECONDS) s"; \
+	  $$target -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -artifact_prefix=build-fuzz/ build-fuzz/corpus/$$name $$corpus; \
+	done
 
 # make install PREFIX=/opt/netapibuf [DESTDIR=/tmp/stage]
 PREFIX ?= /usr/local

@@ -7,6 +7,8 @@
  * through misuse.c.  The common pair is served from the calling thread's
  * cache (cache.h) without a call into the system allocator; errno is saved
  * around the system allocator, which may set it even when it succeeds.
+ * In strict mode (and under valgrind) each function hands over to strict.c
+ * after one predictable branch on nbi_config.out_of_line.
  */
 #include <errno.h>
 #include <string.h>
@@ -17,8 +19,10 @@
 #include "block.h"
 #include "cache.h"
 #include "misuse.h"
+#include "registry.h"
 #include "state.h"
 #include "stats.h"
+#include "strict.h"
 #include "sysalloc.h"
 
 /* A new buffer of n bytes from the system, stamped and counted, or NULL.
@@ -31,7 +35,10 @@ static NBI_NOINLINE void *buffer_create_slow(struct nbi_thread *t, uint64_t n)
     if (NBI_UNLIKELY(!h))
         return NULL;
     void *user = nbi_user_of(h);
+    if (nbi_may_be_unmapped(user))
+        nbi_registry_forget_released(user); /* a new buffer starts here */
     nbi_header_stamp(user, n);
+    nbi_asan_poison((unsigned char *)user + n, nbi_block_capacity(n) - NBI_HEADER_SIZE - n);
     nbi_count_create(t, n);
     return user;
 }
@@ -43,6 +50,8 @@ static NBI_ALWAYS_INLINE void *buffer_create(struct nbi_thread *t, uint64_t n)
     struct nbi_header *h;
     if (NBI_LIKELY(t && c) && (h = nbi_cache_take(t, c)) != NULL) {
         void *user = nbi_user_of(h);
+        nbi_asan_unpoison(user, n);
+        nbi_asan_poison((unsigned char *)user + n, nbi_class_bytes(c) - n);
         nbi_header_stamp(user, n);
         nbi_count_create(t, n);
         return user;
@@ -55,12 +64,15 @@ static NBI_ALWAYS_INLINE void *buffer_create(struct nbi_thread *t, uint64_t n)
 static NBI_ALWAYS_INLINE void buffer_release(struct nbi_thread *t, void *user)
 {
     struct nbi_header *h = nbi_header_of(user);
-    uint64_t size = h->size;
+    uint64_t size = nbi_header_size(user);
     nbi_header_release(user);
     nbi_count_release(t, size);
     unsigned c = nbi_size_class(size);
-    if (!(NBI_LIKELY(t && c) && nbi_cache_put(t, c, h)))
-        nbi_sys_free(h); /* glibc's free keeps errno (since 2.33) */
+    if (NBI_LIKELY(t && c) && nbi_cache_put(t, c, h))
+        return;
+    if (NBI_UNLIKELY(nbi_may_be_unmapped(user)))
+        nbi_registry_remember_released(user);
+    nbi_sys_free(h); /* glibc's free keeps errno (since 2.33) */
 }
 
 /* The checks Free, Size and Reallocate make before trusting a pointer. */
@@ -69,16 +81,31 @@ static inline int buffer_is_live(const void *user)
     return nbi_is_aligned(user) && nbi_header_is_live(user);
 }
 
-static NET_API_STATUS reject(const char *function, const void *user)
+static NBI_NOINLINE NET_API_STATUS reject(const char *function, const void *user)
 {
     return nbi_misuse(function, user, nbi_classify_default(user), 0);
+}
+
+/* Nonzero when user was released from a block whose pages may be gone:
+   then its header must not be read. */
+static inline int released_unmapped(const void *user)
+{
+    return NBI_UNLIKELY(nbi_may_be_unmapped(user)) && nbi_registry_recently_released(user);
+}
+
+static NBI_NOINLINE NET_API_STATUS reject_released(const char *function, const void *user)
+{
+    return nbi_misuse(function, user, NETAPIBUF_MISUSE_RELEASED_POINTER, 0);
 }
 
 NBI_EXPORT NET_API_STATUS NetApiBufferAllocate(DWORD ByteCount, LPVOID *Buffer)
 {
     if (NBI_UNLIKELY(!Buffer))
         return ERROR_INVALID_PARAMETER;
-    void *user = buffer_create(nbi_self(), ByteCount);
+    struct nbi_thread *t = nbi_self(); /* runs the first-call set-up */
+    if (NBI_UNLIKELY(nbi_config.out_of_line))
+        return nbi_strict_allocate(t, ByteCount, Buffer);
+    void *user = buffer_create(t, ByteCount);
     *Buffer = user;
     return NBI_LIKELY(user != NULL) ? NERR_Success : ERROR_NOT_ENOUGH_MEMORY;
 }
@@ -94,6 +121,10 @@ NBI_EXPORT NET_API_STATUS NetApiBufferFree(LPVOID Buffer)
     if (!Buffer)
         return NERR_Success;
     struct nbi_thread *t = nbi_self();
+    if (NBI_UNLIKELY(nbi_config.out_of_line))
+        return nbi_strict_free(t, Buffer);
+    if (released_unmapped(Buffer))
+        return reject_released("NetApiBufferFree", Buffer);
     if (NBI_UNLIKELY(!buffer_is_live(Buffer)))
         return reject("NetApiBufferFree", Buffer);
     buffer_release(t, Buffer);
@@ -105,9 +136,13 @@ NBI_EXPORT NET_API_STATUS NetApiBufferSize(LPVOID Buffer, LPDWORD ByteCount)
     if (!Buffer || !ByteCount)
         return ERROR_INVALID_PARAMETER;
     nbi_ensure_init();
+    if (NBI_UNLIKELY(nbi_config.out_of_line))
+        return nbi_strict_size(Buffer, ByteCount);
+    if (released_unmapped(Buffer))
+        return reject_released("NetApiBufferSize", Buffer);
     if (NBI_UNLIKELY(!buffer_is_live(Buffer)))
         return reject("NetApiBufferSize", Buffer);
-    *ByteCount = (DWORD)nbi_header_of(Buffer)->size;
+    *ByteCount = (DWORD)nbi_header_size(Buffer);
     return NERR_Success;
 }
 
@@ -116,9 +151,12 @@ static NET_API_STATUS buffer_resize(struct nbi_thread *t, void *old_user, DWORD 
                                     LPVOID *NewBuffer)
 {
     struct nbi_header *h = nbi_header_of(old_user);
-    uint64_t old_size = h->size;
+    uint64_t old_size = nbi_header_size(old_user);
+    size_t capacity = nbi_block_capacity(n) - NBI_HEADER_SIZE;
     if (nbi_block_capacity(old_size) == nbi_block_capacity(n)) {
         nbi_header_stamp(old_user, n); /* same class: the block already fits */
+        nbi_asan_unpoison(old_user, n);
+        nbi_asan_poison((unsigned char *)old_user + n, capacity - n);
         nbi_count_resize(t, old_size, n);
         *NewBuffer = old_user;
         return NERR_Success;
@@ -134,7 +172,13 @@ static NET_API_STATUS buffer_resize(struct nbi_thread *t, void *old_user, DWORD 
         return ERROR_NOT_ENOUGH_MEMORY;
     }
     void *user = nbi_user_of(moved);
+    if (user != old_user && nbi_may_be_unmapped(user))
+        nbi_registry_forget_released(user);
+    if (user != old_user && nbi_may_be_unmapped(old_user))
+        nbi_registry_remember_released(old_user); /* realloc may have unmapped it */
     nbi_header_stamp(user, n);
+    nbi_asan_unpoison(user, n);
+    nbi_asan_poison((unsigned char *)user + n, capacity - n);
     nbi_count_resize(t, old_size, n);
     *NewBuffer = user;
     return NERR_Success;
@@ -146,6 +190,8 @@ NBI_EXPORT NET_API_STATUS NetApiBufferReallocate(LPVOID OldBuffer, DWORD NewByte
     if (!NewBuffer)
         return ERROR_INVALID_PARAMETER;
     struct nbi_thread *t = nbi_self();
+    if (NBI_UNLIKELY(nbi_config.out_of_line))
+        return nbi_strict_reallocate(t, OldBuffer, NewByteCount, NewBuffer);
 
     if (!OldBuffer) {
         if (NewByteCount == 0) {
@@ -156,6 +202,8 @@ NBI_EXPORT NET_API_STATUS NetApiBufferReallocate(LPVOID OldBuffer, DWORD NewByte
         *NewBuffer = user; /* as NetApiBufferAllocate: NULL on failure */
         return user ? NERR_Success : ERROR_NOT_ENOUGH_MEMORY;
     }
+    if (released_unmapped(OldBuffer))
+        return reject_released("NetApiBufferReallocate", OldBuffer);
     if (!buffer_is_live(OldBuffer))
         return reject("NetApiBufferReallocate", OldBuffer);
     if (NewByteCount == 0) {

@@ -22,8 +22,8 @@
  *
  * The header is exactly alignof(max_align_t) bytes, and malloc returns
  * blocks aligned for max_align_t, so the user pointer is aligned for any
- * type.  Strict mode (strict.c) appends a tail canary and keeps its own
- * registry; this header format is shared by both modes.
+ * type.  Strict mode (strict.h) appends a tail canary after the size bytes
+ * and keeps its own registry; this header format is shared by both modes.
  */
 #ifndef NBI_BLOCK_H
 #define NBI_BLOCK_H
@@ -32,6 +32,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "debugger.h"
 #include "platform.h"
 
 struct nbi_header {
@@ -79,24 +80,38 @@ static inline uint64_t nbi_tag_released(const void *user, uint64_t size)
     return nbi_tag_live(user, size) ^ nbi_secret.released;
 }
 
+/*
+ * Under AddressSanitizer the header is poisoned while the buffer is the
+ * caller's (debugger.h): the library reads it through NBI_NO_ASAN functions
+ * and opens it for the moment it writes it.
+ */
+
 /* Write a live header in front of user. */
 static inline void nbi_header_stamp(void *user, uint64_t size)
 {
     struct nbi_header *h = nbi_header_of(user);
+    nbi_asan_unpoison(h, NBI_HEADER_SIZE);
     h->size = size;
     h->tag = nbi_tag_live(user, size);
+    nbi_asan_poison(h, NBI_HEADER_SIZE);
+}
+
+/* The size in user's header (the caller has checked the tag). */
+static inline NBI_NO_ASAN uint64_t nbi_header_size(const void *user)
+{
+    return nbi_header_of(user)->size;
 }
 
 /* Nonzero when user's header says it is a live buffer.  Reads the 16 bytes
    in front of user: the caller has checked alignment. */
-NBI_NO_ASAN static inline int nbi_header_is_live(const void *user)
+static inline NBI_NO_ASAN int nbi_header_is_live(const void *user)
 {
     const struct nbi_header *h = nbi_header_of(user);
     return h->tag == nbi_tag_live(user, h->size);
 }
 
 /* Nonzero when user's header says it was released and not yet reused. */
-NBI_NO_ASAN static inline int nbi_header_is_released(const void *user)
+static inline NBI_NO_ASAN int nbi_header_is_released(const void *user)
 {
     const struct nbi_header *h = nbi_header_of(user);
     return h->tag == nbi_tag_released(user, h->size);
@@ -106,7 +121,23 @@ NBI_NO_ASAN static inline int nbi_header_is_released(const void *user)
 static inline void nbi_header_release(void *user)
 {
     struct nbi_header *h = nbi_header_of(user);
+    nbi_asan_unpoison(h, NBI_HEADER_SIZE);
     h->tag = nbi_tag_released(user, h->size);
+    nbi_asan_poison(h, NBI_HEADER_SIZE);
+}
+
+/*
+ * Nonzero when user may sit in a block the system allocator mapped on its
+ * own (glibc maps large blocks: a page, its 16-byte chunk header, then our
+ * header), whose pages go away on release: reading a released buffer's
+ * header there would fault.  Default mode keeps such addresses in the
+ * registry's released rings when it frees them (apibuf.c) and asks there
+ * before it reads a header at such an address.  Other addresses keep their
+ * pages mapped after release.
+ */
+static inline int nbi_may_be_unmapped(const void *user)
+{
+    return ((uintptr_t)user & 4095u) == 2 * NBI_HEADER_SIZE;
 }
 
 /* Bytes of system memory for a buffer of n bytes, or 0 when that does not

@@ -16,9 +16,11 @@
  * handed out: the buffer released last is not the next one allocated, so a
  * stale pointer to it (free, resize or size after free, even after another
  * allocation of the same size) is still caught instead of silently aliasing
- * the new buffer.  A LIFO stack would hand it straight back.  Each class keeps at most NBI_BIN_MAX blocks and the whole thread at
- * most NBI_CACHE_BUDGET bytes; the rest goes back to the system at once, and
- * everything goes back when the thread exits.
+ * the new buffer.  A LIFO stack would hand it straight back.
+ * Each class keeps at most NBI_BIN_MAX blocks and the whole thread at most NBI_CACHE_BUDGET bytes; the rest goes back to the system at once, and
+ * everything goes back when the thread exits.  Under AddressSanitizer a
+ * cached block is poisoned but for its link word, so a stale pointer's
+ * touch is reported.
  *
  *   cached block:  +--------+---------------+-----------+-------------+
  *                  | size   | released tag  | next link | (stale data)|
@@ -69,7 +71,11 @@ static NBI_ALWAYS_INLINE int nbi_cache_put(struct nbi_thread *t, unsigned c, str
     uint64_t bytes = nbi_class_bytes(c);
     if (bin->count >= NBI_BIN_MAX || t->cached_bytes + bytes > NBI_CACHE_BUDGET)
         return 0;
+    nbi_asan_unpoison(nbi_user_of(h), sizeof(void *));
     *(void **)nbi_user_of(h) = NULL;
+    /* The link word stays readable: LeakSanitizer ignores pointers held in
+       poisoned memory, and would call the rest of the queue leaked. */
+    nbi_asan_poison((unsigned char *)nbi_user_of(h) + sizeof(void *), bytes - sizeof(void *));
     if (bin->count)
         *(void **)nbi_user_of(bin->tail) = h;
     else
@@ -80,7 +86,7 @@ static NBI_ALWAYS_INLINE int nbi_cache_put(struct nbi_thread *t, unsigned c, str
     return 1;
 }
 
-/* Return every cached block to the system (thread exit). */
+/* Return every cached or quarantined block to the system (thread exit). */
 static inline void nbi_cache_flush(struct nbi_thread *t)
 {
     for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) {
@@ -95,6 +101,10 @@ static inline void nbi_cache_flush(struct nbi_thread *t)
         bin->head = bin->tail = NULL;
     }
     t->cached_bytes = 0;
+    for (unsigned i = 0; i < NBI_QUARANTINE; i++) {
+        nbi_sys_free(t->quarantine.block[i]);
+        t->quarantine.block[i] = NULL;
+    }
 }
 
 #endif /* NBI_CACHE_H */

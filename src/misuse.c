@@ -82,11 +82,32 @@ NET_API_STATUS nbi_misuse(const char *function, const void *pointer,
     return ERROR_INVALID_PARAMETER;
 }
 
+/*
+ * Nonzero when a live buffer starting up to 4 KiB before p holds p.  Only
+ * headers inside the page of p's own header are read: that page was just
+ * read, so it is mapped.  A tag matches by chance with probability 2^-64.
+ */
+#define INTERIOR_REACH 4096u
+static NBI_NO_ASAN int inside_live_buffer(const void *p)
+{
+    uintptr_t at = (uintptr_t)p;
+    uintptr_t page = (at - NBI_HEADER_SIZE) & ~(uintptr_t)(nbi_page_size() - 1);
+    for (uintptr_t start = at - 16; start >= page + NBI_HEADER_SIZE && at - start <= INTERIOR_REACH;
+         start -= 16) {
+        const void *candidate = (const void *)start;
+        if (nbi_header_is_live(candidate) && at - start < nbi_header_size(candidate))
+            return 1;
+    }
+    return 0;
+}
+
 enum netapibuf_misuse_kind nbi_classify_default(const void *pointer)
 {
     if (!nbi_is_aligned(pointer))
         return NETAPIBUF_MISUSE_UNALIGNED_POINTER;
     if (nbi_header_is_released(pointer))
         return NETAPIBUF_MISUSE_RELEASED_POINTER;
+    if (inside_live_buffer(pointer))
+        return NETAPIBUF_MISUSE_INTERIOR_POINTER;
     return NETAPIBUF_MISUSE_UNKNOWN_POINTER;
 }

@@ -8,7 +8,10 @@
 #include <netapibuf.h>
 
 #include "block.h"
+#include "debugger.h"
+#include "registry.h"
 #include "stats.h"
+#include "strict.h"
 
 struct nbi_secrets nbi_secret;
 struct nbi_config nbi_config;
@@ -44,6 +47,10 @@ static void init_once_fn(void)
     nbi_secret.released = keys[1];
     read_environment();
     nbi_stats_init();
+    nbi_registry_init();
+    nbi_config.out_of_line = nbi_config.strict || nbi_debugger_init();
+    if (nbi_config.out_of_line)
+        nbi_strict_init(nbi_config.strict);
     __atomic_store_n(&nbi_ready, 1, __ATOMIC_RELEASE);
     errno = saved_errno;
 }

@@ -10,6 +10,8 @@
 struct nbi_config {
     int strict;           /* NETAPIBUF_CHECK=strict */
     int abort_on_misuse;  /* NETAPIBUF_ON_MISUSE=abort */
+    int out_of_line;      /* the four functions take strict.c's path: strict, or
+                             running under valgrind (debugger.h) */
 };
 extern NBI_INTERNAL struct nbi_config nbi_config;
 

@@ -31,6 +31,20 @@ struct nbi_bin {
     uint32_t count;
 };
 
+/*
+ * Strict mode's quarantine (strict.c): the thread's last NBI_QUARANTINE
+ * released small blocks wait here, poisoned, before they are reused or go
+ * back to the system, oldest first.  A stale pointer to a block therefore
+ * keeps failing as "released" for a while, and a pair needs no call into
+ * the system allocator.
+ */
+#define NBI_QUARANTINE 32u
+struct nbi_quarantine {
+    void *block[NBI_QUARANTINE]; /* NULL: empty slot */
+    uint8_t cls[NBI_QUARANTINE]; /* each block's size class */
+    uint32_t next;               /* the oldest slot: the next to reuse or evict */
+};
+
 struct nbi_thread {
     int64_t allocations; /* buffers this thread created */
     int64_t releases;    /* buffers this thread released (any thread's) */
@@ -38,6 +52,7 @@ struct nbi_thread {
     int64_t peak_bytes;  /* highest live_bytes of this thread */
     uint64_t cached_bytes;               /* system bytes held in bins[] */
     struct nbi_bin bins[NBI_CLASS_COUNT];
+    struct nbi_quarantine quarantine;
     struct nbi_thread *next, *prev;      /* the registry of active threads */
 };
 

@@ -1,0 +1,196 @@
+/* registry.c — the sharded table of live buffers behind strict mode. */
+#include "registry.h"
+
+#include <string.h>
+
+#include "sysalloc.h"
+
+struct nbi_shard nbi_shards[NBI_SHARDS]; /* NBI_SPIN_INIT is 0: zeroed is unlocked */
+
+#define INITIAL_SLOTS 64u
+#define MAX_SLOTS (1u << 26) /* per shard: 64 * 48 M buffers, 1 GiB of table */
+#define INTERIOR_FULL_SCAN_MAX 65536u /* live buffers up to which a search scans all */
+#define INTERIOR_NEAR_GRANULES 256u   /* else: starts up to 4 KiB before the pointer */
+
+/* Double the table (or make the first one); -1 when out of memory. */
+int nbi_shard_grow(struct nbi_shard *s)
+{
+    uint32_t old_slots = s->table ? s->mask + 1 : 0;
+    uint32_t slots = old_slots ? old_slots * 2 : INITIAL_SLOTS;
+    if (slots > MAX_SLOTS)
+        return -1;
+    struct nbi_entry *table = nbi_sys_malloc((size_t)slots * sizeof *table);
+    if (!table)
+        return -1;
+    memset(table, 0, (size_t)slots * sizeof *table);
+    struct nbi_entry *old = s->table;
+    s->table = table;
+    s->mask = slots - 1;
+    for (uint32_t i = 0; i < old_slots; i++)
+        if (old[i].key)
+            nbi_shard_place(s, old[i].key, old[i].size);
+    nbi_sys_free(old);
+    return 0;
+}
+
+void nbi_shard_remove(struct nbi_shard *s, struct nbi_entry *e)
+{
+    s->count--;
+    s->bytes -= e->size;
+    /* Backward-shift deletion: pull later entries of the probe run into the
+       hole, so lookups never need tombstones. */
+    uint32_t hole = (uint32_t)(e - s->table);
+    for (uint32_t i = (hole + 1) & s->mask;; i = (i + 1) & s->mask) {
+        struct nbi_entry *next = &s->table[i];
+        if (next->key == 0)
+            break;
+        uint32_t home = nbi_home_slot(s, next->key);
+        /* next may move to the hole unless its home lies cyclically in (hole, i]. */
+        int stays = hole <= i ? (home > hole && home <= i) : (home > hole || home <= i);
+        if (stays)
+            continue;
+        s->table[hole] = *next;
+        hole = i;
+    }
+    s->table[hole].key = 0;
+    s->table[hole].size = 0;
+}
+
+int nbi_shard_was_released(const struct nbi_shard *s, const void *user)
+{
+    for (unsigned i = 0; i < NBI_RELEASED_RING; i++)
+        if (s->released[i] == nbi_key_of(user))
+            return 1;
+    return 0;
+}
+
+void nbi_registry_remember_released(const void *user)
+{
+    struct nbi_shard *s = nbi_registry_lock(user);
+    nbi_shard_note_released(s, user);
+    nbi_registry_unlock(s);
+}
+
+int nbi_registry_recently_released(const void *user)
+{
+    struct nbi_shard *s = nbi_registry_lock(user);
+    int released = nbi_shard_was_released(s, user);
+    nbi_registry_unlock(s);
+    return released;
+}
+
+void nbi_registry_forget_released(const void *user)
+{
+    struct nbi_shard *s = nbi_registry_lock(user);
+    for (unsigned i = 0; i < NBI_RELEASED_RING; i++)
+        if (s->released[i] == nbi_key_of(user))
+            s->released[i] = 0;
+    nbi_registry_unlock(s);
+}
+
+static uint64_t approximate_count(void)
+{
+    uint64_t n = 0;
+    for (unsigned i = 0; i < NBI_SHARDS; i++)
+        n += __atomic_load_n(&nbi_shards[i].count, __ATOMIC_RELAXED);
+    return n;
+}
+
+/*
+ * Interior pointers.  With up to INTERIOR_FULL_SCAN_MAX live buffers every
+ * entry is examined (a misuse is rare; completeness is worth a scan).
+ * Beyond that only buffers starting up to 4 KiB before p are looked up, so
+ * a misuse never costs more than a few hundred lookups: an interior pointer
+ * deeper into a larger buffer is then reported as an unknown pointer.
+ */
+const void *nbi_registry_containing(const void *p, uint64_t *size)
+{
+    uintptr_t at = (uintptr_t)p;
+    if (approximate_count() <= INTERIOR_FULL_SCAN_MAX) {
+        for (unsigned k = 0; k < NBI_SHARDS; k++) {
+            struct nbi_shard *s = &nbi_shards[k];
+            nbi_spin_lock(&s->lock);
+            for (uint32_t i = 0; s->table && i <= s->mask; i++) {
+                const struct nbi_entry *e = &s->table[i];
+                uintptr_t start = nbi_user_of_key(e->key);
+                if (e->key && start < at && at - start < e->size) {
+                    *size = e->size;
+                    nbi_spin_unlock(&s->lock);
+                    return (const void *)start;
+                }
+            }
+            nbi_spin_unlock(&s->lock);
+        }
+        return NULL;
+    }
+    uintptr_t start = at & ~(uintptr_t)15;
+    for (unsigned g = 0; g < INTERIOR_NEAR_GRANULES && start >= 16; g++) {
+        if (start != at) {
+            struct nbi_shard *s = nbi_registry_lock((const void *)start);
+            struct nbi_entry *e = nbi_shard_find(s, (const void *)start);
+            uint64_t n = e ? e->size : 0;
+            nbi_registry_unlock(s);
+            if (e && at - start < n) {
+                *size = n;
+                return (const void *)start;
+            }
+        }
+        start -= 16;
+    }
+    return NULL;
+}
+
+/* Insert e into out[0..*kept) kept sorted by address, at most max long. */
+static void keep_lowest(struct nbi_live *out, size_t *kept, size_t max, struct nbi_live e)
+{
+    size_t i = *kept;
+    if (i == max) {
+        if (max == 0 || out[max - 1].user < e.user)
+            return;
+        i--;
+    } else {
+        (*kept)++;
+    }
+    while (i > 0 && out[i - 1].user > e.user) {
+        out[i] = out[i - 1];
+        i--;
+    }
+    out[i] = e;
+}
+
+size_t nbi_registry_snapshot(uint64_t *count, uint64_t *bytes, struct nbi_live *out, size_t max)
+{
+    size_t kept = 0;
+    *count = 0;
+    *bytes = 0;
+    for (unsigned k = 0; k < NBI_SHARDS; k++) {
+        struct nbi_shard *s = &nbi_shards[k];
+        nbi_spin_lock(&s->lock);
+        *count += s->count;
+        *bytes += s->bytes;
+        for (uint32_t i = 0; s->table && i <= s->mask; i++)
+            if (s->table[i].key) {
+                struct nbi_live live = {nbi_user_of_key(s->table[i].key), s->table[i].size};
+                keep_lowest(out, &kept, max, live);
+            }
+        nbi_spin_unlock(&s->lock);
+    }
+    return kept;
+}
+
+static void lock_all(void)
+{
+    for (unsigned k = 0; k < NBI_SHARDS; k++)
+        nbi_spin_lock(&nbi_shards[k].lock);
+}
+
+static void unlock_all(void)
+{
+    for (unsigned k = NBI_SHARDS; k-- > 0;)
+        nbi_spin_unlock(&nbi_shards[k].lock);
+}
+
+void nbi_registry_init(void)
+{
+    nbi_at_fork(lock_all, unlock_all, unlock_all);
+}
