@@ -89,14 +89,14 @@ static inline void nbi_header_stamp(void *user, uint64_t size)
 
 /* Nonzero when user's header says it is a live buffer.  Reads the 16 bytes
    in front of user: the caller has checked alignment. */
-static inline int nbi_header_is_live(const void *user)
+NBI_NO_ASAN static inline int nbi_header_is_live(const void *user)
 {
     const struct nbi_header *h = nbi_header_of(user);
     return h->tag == nbi_tag_live(user, h->size);
 }
 
 /* Nonzero when user's header says it was released and not yet reused. */
-static inline int nbi_header_is_released(const void *user)
+NBI_NO_ASAN static inline int nbi_header_is_released(const void *user)
 {
     const struct nbi_header *h = nbi_header_of(user);
     return h->tag == nbi_tag_released(user, h->size);

@@ -17,6 +17,19 @@
 #define NBI_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define NBI_ALWAYS_INLINE inline __attribute__((always_inline))
 #define NBI_NOINLINE __attribute__((noinline))
+/* For the few functions that read memory in front of a pointer that may not
+   be ours (the default-mode header check): AddressSanitizer would report the
+   probe itself, which is by design, not a bug in the caller. */
+#if defined(__SANITIZE_ADDRESS__)
+#define NBI_NO_ASAN __attribute__((no_sanitize_address))
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NBI_NO_ASAN __attribute__((no_sanitize_address))
+#endif
+#endif
+#ifndef NBI_NO_ASAN
+#define NBI_NO_ASAN
+#endif
 #define NBI_INTERNAL __attribute__((visibility("hidden")))
 #define NBI_EXPORT __attribute__((visibility("default")))
 

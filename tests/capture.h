@@ -6,6 +6,8 @@
 #ifndef NETAPIBUF_TEST_CAPTURE_H
 #define NETAPIBUF_TEST_CAPTURE_H
 
+#include <string.h>
+
 #include <netapibuf.h>
 
 struct capture {

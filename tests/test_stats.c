@@ -1,0 +1,97 @@
+/* test_stats.c — the counters of netapibuf_get_stats. */
+#include <lm.h>
+#include <netapibuf.h>
+
+#include "capture.h"
+#include "check.h"
+
+TEST(null_argument)
+{
+    CHECK_EQ_U(netapibuf_get_stats(NULL), ERROR_INVALID_PARAMETER);
+}
+
+TEST(counters_follow_calls)
+{
+    struct netapibuf_stats s0, s;
+    netapibuf_get_stats(&s0);
+    LPVOID a, b, c;
+    NetApiBufferAllocate(10, &a);
+    NetApiBufferAllocate(20, &b);
+    NetApiBufferAllocate(30, &c);
+    netapibuf_get_stats(&s);
+    CHECK_EQ_U(s.live_buffers, s0.live_buffers + 3);
+    CHECK_EQ_U(s.live_bytes, s0.live_bytes + 60);
+    CHECK_EQ_U(s.total_allocations, s0.total_allocations + 3);
+    CHECK_GE_U(s.peak_bytes, s.live_bytes);
+
+    NetApiBufferReallocate(b, 2000, &b); /* a resize is not a new allocation */
+    netapibuf_get_stats(&s);
+    CHECK_EQ_U(s.live_buffers, s0.live_buffers + 3);
+    CHECK_EQ_U(s.live_bytes, s0.live_bytes + 2040);
+    CHECK_EQ_U(s.total_allocations, s0.total_allocations + 3);
+
+    NetApiBufferFree(a);
+    NetApiBufferReallocate(b, 0, &b);
+    NetApiBufferFree(c);
+    netapibuf_get_stats(&s);
+    CHECK_EQ_U(s.live_buffers, s0.live_buffers);
+    CHECK_EQ_U(s.live_bytes, s0.live_bytes);
+    CHECK_GE_U(s.peak_bytes, s0.live_bytes + 2040);
+}
+
+/* One thread doing all the work: the peak is exact. */
+TEST(peak_exact_single_thread)
+{
+    struct netapibuf_stats s0, s;
+    netapibuf_get_stats(&s0);
+    LPVOID big;
+    NetApiBufferAllocate((DWORD)(s0.peak_bytes + 5000), &big);
+    netapibuf_get_stats(&s);
+    CHECK_EQ_U(s.peak_bytes, s0.live_bytes + s0.peak_bytes + 5000);
+    NetApiBufferFree(big);
+    netapibuf_get_stats(&s);
+    CHECK_EQ_U(s.peak_bytes, s0.live_bytes + s0.peak_bytes + 5000); /* a peak stays */
+}
+
+TEST(misuse_counter)
+{
+    struct netapibuf_stats s0, s;
+    netapibuf_get_stats(&s0);
+    static long not_a_buffer[8];
+    capture_start();
+    NetApiBufferFree(&not_a_buffer[2]);
+    NetApiBufferSize(&not_a_buffer[2], &(DWORD){0});
+    capture_stop();
+    netapibuf_get_stats(&s);
+    CHECK_EQ_U(s.misuse_events, s0.misuse_events + 2);
+}
+
+TEST(version_agrees_with_header)
+{
+    CHECK_EQ_S(netapibuf_version(), NETAPIBUF_VERSION_STRING);
+    CHECK_EQ_U(netapibuf_version_number(), NETAPIBUF_VERSION_NUMBER);
+}
+
+TEST(status_text)
+{
+    CHECK_EQ_S(netapibuf_status_text(ERROR_INVALID_PARAMETER), "The parameter is incorrect.");
+    CHECK_EQ_S(netapibuf_status_text(NERR_Success), "The operation completed successfully.");
+    CHECK_EQ_S(netapibuf_status_text(424242), "Unknown status");
+    static const NET_API_STATUS all[] = {NERR_Success, ERROR_NOT_ENOUGH_MEMORY, ERROR_NOT_SUPPORTED,
+                                         ERROR_INVALID_PARAMETER, ERROR_INVALID_LEVEL, ERROR_MORE_DATA,
+                                         NERR_BufTooSmall, NERR_InternalError, NERR_GroupNotFound,
+                                         NERR_UserNotFound};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        CHECK(strcmp(netapibuf_status_text(all[i]), "Unknown status") != 0);
+}
+
+int main(void)
+{
+    RUN(null_argument);
+    RUN(counters_follow_calls);
+    RUN(peak_exact_single_thread);
+    RUN(misuse_counter);
+    RUN(version_agrees_with_header);
+    RUN(status_text);
+    return check_finish();
+}
