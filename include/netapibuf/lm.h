@@ -8,5 +8,6 @@
 #include "lmcons.h"
 #include "lmerr.h"
 #include "lmapibuf.h"
+#include "lmaccess.h"
 
 #endif /* NETAPIBUF_LM_H */

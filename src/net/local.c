@@ -1,0 +1,168 @@
+/* local.c — server-name check and serialized NSS walks (see local.h). */
+#include "local.h"
+
+#include <errno.h>
+#include <strings.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../sysalloc.h"
+
+static nbi_mutex walk_lock = NBI_MUTEX_INIT;
+static unsigned long walked;
+
+unsigned long nbi_local_entries_walked(void)
+{
+    return __atomic_load_n(&walked, __ATOMIC_RELAXED);
+}
+
+NET_API_STATUS nbi_local_check_server(LPCSTR servername)
+{
+    if (!servername)
+        return NERR_Success;
+    if (servername[0] == '\\' && servername[1] == '\\')
+        servername += 2;
+    if (!servername[0])
+        return NERR_Success;
+    char host[256];
+    if (gethostname(host, sizeof host) != 0)
+        return ERROR_NOT_SUPPORTED;
+    host[sizeof host - 1] = '\0';
+    if (strcasecmp(servername, host) == 0)
+        return NERR_Success;
+    size_t label = strcspn(host, ".");
+    if (strlen(servername) == label && strncasecmp(servername, host, label) == 0)
+        return NERR_Success;
+    return ERROR_NOT_SUPPORTED;
+}
+
+/* The scratch buffer NSS fills: on the stack first, grown on ERANGE. */
+struct scratch {
+    char stack[2048];
+    char *buf;
+    size_t size;
+};
+
+static void scratch_init(struct scratch *s)
+{
+    s->buf = s->stack;
+    s->size = sizeof s->stack;
+}
+
+static int scratch_grow(struct scratch *s)
+{
+    if (s->size > ((size_t)1 << 24))
+        return 0; /* an entry of 16 MiB is not an entry */
+    size_t n = s->size * 2;
+    char *b = nbi_sys_malloc(n);
+    if (!b)
+        return 0;
+    if (s->buf != s->stack)
+        nbi_sys_free(s->buf);
+    s->buf = b;
+    s->size = n;
+    return 1;
+}
+
+static void scratch_free(struct scratch *s)
+{
+    if (s->buf != s->stack)
+        nbi_sys_free(s->buf);
+}
+
+NET_API_STATUS nbi_local_walk_users(nbi_local_user_fn fn, void *ctx)
+{
+    struct scratch s;
+    scratch_init(&s);
+    NET_API_STATUS st = NERR_Success;
+    int saved = errno;
+    nbi_mutex_lock(&walk_lock);
+    setpwent();
+    for (;;) {
+        struct passwd pw, *res = NULL;
+        int rc = getpwent_r(&pw, s.buf, s.size, &res);
+        if (rc == ERANGE) {
+            if (!scratch_grow(&s)) {
+                st = ERROR_NOT_ENOUGH_MEMORY;
+                break;
+            }
+            continue; /* glibc retries the same entry with a bigger buffer */
+        }
+        if (rc == ENOENT || (rc == 0 && !res))
+            break;
+        if (rc != 0) {
+            st = NERR_InternalError;
+            break;
+        }
+        __atomic_add_fetch(&walked, 1, __ATOMIC_RELAXED);
+        if ((st = fn(res, ctx)) != NERR_Success)
+            break;
+    }
+    endpwent();
+    nbi_mutex_unlock(&walk_lock);
+    scratch_free(&s);
+    errno = saved;
+    return st;
+}
+
+NET_API_STATUS nbi_local_walk_groups(nbi_local_group_fn fn, void *ctx)
+{
+    struct scratch s;
+    scratch_init(&s);
+    NET_API_STATUS st = NERR_Success;
+    int saved = errno;
+    nbi_mutex_lock(&walk_lock);
+    setgrent();
+    for (;;) {
+        struct group gr, *res = NULL;
+        int rc = getgrent_r(&gr, s.buf, s.size, &res);
+        if (rc == ERANGE) {
+            if (!scratch_grow(&s)) {
+                st = ERROR_NOT_ENOUGH_MEMORY;
+                break;
+            }
+            continue;
+        }
+        if (rc == ENOENT || (rc == 0 && !res))
+            break;
+        if (rc != 0) {
+            st = NERR_InternalError;
+            break;
+        }
+        __atomic_add_fetch(&walked, 1, __ATOMIC_RELAXED);
+        if ((st = fn(res, ctx)) != NERR_Success)
+            break;
+    }
+    endgrent();
+    nbi_mutex_unlock(&walk_lock);
+    scratch_free(&s);
+    errno = saved;
+    return st;
+}
+
+NET_API_STATUS nbi_local_user_by_name(LPCSTR name, nbi_local_user_fn fn, void *ctx)
+{
+    struct scratch s;
+    scratch_init(&s);
+    NET_API_STATUS st;
+    int saved = errno;
+    for (;;) {
+        struct passwd pw, *res = NULL;
+        int rc = getpwnam_r(name, &pw, s.buf, s.size, &res);
+        if (rc == ERANGE) {
+            if (!scratch_grow(&s)) {
+                st = ERROR_NOT_ENOUGH_MEMORY;
+                break;
+            }
+            continue;
+        }
+        if (rc == 0 || rc == ENOENT || rc == ESRCH || rc == EBADF || rc == EPERM)
+            st = res ? fn(res, ctx) : NERR_UserNotFound; /* the "not found" errnos of getpwnam_r(3) */
+        else
+            st = rc == ENOMEM ? ERROR_NOT_ENOUGH_MEMORY : NERR_InternalError;
+        break;
+    }
+    scratch_free(&s);
+    errno = saved;
+    return st;
+}

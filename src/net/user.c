@@ -1,0 +1,367 @@
+/*
+ * user.c — NetUserEnum and NetUserGetInfo over the NSS user database
+ * (SPEC section 5).  Layer 5: the packer, the resume table and the public
+ * API only.
+ *
+ * Field mapping from struct passwd:
+ *   name        pw_name
+ *   full_name   GECOS up to the first comma ("Ada Lovelace,Room 1,..." -> "Ada Lovelace")
+ *   comment     the rest of GECOS after that comma, trailing commas dropped
+ *               ("Room 1,555-1234,," -> "Room 1,555-1234"); "" when none
+ *   home_dir    pw_dir
+ *   user_id     pw_uid
+ *   priv        USER_PRIV_ADMIN for uid 0, USER_PRIV_USER otherwise
+ *   flags       UF_SCRIPT | UF_NORMAL_ACCOUNT, plus UF_ACCOUNTDISABLE when the
+ *               login shell is nologin or false (the only lock a non-root
+ *               process can see: the shadow file is root's)
+ *   password NULL, password_age 0, script_path "", usr_comment "".
+ */
+#include <stdalign.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <lm.h>
+#include <netapibuf.h>
+
+#include "../sysalloc.h"
+#include "local.h"
+#include "resume.h"
+
+/* What a snapshot keeps per user: everything any level needs. */
+struct user_src {
+    char *name;
+    char *full_name;
+    char *comment;
+    char *home_dir;
+    DWORD uid;
+    DWORD flags;
+};
+
+static const size_t src_strings[] = {offsetof(struct user_src, name),
+                                     offsetof(struct user_src, full_name),
+                                     offsetof(struct user_src, comment),
+                                     offsetof(struct user_src, home_dir)};
+static const struct netapibuf_record_layout src_layout = {
+    sizeof(struct user_src), alignof(struct user_src), 4, src_strings, 0, NULL};
+
+static const size_t l0_strings[] = {offsetof(USER_INFO_0, usri0_name)};
+static const size_t l1_strings[] = {offsetof(USER_INFO_1, usri1_name),
+                                    offsetof(USER_INFO_1, usri1_password),
+                                    offsetof(USER_INFO_1, usri1_home_dir),
+                                    offsetof(USER_INFO_1, usri1_comment),
+                                    offsetof(USER_INFO_1, usri1_script_path)};
+static const size_t l10_strings[] = {offsetof(USER_INFO_10, usri10_name),
+                                     offsetof(USER_INFO_10, usri10_comment),
+                                     offsetof(USER_INFO_10, usri10_usr_comment),
+                                     offsetof(USER_INFO_10, usri10_full_name)};
+static const size_t l20_strings[] = {offsetof(USER_INFO_20, usri20_name),
+                                     offsetof(USER_INFO_20, usri20_full_name),
+                                     offsetof(USER_INFO_20, usri20_comment)};
+static const struct netapibuf_record_layout level_layouts[] = {
+    {sizeof(USER_INFO_0), alignof(USER_INFO_0), 1, l0_strings, 0, NULL},
+    {sizeof(USER_INFO_1), alignof(USER_INFO_1), 5, l1_strings, 0, NULL},
+    {sizeof(USER_INFO_10), alignof(USER_INFO_10), 4, l10_strings, 0, NULL},
+    {sizeof(USER_INFO_20), alignof(USER_INFO_20), 3, l20_strings, 0, NULL},
+};
+
+static const struct netapibuf_record_layout *level_layout(DWORD level)
+{
+    switch (level) {
+    case 0: return &level_layouts[0];
+    case 1: return &level_layouts[1];
+    case 10: return &level_layouts[2];
+    case 20: return &level_layouts[3];
+    default: return NULL;
+    }
+}
+
+union user_rec {
+    USER_INFO_0 l0;
+    USER_INFO_1 l1;
+    USER_INFO_10 l10;
+    USER_INFO_20 l20;
+};
+
+static char empty[] = "";
+
+/* The record of `level` for one user; its strings are u's. */
+static void to_level(DWORD level, const struct user_src *u, union user_rec *r)
+{
+    memset(r, 0, sizeof *r);
+    switch (level) {
+    case 0:
+        r->l0.usri0_name = u->name;
+        break;
+    case 1:
+        r->l1.usri1_name = u->name;
+        r->l1.usri1_priv = u->uid == 0 ? USER_PRIV_ADMIN : USER_PRIV_USER;
+        r->l1.usri1_home_dir = u->home_dir;
+        r->l1.usri1_comment = u->comment;
+        r->l1.usri1_flags = u->flags;
+        r->l1.usri1_script_path = empty;
+        break;
+    case 10:
+        r->l10.usri10_name = u->name;
+        r->l10.usri10_comment = u->comment;
+        r->l10.usri10_usr_comment = empty;
+        r->l10.usri10_full_name = u->full_name;
+        break;
+    default:
+        r->l20.usri20_name = u->name;
+        r->l20.usri20_full_name = u->full_name;
+        r->l20.usri20_comment = u->comment;
+        r->l20.usri20_flags = u->flags;
+        r->l20.usri20_user_id = u->uid;
+        break;
+    }
+}
+
+static int shell_disables(const char *shell)
+{
+    if (!shell)
+        return 0;
+    const char *base = strrchr(shell, '/');
+    base = base ? base + 1 : shell;
+    return strcmp(base, "nologin") == 0 || strcmp(base, "false") == 0;
+}
+
+/* GECOS split into full name and comment, in a small buffer (heap only
+   for GECOS fields longer than it). */
+struct gecos {
+    char stack[256];
+    char *heap;
+};
+
+/* Fill *u from pw; 0 or ERROR_NOT_ENOUGH_MEMORY.  Call gecos_done after. */
+static NET_API_STATUS user_from_passwd(const struct passwd *pw, struct gecos *g,
+                                       struct user_src *u)
+{
+    const char *gecos = pw->pw_gecos ? pw->pw_gecos : "";
+    size_t n = strlen(gecos) + 1;
+    char *buf = g->stack;
+    g->heap = NULL;
+    if (n > sizeof g->stack) {
+        if (!(g->heap = nbi_sys_malloc(n)))
+            return ERROR_NOT_ENOUGH_MEMORY;
+        buf = g->heap;
+    }
+    memcpy(buf, gecos, n);
+    char *comma = strchr(buf, ',');
+    char *comment = empty;
+    if (comma) {
+        *comma = '\0';
+        comment = comma + 1;
+        size_t len = strlen(comment);
+        while (len && comment[len - 1] == ',')
+            comment[--len] = '\0';
+    }
+    u->name = pw->pw_name;
+    u->full_name = buf;
+    u->comment = comment;
+    u->home_dir = pw->pw_dir ? pw->pw_dir : empty;
+    u->uid = (DWORD)pw->pw_uid;
+    u->flags = UF_SCRIPT | UF_NORMAL_ACCOUNT | (shell_disables(pw->pw_shell) ? UF_ACCOUNTDISABLE : 0);
+    return NERR_Success;
+}
+
+static void gecos_done(struct gecos *g)
+{
+    nbi_sys_free(g->heap);
+}
+
+/* ---- snapshots for paging ------------------------------------------------ */
+
+static NET_API_STATUS snapshot_add(const struct passwd *pw, void *ctx)
+{
+    struct gecos g;
+    struct user_src u;
+    NET_API_STATUS st = user_from_passwd(pw, &g, &u);
+    if (st == NERR_Success)
+        st = netapibuf_packer_add(ctx, &u);
+    gecos_done(&g);
+    return st;
+}
+
+static NET_API_STATUS snapshot_fill(netapibuf_packer *snapshot, void *ctx)
+{
+    (void)ctx;
+    return nbi_local_walk_users(snapshot_add, snapshot);
+}
+
+static const struct nbi_resume_kind user_kind = {&src_layout, snapshot_fill};
+
+/* ---- one walk straight into the page ------------------------------------- */
+
+struct direct {
+    DWORD level;
+    netapibuf_packer *page;
+    DWORD total;
+    int more; /* the page is full: only count the rest */
+};
+
+static NET_API_STATUS direct_add(const struct passwd *pw, void *ctx)
+{
+    struct direct *d = ctx;
+    d->total++;
+    if (d->more)
+        return NERR_Success;
+    struct gecos g;
+    struct user_src u;
+    union user_rec r;
+    NET_API_STATUS st = user_from_passwd(pw, &g, &u);
+    if (st == NERR_Success) {
+        to_level(d->level, &u, &r);
+        st = netapibuf_packer_add(d->page, &r);
+        if (st == ERROR_MORE_DATA) {
+            d->more = 1;
+            st = NERR_Success;
+        }
+    }
+    gecos_done(&g);
+    return st;
+}
+
+static NET_API_STATUS enum_direct(DWORD level, const struct netapibuf_record_layout *layout,
+                                  DWORD prefmaxlen, LPBYTE *bufptr, LPDWORD entriesread,
+                                  LPDWORD totalentries)
+{
+    struct direct d = {level, NULL, 0, 0};
+    NET_API_STATUS st = netapibuf_packer_create(layout, prefmaxlen, &d.page);
+    if (st != NERR_Success)
+        return st;
+    st = nbi_local_walk_users(direct_add, &d);
+    if (st != NERR_Success) {
+        netapibuf_packer_destroy(d.page);
+        return st;
+    }
+    if ((st = netapibuf_packer_finish(d.page, bufptr, entriesread)) != NERR_Success)
+        return st;
+    *totalentries = d.total;
+    return d.more ? ERROR_MORE_DATA : NERR_Success;
+}
+
+/* ---- one page cut from a snapshot ---------------------------------------- */
+
+static NET_API_STATUS enum_paged(DWORD level, const struct netapibuf_record_layout *layout,
+                                 DWORD prefmaxlen, LPBYTE *bufptr, LPDWORD entriesread,
+                                 LPDWORD totalentries, PDWORD resume_handle)
+{
+    struct nbi_snapshot *snap;
+    DWORD start;
+    uint64_t handle;
+    NET_API_STATUS st =
+        nbi_resume_acquire(&user_kind, NULL, *resume_handle, 32, NULL, &snap, &start);
+    if (st != NERR_Success)
+        return st;
+    DWORD count = nbi_snapshot_count(snap);
+    netapibuf_packer *page;
+    if ((st = netapibuf_packer_create(layout, prefmaxlen, &page)) != NERR_Success) {
+        nbi_resume_release(snap, count, 32, &handle);
+        return st;
+    }
+    for (DWORD i = start; i < count; i++) {
+        struct user_src u;
+        union user_rec r;
+        nbi_snapshot_get(snap, i, &u);
+        to_level(level, &u, &r);
+        st = netapibuf_packer_add(page, &r);
+        if (st == ERROR_MORE_DATA)
+            break;
+        if (st != NERR_Success) {
+            netapibuf_packer_destroy(page);
+            nbi_resume_release(snap, count, 32, &handle);
+            return st;
+        }
+    }
+    st = netapibuf_packer_finish(page, bufptr, entriesread);
+    if (st != NERR_Success) {
+        nbi_resume_release(snap, count, 32, &handle);
+        return st;
+    }
+    DWORD next = start + *entriesread;
+    if ((st = nbi_resume_release(snap, next, 32, &handle)) != NERR_Success) {
+        NetApiBufferFree(*bufptr);
+        *bufptr = NULL;
+        *entriesread = 0;
+        return st;
+    }
+    *resume_handle = (DWORD)handle;
+    *totalentries = count;
+    return next < count ? ERROR_MORE_DATA : NERR_Success;
+}
+
+NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetUserEnum(LPCSTR servername, DWORD level,
+                                                       DWORD filter, LPBYTE *bufptr,
+                                                       DWORD prefmaxlen, LPDWORD entriesread,
+                                                       LPDWORD totalentries,
+                                                       PDWORD resume_handle)
+{
+    if (bufptr)
+        *bufptr = NULL;
+    if (entriesread)
+        *entriesread = 0;
+    if (totalentries)
+        *totalentries = 0;
+    if (!bufptr || !entriesread || !totalentries)
+        return ERROR_INVALID_PARAMETER;
+    NET_API_STATUS st = nbi_local_check_server(servername);
+    if (st != NERR_Success)
+        return st;
+    const struct netapibuf_record_layout *layout = level_layout(level);
+    if (!layout)
+        return ERROR_INVALID_LEVEL;
+    if (filter != 0 && filter != FILTER_NORMAL_ACCOUNT) {
+        /* every account is a normal one: no trust or duplicate accounts here */
+        if (resume_handle)
+            *resume_handle = 0;
+        return NERR_Success;
+    }
+    if (resume_handle && (*resume_handle || prefmaxlen != MAX_PREFERRED_LENGTH))
+        return enum_paged(level, layout, prefmaxlen, bufptr, entriesread, totalentries,
+                          resume_handle);
+    /* everything in one call, or a first page that cannot be continued */
+    return enum_direct(level, layout, prefmaxlen, bufptr, entriesread, totalentries);
+}
+
+struct get_info {
+    DWORD level;
+    const struct netapibuf_record_layout *layout;
+    LPBYTE buf;
+};
+
+static NET_API_STATUS get_info_pack(const struct passwd *pw, void *ctx)
+{
+    struct get_info *gi = ctx;
+    struct gecos g;
+    struct user_src u;
+    union user_rec r;
+    NET_API_STATUS st = user_from_passwd(pw, &g, &u);
+    if (st == NERR_Success) {
+        DWORD n;
+        to_level(gi->level, &u, &r);
+        st = netapibuf_pack(gi->layout, &r, 1, MAX_PREFERRED_LENGTH, &gi->buf, &n);
+    }
+    gecos_done(&g);
+    return st;
+}
+
+NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetUserGetInfo(LPCSTR servername, LPCSTR username,
+                                                          DWORD level, LPBYTE *bufptr)
+{
+    if (bufptr)
+        *bufptr = NULL;
+    if (!bufptr || !username)
+        return ERROR_INVALID_PARAMETER;
+    NET_API_STATUS st = nbi_local_check_server(servername);
+    if (st != NERR_Success)
+        return st;
+    struct get_info gi = {level, level_layout(level), NULL};
+    if (!gi.layout)
+        return ERROR_INVALID_LEVEL;
+    if (!username[0])
+        return NERR_UserNotFound;
+    st = nbi_local_user_by_name(username, get_info_pack, &gi);
+    if (st == NERR_Success)
+        *bufptr = gi.buf;
+    return st;
+}
