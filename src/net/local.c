@@ -166,3 +166,30 @@ NET_API_STATUS nbi_local_user_by_name(LPCSTR name, nbi_local_user_fn fn, void *c
     errno = saved;
     return st;
 }
+
+NET_API_STATUS nbi_local_group_by_name(LPCSTR name, nbi_local_group_fn fn, void *ctx)
+{
+    struct scratch s;
+    scratch_init(&s);
+    NET_API_STATUS st;
+    int saved = errno;
+    for (;;) {
+        struct group gr, *res = NULL;
+        int rc = getgrnam_r(name, &gr, s.buf, s.size, &res);
+        if (rc == ERANGE) {
+            if (!scratch_grow(&s)) {
+                st = ERROR_NOT_ENOUGH_MEMORY;
+                break;
+            }
+            continue;
+        }
+        if (rc == 0 || rc == ENOENT || rc == ESRCH || rc == EBADF || rc == EPERM)
+            st = res ? fn(res, ctx) : NERR_GroupNotFound; /* getgrnam_r(3)'s "not found" */
+        else
+            st = rc == ENOMEM ? ERROR_NOT_ENOUGH_MEMORY : NERR_InternalError;
+        break;
+    }
+    scratch_free(&s);
+    errno = saved;
+    return st;
+}
