@@ -61,7 +61,10 @@ static NET_API_STATUS pick_group(const struct group *gr, void *ctx)
         i++;
     if (i == p->user->count)
         return NERR_Success;
-    p->user->gids[i] = p->user->gids[--p->user->count];
+    /* getgrouplist lists an id once per group naming the user: drop them all */
+    for (int j = p->user->count - 1; j >= i; j--)
+        if (p->user->gids[j] == gr->gr_gid)
+            p->user->gids[j] = p->user->gids[--p->user->count];
     p->total++;
     if (p->full)
         return NERR_Success;
