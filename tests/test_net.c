@@ -504,7 +504,7 @@ static NET_API_STATUS members_page(const void *ctx, DWORD level, DWORD prefmaxle
 }
 
 /* Page through with every prefmaxlen from 1 to the size of the whole answer
-   (past 2048 bytes, every 13th: the crafted databases of net_namespace.sh
+   (for answers over 4 KiB, every 13th past 1 KiB: the crafted databases of net_namespace.sh
    reach 8 KiB) and check the pages put together give `want`, in order. */
 static void page_every_prefmaxlen(page_fn fn, const void *ctx, DWORD level, size_t size,
                                   size_t name_offset, char **want, size_t n, const char *prefix)
@@ -515,7 +515,7 @@ static void page_every_prefmaxlen(page_fn fn, const void *ctx, DWORD level, size
     if (whole)
         NetApiBufferSize(whole, &full);
     NetApiBufferFree(whole);
-    for (DWORD pref = 1; pref <= full + 1; pref += pref < 2048 ? 1 : 13) {
+    for (DWORD pref = 1; pref <= full + 1; pref += (full <= 4096 || pref < 1024) ? 1 : 13) {
         DWORD_PTR resume = 0;
         size_t got = 0, calls = 0;
         NET_API_STATUS st;
