@@ -143,7 +143,7 @@ typedef struct _LOCALGROUP_MEMBERS_INFO_1 {
 } LOCALGROUP_MEMBERS_INFO_1, *PLOCALGROUP_MEMBERS_INFO_1, *LPLOCALGROUP_MEMBERS_INFO_1;
 
 typedef struct _LOCALGROUP_MEMBERS_INFO_3 {
-    LPSTR lgrmi3_domainandname; /* "HOST\\user": the host name is the account domain */
+    LPSTR lgrmi3_domainandname; /* "HOST\user": the host name is the account domain */
 } LOCALGROUP_MEMBERS_INFO_3, *PLOCALGROUP_MEMBERS_INFO_3, *LPLOCALGROUP_MEMBERS_INFO_3;
 
 typedef struct _LOCALGROUP_USERS_INFO_0 {

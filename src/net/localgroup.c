@@ -9,7 +9,7 @@
  *   lgrmi1_name           a member's user name
  *   lgrmi1_sidusage       SidTypeUser (only users can be members of a Unix group)
  *   lgrmi1_sid            NULL (Unix accounts have no SID)
- *   lgrmi3_domainandname  "HOST\\user", HOST being the host name, the
+ *   lgrmi3_domainandname  "HOST\user" (one backslash), HOST being the host name, the
  *                         account domain of a local account as on Windows
  */
 #include <stdalign.h>
