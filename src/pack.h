@@ -20,4 +20,11 @@ NBI_INTERNAL void nbi_packer_get(const netapibuf_packer *packer, DWORD i, void *
 /* Bytes the finished buffer would have now (records, padding, data). */
 NBI_INTERNAL size_t nbi_packer_size(const netapibuf_packer *packer);
 
+/* Give the stash of staging segments back to the system (tests, and the
+   out-of-memory tests, which need every segment to come from malloc). */
+NBI_INTERNAL void nbi_packer_stash_flush(void);
+
+/* Bytes of segments in the stash now (at most 4 MiB). */
+NBI_INTERNAL size_t nbi_packer_stash_bytes(void);
+
 #endif /* NBI_PACK_H */

@@ -10,6 +10,7 @@
 #include <netapibuf.h>
 
 #include "check.h"
+#include "pack.h"
 #include "sysalloc.h"
 
 /* A record with two strings, a blob and plain fields, like a LOCALGROUP_MEMBERS_INFO. */
@@ -323,6 +324,7 @@ TEST(out_of_memory_every_step)
     for (long nth = 1;; nth++) {
         LPBYTE buf = (LPBYTE)1;
         DWORD n = 7;
+        nbi_packer_stash_flush(); /* every segment from malloc */
         nbi_fault_fail_nth(nth);
         NET_API_STATUS st = netapibuf_pack(&rec_layout, src, NREC, MAX_PREFERRED_LENGTH, &buf, &n);
         int fired = nbi_fault_fired();
@@ -349,6 +351,7 @@ TEST(out_of_memory_every_step)
     /* an add that fails for memory leaves the packer usable */
     netapibuf_packer *p;
     CHECK_EQ_U(netapibuf_packer_create(&rec_layout, MAX_PREFERRED_LENGTH, &p), NERR_Success);
+    nbi_packer_stash_flush();
     nbi_fault_fail_nth(1);
     CHECK_EQ_U(netapibuf_packer_add(p, &src[2]), ERROR_NOT_ENOUGH_MEMORY);
     nbi_fault_fail_nth(0);
@@ -359,6 +362,34 @@ TEST(out_of_memory_every_step)
     CHECK_EQ_U(netapibuf_packer_finish(p, &buf, &n), NERR_Success);
     check_buffer(buf, n, 2);
     NetApiBufferFree(buf);
+}
+
+/* A result far larger than the stash: staging segments go back to the
+   stash only up to its 4 MiB bound, and a second result reuses them. */
+TEST(staging_stash_is_bounded)
+{
+    enum { N = 200000 };
+    struct rec *many = malloc(N * sizeof *many);
+    static char big[64];
+    memset(big, 'q', sizeof big - 1);
+    for (int i = 0; i < N; i++) {
+        many[i] = src[i % NREC];
+        many[i].comment = big; /* shared by every entry */
+        many[i].blob = NULL;
+    }
+    nbi_packer_stash_flush();
+    for (int round = 0; round < 2; round++) {
+        LPBYTE buf = NULL;
+        DWORD n = 0;
+        CHECK_EQ_U(netapibuf_pack(&rec_layout, many, N, MAX_PREFERRED_LENGTH, &buf, &n),
+                   NERR_Success);
+        CHECK_EQ_U(n, N);
+        CHECK_EQ_P(((struct rec *)buf)[0].comment, ((struct rec *)buf)[N - 1].comment);
+        NetApiBufferFree(buf);
+        CHECK(nbi_packer_stash_bytes() > 0);
+        CHECK(nbi_packer_stash_bytes() <= ((size_t)4 << 20));
+    }
+    free(many);
 }
 
 int main(void)
@@ -373,5 +404,6 @@ int main(void)
     RUN(no_entries_no_buffer);
     RUN(invalid_arguments);
     RUN(out_of_memory_every_step);
+    RUN(staging_stash_is_bounded);
     return check_finish();
 }

@@ -14,6 +14,7 @@
 #include "check.h"
 #include "net/local.h"
 #include "net/resume.h"
+#include "pack.h"
 #include "sysalloc.h"
 
 /* ---- the expected database, from getent ------------------------------------ */
@@ -167,6 +168,15 @@ static const DWORD levels[] = {0, 1, 10, 20};
 TEST(enum_matches_getent)
 {
     CHECK(ndb > 0);
+    /* MAX_PREFERRED_LENGTH with a zero handle: one walk, no snapshot kept */
+    unsigned long before = nbi_local_entries_walked();
+    LPBYTE one = NULL;
+    DWORD got = 0, all = 0, handle = 0;
+    CHECK_EQ_U(NetUserEnum(NULL, 0, 0, &one, MAX_PREFERRED_LENGTH, &got, &all, &handle),
+               NERR_Success);
+    NetApiBufferFree(one);
+    CHECK_EQ_U(nbi_local_entries_walked() - before, ndb);
+    CHECK_EQ_U(nbi_resume_stored(), 0);
     for (size_t l = 0; l < 4; l++) {
         LPBYTE buf = NULL;
         DWORD read = 0, total = 0, resume = 0;
@@ -378,6 +388,11 @@ TEST(server_names)
         CHECK_EQ_U(NetUserGetInfo(ok[k], db[0].name, 0, &buf), NERR_Success);
         NetApiBufferFree(buf);
     }
+    char label[256];
+    snprintf(label, sizeof label, "%.*s", (int)strcspn(host, "."), host);
+    LPBYTE lb = NULL;
+    CHECK_EQ_U(NetUserGetInfo(label, db[0].name, 0, &lb), NERR_Success); /* first label alone */
+    NetApiBufferFree(lb);
     const char *bad[] = {"no-such-host.example", "\\\\no-such-host", "\\\\\\\\"};
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
         LPBYTE buf = (LPBYTE)1;
@@ -433,6 +448,13 @@ TEST(error_statuses)
         CHECK_EQ_U(total, 0);
         CHECK_EQ_U(resume, 0);
     }
+    /* order: NULL out-parameters, then the server, then the level */
+    CHECK_EQ_U(NetUserEnum("no-such-host", 7, 0, NULL, 1, &read, &total, NULL),
+               ERROR_INVALID_PARAMETER);
+    CHECK_EQ_U(NetUserEnum("no-such-host", 7, 0, &buf, 1, &read, &total, NULL),
+               ERROR_NOT_SUPPORTED);
+    CHECK_EQ_U(NetUserGetInfo("no-such-host", "root", 7, NULL), ERROR_INVALID_PARAMETER);
+    CHECK_EQ_U(NetUserGetInfo("no-such-host", "root", 7, &buf), ERROR_NOT_SUPPORTED);
     CHECK_EQ_U(NetUserGetInfo(NULL, "root", 0, NULL), ERROR_INVALID_PARAMETER);
     buf = (LPBYTE)1;
     CHECK_EQ_U(NetUserGetInfo(NULL, NULL, 0, &buf), ERROR_INVALID_PARAMETER);
@@ -455,6 +477,7 @@ TEST(out_of_memory_every_step)
             LPBYTE buf = (LPBYTE)1;
             DWORD read = 9, total = 9, resume = 0;
             nbi_resume_flush();
+            nbi_packer_stash_flush();
             nbi_fault_fail_nth(nth);
             NET_API_STATUS st;
             if (mode == 0)

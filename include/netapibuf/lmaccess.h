@@ -13,11 +13,11 @@
 extern "C" {
 #endif
 
-typedef struct _USER_INFO_0 {
+typedef struct USER_INFO_0 {
     LPSTR usri0_name;
 } USER_INFO_0, *PUSER_INFO_0, *LPUSER_INFO_0;
 
-typedef struct _USER_INFO_1 {
+typedef struct USER_INFO_1 {
     LPSTR usri1_name;
     LPSTR usri1_password;      /* always NULL: passwords are never returned */
     DWORD usri1_password_age;  /* seconds since the last change; 0 (unknown) here */
@@ -28,14 +28,14 @@ typedef struct _USER_INFO_1 {
     LPSTR usri1_script_path;
 } USER_INFO_1, *PUSER_INFO_1, *LPUSER_INFO_1;
 
-typedef struct _USER_INFO_10 {
+typedef struct USER_INFO_10 {
     LPSTR usri10_name;
     LPSTR usri10_comment;
     LPSTR usri10_usr_comment;
     LPSTR usri10_full_name;
 } USER_INFO_10, *PUSER_INFO_10, *LPUSER_INFO_10;
 
-typedef struct _USER_INFO_20 {
+typedef struct USER_INFO_20 {
     LPSTR usri20_name;
     LPSTR usri20_full_name;
     LPSTR usri20_comment;

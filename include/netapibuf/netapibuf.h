@@ -141,9 +141,12 @@ const char *netapibuf_status_text(NET_API_STATUS status);
  * has been refused the packer is full and refuses every later one too (whole
  * entries, in order, no gaps).
  *
- * Identical strings within one result are stored once (a small hash table
- * kept while staging); two string fields may therefore point at the same
- * bytes.  Blobs are never shared.  A NULL pointer field stays NULL.
+ * Identical strings within one result are usually stored once: a small
+ * fixed-size cache of recently stored strings is consulted while staging,
+ * so repeated strings (empty strings, a domain prefix) share bytes, while
+ * a rare collision just stores a copy.  Two string fields may therefore
+ * point at the same bytes; never write through them.  Blobs are never
+ * shared.  A NULL pointer field stays NULL.
  */
 
 /* A pointer field to a byte blob whose length is a DWORD field of the same

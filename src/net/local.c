@@ -75,6 +75,7 @@ NET_API_STATUS nbi_local_walk_users(nbi_local_user_fn fn, void *ctx)
     struct scratch s;
     scratch_init(&s);
     NET_API_STATUS st = NERR_Success;
+    unsigned long seen = 0;
     int saved = errno;
     nbi_mutex_lock(&walk_lock);
     setpwent();
@@ -94,12 +95,13 @@ NET_API_STATUS nbi_local_walk_users(nbi_local_user_fn fn, void *ctx)
             st = NERR_InternalError;
             break;
         }
-        __atomic_add_fetch(&walked, 1, __ATOMIC_RELAXED);
+        seen++;
         if ((st = fn(res, ctx)) != NERR_Success)
             break;
     }
     endpwent();
     nbi_mutex_unlock(&walk_lock);
+    __atomic_add_fetch(&walked, seen, __ATOMIC_RELAXED);
     scratch_free(&s);
     errno = saved;
     return st;
@@ -110,6 +112,7 @@ NET_API_STATUS nbi_local_walk_groups(nbi_local_group_fn fn, void *ctx)
     struct scratch s;
     scratch_init(&s);
     NET_API_STATUS st = NERR_Success;
+    unsigned long seen = 0;
     int saved = errno;
     nbi_mutex_lock(&walk_lock);
     setgrent();
@@ -129,12 +132,13 @@ NET_API_STATUS nbi_local_walk_groups(nbi_local_group_fn fn, void *ctx)
             st = NERR_InternalError;
             break;
         }
-        __atomic_add_fetch(&walked, 1, __ATOMIC_RELAXED);
+        seen++;
         if ((st = fn(res, ctx)) != NERR_Success)
             break;
     }
     endgrent();
     nbi_mutex_unlock(&walk_lock);
+    __atomic_add_fetch(&walked, seen, __ATOMIC_RELAXED);
     scratch_free(&s);
     errno = saved;
     return st;

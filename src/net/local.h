@@ -23,7 +23,8 @@ NBI_INTERNAL NET_API_STATUS nbi_local_check_server(LPCSTR servername);
 /*
  * Walk the user (group) database in database order, calling fn for each
  * entry until it returns non-zero.  The entry is valid during the call
- * only.  Walks are serialized by one process-wide lock, because the
+ * only; its strings live in the walk's own scratch buffer, so fn may
+ * modify them in place (e.g. split GECOS without a copy).  Walks are serialized by one process-wide lock, because the
  * setpwent/getpwent_r stream is process-global in the C library (another
  * part of the program calling getpwent itself can still disturb a walk).
  * Returns NERR_Success after the last entry, fn's non-zero value if it

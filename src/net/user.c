@@ -23,7 +23,6 @@
 #include <lm.h>
 #include <netapibuf.h>
 
-#include "../sysalloc.h"
 #include "local.h"
 #include "resume.h"
 
@@ -87,12 +86,12 @@ static char empty[] = "";
 /* The record of `level` for one user; its strings are u's. */
 static void to_level(DWORD level, const struct user_src *u, union user_rec *r)
 {
-    memset(r, 0, sizeof *r);
     switch (level) {
     case 0:
         r->l0.usri0_name = u->name;
         break;
     case 1:
+        memset(&r->l1, 0, sizeof r->l1); /* has padding: no stale stack bytes in results */
         r->l1.usri1_name = u->name;
         r->l1.usri1_priv = u->uid == 0 ? USER_PRIV_ADMIN : USER_PRIV_USER;
         r->l1.usri1_home_dir = u->home_dir;
@@ -116,37 +115,28 @@ static void to_level(DWORD level, const struct user_src *u, union user_rec *r)
     }
 }
 
+/* Does the path end in component `name` (n bytes)? */
+static int ends_with_component(const char *path, size_t len, const char *name, size_t n)
+{
+    return len >= n && memcmp(path + len - n, name, n) == 0 &&
+           (len == n || path[len - n - 1] == '/');
+}
+
 static int shell_disables(const char *shell)
 {
     if (!shell)
         return 0;
-    const char *base = strrchr(shell, '/');
-    base = base ? base + 1 : shell;
-    return strcmp(base, "nologin") == 0 || strcmp(base, "false") == 0;
+    size_t len = strlen(shell);
+    return ends_with_component(shell, len, "nologin", 7) ||
+           ends_with_component(shell, len, "false", 5);
 }
 
-/* GECOS split into full name and comment, in a small buffer (heap only
-   for GECOS fields longer than it). */
-struct gecos {
-    char stack[256];
-    char *heap;
-};
-
-/* Fill *u from pw; 0 or ERROR_NOT_ENOUGH_MEMORY.  Call gecos_done after. */
-static NET_API_STATUS user_from_passwd(const struct passwd *pw, struct gecos *g,
-                                       struct user_src *u)
+/* Fill *u from pw.  The GECOS field is split in place: its bytes live in
+   the scratch buffer of the walk or lookup (local.h allows the change). */
+static void user_from_passwd(const struct passwd *pw, struct user_src *u)
 {
-    const char *gecos = pw->pw_gecos ? pw->pw_gecos : "";
-    size_t n = strlen(gecos) + 1;
-    char *buf = g->stack;
-    g->heap = NULL;
-    if (n > sizeof g->stack) {
-        if (!(g->heap = nbi_sys_malloc(n)))
-            return ERROR_NOT_ENOUGH_MEMORY;
-        buf = g->heap;
-    }
-    memcpy(buf, gecos, n);
-    char *comma = strchr(buf, ',');
+    char *gecos = pw->pw_gecos ? pw->pw_gecos : empty;
+    char *comma = strchr(gecos, ',');
     char *comment = empty;
     if (comma) {
         *comma = '\0';
@@ -156,30 +146,20 @@ static NET_API_STATUS user_from_passwd(const struct passwd *pw, struct gecos *g,
             comment[--len] = '\0';
     }
     u->name = pw->pw_name;
-    u->full_name = buf;
+    u->full_name = gecos;
     u->comment = comment;
     u->home_dir = pw->pw_dir ? pw->pw_dir : empty;
     u->uid = (DWORD)pw->pw_uid;
     u->flags = UF_SCRIPT | UF_NORMAL_ACCOUNT | (shell_disables(pw->pw_shell) ? UF_ACCOUNTDISABLE : 0);
-    return NERR_Success;
-}
-
-static void gecos_done(struct gecos *g)
-{
-    nbi_sys_free(g->heap);
 }
 
 /* ---- snapshots for paging ------------------------------------------------ */
 
 static NET_API_STATUS snapshot_add(const struct passwd *pw, void *ctx)
 {
-    struct gecos g;
     struct user_src u;
-    NET_API_STATUS st = user_from_passwd(pw, &g, &u);
-    if (st == NERR_Success)
-        st = netapibuf_packer_add(ctx, &u);
-    gecos_done(&g);
-    return st;
+    user_from_passwd(pw, &u);
+    return netapibuf_packer_add(ctx, &u);
 }
 
 static NET_API_STATUS snapshot_fill(netapibuf_packer *snapshot, void *ctx)
@@ -205,19 +185,15 @@ static NET_API_STATUS direct_add(const struct passwd *pw, void *ctx)
     d->total++;
     if (d->more)
         return NERR_Success;
-    struct gecos g;
     struct user_src u;
     union user_rec r;
-    NET_API_STATUS st = user_from_passwd(pw, &g, &u);
-    if (st == NERR_Success) {
-        to_level(d->level, &u, &r);
-        st = netapibuf_packer_add(d->page, &r);
-        if (st == ERROR_MORE_DATA) {
-            d->more = 1;
-            st = NERR_Success;
-        }
+    user_from_passwd(pw, &u);
+    to_level(d->level, &u, &r);
+    NET_API_STATUS st = netapibuf_packer_add(d->page, &r);
+    if (st == ERROR_MORE_DATA) {
+        d->more = 1;
+        st = NERR_Success;
     }
-    gecos_done(&g);
     return st;
 }
 
@@ -332,17 +308,12 @@ struct get_info {
 static NET_API_STATUS get_info_pack(const struct passwd *pw, void *ctx)
 {
     struct get_info *gi = ctx;
-    struct gecos g;
     struct user_src u;
     union user_rec r;
-    NET_API_STATUS st = user_from_passwd(pw, &g, &u);
-    if (st == NERR_Success) {
-        DWORD n;
-        to_level(gi->level, &u, &r);
-        st = netapibuf_pack(gi->layout, &r, 1, MAX_PREFERRED_LENGTH, &gi->buf, &n);
-    }
-    gecos_done(&g);
-    return st;
+    DWORD n;
+    user_from_passwd(pw, &u);
+    to_level(gi->level, &u, &r);
+    return netapibuf_pack(gi->layout, &r, 1, MAX_PREFERRED_LENGTH, &gi->buf, &n);
 }
 
 NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetUserGetInfo(LPCSTR servername, LPCSTR username,
