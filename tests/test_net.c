@@ -504,8 +504,18 @@ static NET_API_STATUS members_page(const void *ctx, DWORD level, DWORD prefmaxle
 }
 
 /* Page through with every prefmaxlen from 1 to the size of the whole answer
-   (for answers over 4 KiB, every 13th past 1 KiB: the crafted databases of net_namespace.sh
-   reach 8 KiB) and check the pages put together give `want`, in order. */
+   and check the pages put together give `want`, in order.  Each first page
+   walks the database, so over the crafted databases of net_namespace.sh
+   (hundreds of groups and users) NB_PAGING_SAMPLE=1 takes every prefmaxlen
+   up to 128 and every 29th after it. */
+static DWORD next_prefmaxlen(DWORD pref)
+{
+    static int sample = -1;
+    if (sample < 0)
+        sample = getenv("NB_PAGING_SAMPLE") != NULL;
+    return pref + (sample && pref >= 128 ? 29 : 1);
+}
+
 static void page_every_prefmaxlen(page_fn fn, const void *ctx, DWORD level, size_t size,
                                   size_t name_offset, char **want, size_t n, const char *prefix)
 {
@@ -515,7 +525,7 @@ static void page_every_prefmaxlen(page_fn fn, const void *ctx, DWORD level, size
     if (whole)
         NetApiBufferSize(whole, &full);
     NetApiBufferFree(whole);
-    for (DWORD pref = 1; pref <= full + 1; pref += (full <= 4096 || pref < 1024) ? 1 : 13) {
+    for (DWORD pref = 1; pref <= full + 1; pref = next_prefmaxlen(pref)) {
         DWORD_PTR resume = 0;
         size_t got = 0, calls = 0;
         NET_API_STATUS st;
