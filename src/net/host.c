@@ -1,5 +1,6 @@
 /* host.c — this machine's name, domain and kernel version (see host.h). */
 #include "host.h"
+#include "local.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -45,4 +46,18 @@ NET_API_STATUS nbi_host_query(struct nbi_host *host)
     snprintf(host->comment, sizeof host->comment, "%.100s %.100s", u.sysname, u.release);
     nbi_host_parse_release(u.release, &host->ver_major, &host->ver_minor);
     return NERR_Success;
+}
+
+NET_API_STATUS nbi_host_info_start(LPCSTR servername, DWORD level, LPBYTE *bufptr,
+                                   struct nbi_host *host)
+{
+    if (!bufptr)
+        return ERROR_INVALID_PARAMETER;
+    *bufptr = NULL;
+    NET_API_STATUS st = nbi_local_check_server(servername);
+    if (st != NERR_Success)
+        return st;
+    if (level != 100 && level != 101 && level != 102)
+        return ERROR_INVALID_LEVEL;
+    return nbi_host_query(host);
 }

@@ -81,27 +81,14 @@ NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetLocalGroupEnum(LPCSTR servername, 
                                                              LPDWORD totalentries,
                                                              PDWORD_PTR resumehandle)
 {
-    if (bufptr)
-        *bufptr = NULL;
-    if (entriesread)
-        *entriesread = 0;
-    if (totalentries)
-        *totalentries = 0;
-    if (!bufptr || !entriesread || !totalentries)
-        return ERROR_INVALID_PARAMETER;
-    NET_API_STATUS st = nbi_local_check_server(servername);
+    NET_API_STATUS st = nbi_enum_start(servername, bufptr, entriesread, totalentries);
     if (st != NERR_Success)
         return st;
     const struct nbi_page_spec spec = {&group_kind, NULL, NULL, level, group_layout(level),
                                        group_convert};
     if (!spec.layout)
         return ERROR_INVALID_LEVEL;
-    uint64_t handle = resumehandle ? *resumehandle : 0;
-    st = nbi_page_enum(&spec, prefmaxlen, resumehandle ? &handle : NULL, 64, bufptr, entriesread,
-                       totalentries);
-    if (resumehandle && (st == NERR_Success || st == ERROR_MORE_DATA))
-        *resumehandle = (DWORD_PTR)handle;
-    return st;
+    return nbi_page_enum_ptr(&spec, prefmaxlen, resumehandle, bufptr, entriesread, totalentries);
 }
 
 /* ---- NetLocalGroupGetInfo -------------------------------------------------- */
@@ -305,17 +292,11 @@ NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetMembers(
     LPCSTR servername, LPCSTR localgroupname, DWORD level, LPBYTE *bufptr, DWORD prefmaxlen,
     LPDWORD entriesread, LPDWORD totalentries, PDWORD_PTR resumehandle)
 {
-    if (bufptr)
-        *bufptr = NULL;
-    if (entriesread)
-        *entriesread = 0;
-    if (totalentries)
-        *totalentries = 0;
-    if (!bufptr || !entriesread || !totalentries || !localgroupname)
-        return ERROR_INVALID_PARAMETER;
-    NET_API_STATUS st = nbi_local_check_server(servername);
+    NET_API_STATUS st = nbi_enum_start(servername, bufptr, entriesread, totalentries);
     if (st != NERR_Success)
         return st;
+    if (!localgroupname)
+        return ERROR_INVALID_PARAMETER;
     const struct netapibuf_record_layout *layout =
         level == 1 ? &lm1_layout : level == 3 ? &lm3_layout : NULL;
     if (!layout)
@@ -325,10 +306,5 @@ NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetMembers(
     struct members_query q = {localgroupname};
     const struct nbi_page_spec spec = {&member_kind, localgroupname, &q, level, layout,
                                        member_convert};
-    uint64_t handle = resumehandle ? *resumehandle : 0;
-    st = nbi_page_enum(&spec, prefmaxlen, resumehandle ? &handle : NULL, 64, bufptr, entriesread,
-                       totalentries);
-    if (resumehandle && (st == NERR_Success || st == ERROR_MORE_DATA))
-        *resumehandle = (DWORD_PTR)handle;
-    return st;
+    return nbi_page_enum_ptr(&spec, prefmaxlen, resumehandle, bufptr, entriesread, totalentries);
 }

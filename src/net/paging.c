@@ -4,6 +4,7 @@
 #include <stdalign.h>
 
 #include "../pack.h"
+#include "local.h"
 
 /* Where the page's entries come from: a stored snapshot (a paged
    enumeration) or a packer filled for this one call. */
@@ -102,4 +103,30 @@ NET_API_STATUS nbi_page_enum(const struct nbi_page_spec *spec, DWORD prefmaxlen,
     *entriesread = read;
     *totalentries = count;
     return next < count ? ERROR_MORE_DATA : NERR_Success;
+}
+
+NET_API_STATUS nbi_page_enum_ptr(const struct nbi_page_spec *spec, DWORD prefmaxlen,
+                                 PDWORD_PTR resumehandle, LPBYTE *bufptr, LPDWORD entriesread,
+                                 LPDWORD totalentries)
+{
+    uint64_t handle = resumehandle ? *resumehandle : 0;
+    NET_API_STATUS st = nbi_page_enum(spec, prefmaxlen, resumehandle ? &handle : NULL,
+                                      sizeof(DWORD_PTR) * 8, bufptr, entriesread, totalentries);
+    if (resumehandle && (st == NERR_Success || st == ERROR_MORE_DATA))
+        *resumehandle = (DWORD_PTR)handle;
+    return st;
+}
+
+NET_API_STATUS nbi_enum_start(LPCSTR servername, LPBYTE *bufptr, LPDWORD entriesread,
+                              LPDWORD totalentries)
+{
+    if (bufptr)
+        *bufptr = NULL;
+    if (entriesread)
+        *entriesread = 0;
+    if (totalentries)
+        *totalentries = 0;
+    if (!bufptr || !entriesread || !totalentries)
+        return ERROR_INVALID_PARAMETER;
+    return nbi_local_check_server(servername);
 }

@@ -42,4 +42,19 @@ NBI_INTERNAL NET_API_STATUS nbi_page_enum(const struct nbi_page_spec *spec, DWOR
                                           uint64_t *handle, unsigned bits, LPBYTE *bufptr,
                                           LPDWORD entriesread, LPDWORD totalentries);
 
+/* nbi_page_enum for the Windows enumerations whose resume handle is a
+   PDWORD_PTR (NULL: cannot be continued); *resumehandle is written only on
+   NERR_Success and ERROR_MORE_DATA. */
+NBI_INTERNAL NET_API_STATUS nbi_page_enum_ptr(const struct nbi_page_spec *spec, DWORD prefmaxlen,
+                                              PDWORD_PTR resumehandle, LPBYTE *bufptr,
+                                              LPDWORD entriesread, LPDWORD totalentries);
+
+/*
+ * The common start of an enumeration: *bufptr, *entriesread and
+ * *totalentries zeroed where not NULL; 87 if any of them is NULL; then the
+ * server-name check (ERROR_NOT_SUPPORTED).  NERR_Success to go on.
+ */
+NBI_INTERNAL NET_API_STATUS nbi_enum_start(LPCSTR servername, LPBYTE *bufptr, LPDWORD entriesread,
+                                           LPDWORD totalentries);
+
 #endif /* NBI_NET_PAGING_H */

@@ -40,16 +40,9 @@ static NET_API_STATUS count_user(const struct passwd *pw, void *ctx)
 
 NBI_EXPORT NET_API_STATUS NetServerGetInfo(LMSTR servername, DWORD level, LPBYTE *bufptr)
 {
-    if (!bufptr)
-        return ERROR_INVALID_PARAMETER;
-    *bufptr = NULL;
-    NET_API_STATUS st = nbi_local_check_server(servername);
-    if (st != NERR_Success)
-        return st;
-    if (level != 100 && level != 101 && level != 102)
-        return ERROR_INVALID_LEVEL;
     struct nbi_host h;
-    if ((st = nbi_host_query(&h)) != NERR_Success)
+    NET_API_STATUS st = nbi_host_info_start(servername, level, bufptr, &h);
+    if (st != NERR_Success)
         return st;
 
     DWORD n, users = 0;

@@ -13,6 +13,7 @@
 
 #include "../sysalloc.h"
 #include "local.h"
+#include "paging.h"
 
 static const size_t lu0_strings[] = {offsetof(LOCALGROUP_USERS_INFO_0, lgrui0_name)};
 static const struct netapibuf_record_layout lu0_layout = {
@@ -84,17 +85,11 @@ NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetUserGetLocalGroups(LPCSTR serverna
                                                                  LPDWORD entriesread,
                                                                  LPDWORD totalentries)
 {
-    if (bufptr)
-        *bufptr = NULL;
-    if (entriesread)
-        *entriesread = 0;
-    if (totalentries)
-        *totalentries = 0;
-    if (!bufptr || !entriesread || !totalentries || !username || (flags & ~LG_INCLUDE_INDIRECT))
-        return ERROR_INVALID_PARAMETER;
-    NET_API_STATUS st = nbi_local_check_server(servername);
+    NET_API_STATUS st = nbi_enum_start(servername, bufptr, entriesread, totalentries);
     if (st != NERR_Success)
         return st;
+    if (!username || (flags & ~LG_INCLUDE_INDIRECT))
+        return ERROR_INVALID_PARAMETER;
     if (level != 0)
         return ERROR_INVALID_LEVEL;
     if (!username[0])

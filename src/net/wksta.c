@@ -8,7 +8,6 @@
 #include <netapibuf.h>
 
 #include "host.h"
-#include "local.h"
 
 static const size_t strings_100[] = {
     offsetof(WKSTA_INFO_100, wki100_computername),
@@ -73,16 +72,9 @@ static DWORD logged_on_users(void)
 
 NBI_EXPORT NET_API_STATUS NetWkstaGetInfo(LMSTR servername, DWORD level, LPBYTE *bufptr)
 {
-    if (!bufptr)
-        return ERROR_INVALID_PARAMETER;
-    *bufptr = NULL;
-    NET_API_STATUS st = nbi_local_check_server(servername);
-    if (st != NERR_Success)
-        return st;
-    if (level != 100 && level != 101 && level != 102)
-        return ERROR_INVALID_LEVEL;
     struct nbi_host h;
-    if ((st = nbi_host_query(&h)) != NERR_Success)
+    NET_API_STATUS st = nbi_host_info_start(servername, level, bufptr, &h);
+    if (st != NERR_Success)
         return st;
 
     /* Levels 101 and 102 begin with level 100's fields, in the same order. */
