@@ -3,6 +3,7 @@
    clock; every pointer inside its one buffer; paging with every prefmaxlen
    reconstructs every list; every error status; out of memory at every step.
    Run on this machine and (tests/net_namespace.sh) over crafted databases. */
+#include <pthread.h>
 #include <stdalign.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -619,6 +620,61 @@ TEST(paging_without_resume_handle)
     NetApiBufferFree(buf);
 }
 
+/* ---- threads ------------------------------------------------------------------ */
+
+/* Each thread pages through the groups and the first group's members with
+   its own prefmaxlen, many times: snapshots are never shared between calls
+   in flight, and every enumeration comes out whole. */
+static void *page_in_thread(void *arg)
+{
+    DWORD pref = (DWORD)(uintptr_t)arg;
+    long bad = 0;
+    for (int round = 0; round < 20; round++) {
+        DWORD_PTR resume = 0;
+        size_t got = 0;
+        NET_API_STATUS st;
+        do {
+            LPBYTE buf = NULL;
+            DWORD read = 0, total = 0;
+            st = NetLocalGroupEnum(NULL, 0, &buf, pref, &read, &total, &resume);
+            for (DWORD i = 0; i < read; i++, got++)
+                if (got >= ngroups ||
+                    strcmp(((LOCALGROUP_INFO_0 *)buf)[i].lgrpi0_name, groups[got].name) != 0)
+                    bad++;
+            NetApiBufferFree(buf);
+        } while (st == ERROR_MORE_DATA);
+        if (st != NERR_Success || got != ngroups || resume != 0)
+            bad++;
+        if (ngroups) {
+            DWORD read = 0, total = 0, seen = 0;
+            resume = 0;
+            do {
+                LPBYTE buf = NULL;
+                st = NetLocalGroupGetMembers(NULL, groups[0].name, 3, &buf, pref, &read, &total,
+                                             &resume);
+                seen += read;
+                NetApiBufferFree(buf);
+            } while (st == ERROR_MORE_DATA);
+            if (st != NERR_Success || seen != total)
+                bad++;
+        }
+    }
+    return (void *)(uintptr_t)bad;
+}
+
+TEST(threads_page_concurrently)
+{
+    enum { THREADS = 4 };
+    pthread_t t[THREADS];
+    for (uintptr_t i = 0; i < THREADS; i++)
+        CHECK_EQ_U(pthread_create(&t[i], NULL, page_in_thread, (void *)(16 + 40 * i)), 0);
+    for (int i = 0; i < THREADS; i++) {
+        void *bad;
+        pthread_join(t[i], &bad);
+        CHECK_EQ_U((uintptr_t)bad, 0);
+    }
+}
+
 /* ---- server names and errors ------------------------------------------------------ */
 
 /* Call every function with server name s; 0 if all gave `want`. */
@@ -848,6 +904,7 @@ int main(void)
     RUN(localgroup_enum_paging);
     RUN(members_paging);
     RUN(paging_without_resume_handle);
+    RUN(threads_page_concurrently);
     RUN(server_names);
     RUN(error_statuses);
     RUN(status_texts);
