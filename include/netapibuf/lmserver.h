@@ -42,12 +42,7 @@ typedef struct _SERVER_INFO_102 {
     LMSTR sv102_userpath; /* "/" */
 } SERVER_INFO_102, *PSERVER_INFO_102, *LPSERVER_INFO_102;
 
-/* sv*_platform_id and wki*_platform_id values */
-#define PLATFORM_ID_DOS 300
-#define PLATFORM_ID_OS2 400
-#define PLATFORM_ID_NT  500
-#define PLATFORM_ID_OSF 600
-#define PLATFORM_ID_VMS 700
+/* sv*_platform_id values: PLATFORM_ID_* in lmcons.h, as in the Windows SDK */
 
 /* sv*_version_major carries the major version in its low 4 bits */
 #define MAJOR_VERSION_MASK 0x0F
