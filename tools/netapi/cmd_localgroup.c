@@ -32,8 +32,12 @@ static int show_group(const struct options *opt, const char *name)
         return api_error("NetLocalGroupGetInfo", st);
     if (!opt->json) {
         const LOCALGROUP_INFO_1 *g = (const LOCALGROUP_INFO_1 *)buf;
-        printf("%-26s%s\n%-26s%s\n\nMembers\n\n", "Alias name", g->lgrpi1_name, "Comment",
-               g->lgrpi1_comment ? g->lgrpi1_comment : "");
+        struct kv kv;
+        kv_begin(&kv, opt);
+        kv_string(&kv, "name", "Alias name", g->lgrpi1_name);
+        kv_string(&kv, "comment", "Comment", g->lgrpi1_comment ? g->lgrpi1_comment : "");
+        kv_end(&kv);
+        puts("\nMembers\n");
     }
     NetApiBufferFree(buf);
     struct members_query q = {name, 0};

@@ -54,6 +54,9 @@ struct field {
     size_t offset;
 };
 
+/* The most fields a described structure has (SERVER_INFO_102 has 13). */
+#define MAX_FIELDS 16
+
 /* One level of one Windows structure. */
 struct record_desc {
     DWORD level;
@@ -91,6 +94,7 @@ void table_free(struct table *t);
 struct kv {
     const struct options *opt;
     int count;
+    const char *title; /* human mode: the current line's title */
 };
 void kv_begin(struct kv *kv, const struct options *opt);
 void kv_record(struct kv *kv, const struct record_desc *desc, const void *record);

@@ -237,6 +237,22 @@ void table_add(struct table *t, const void *records, DWORD count)
     }
 }
 
+/* One table line: the cells padded to their columns, two spaces apart,
+   without trailing blanks. */
+static void print_row(const char *const *cells, const size_t *width, size_t n)
+{
+    size_t pending = 0; /* blanks owed before the next non-empty cell */
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(cells[i]);
+        if (len) {
+            printf("%*s%s", (int)pending, "", cells[i]);
+            pending = 0;
+        }
+        pending += width[i] - len + 2;
+    }
+    putchar('\n');
+}
+
 void table_print(const struct table *t, const struct options *opt)
 {
     const struct record_desc *d = t->desc;
@@ -247,7 +263,7 @@ void table_print(const struct table *t, const struct options *opt)
         fputs(t->rows ? "\n]\n" : "]\n", stdout);
         return;
     }
-    size_t *width = xmalloc(d->nfields * sizeof *width);
+    size_t width[MAX_FIELDS] = {0};
     size_t total = 0;
     for (size_t i = 0; i < d->nfields; i++) {
         width[i] = strlen(d->fields[i].title);
@@ -258,18 +274,19 @@ void table_print(const struct table *t, const struct options *opt)
         }
         total += width[i] + (i + 1 < d->nfields ? 2 : 0);
     }
+    const char *line[MAX_FIELDS] = {0};
     for (size_t i = 0; i < d->nfields; i++)
-        printf("%-*s%s", i + 1 < d->nfields ? (int)width[i] : 0, d->fields[i].title,
-               i + 1 < d->nfields ? "  " : "\n");
+        line[i] = d->fields[i].title;
+    print_row(line, width, d->nfields);
     for (size_t i = 0; i < total; i++)
         putchar('-');
     putchar('\n');
-    for (size_t r = 0; r < t->rows; r++)
+    for (size_t r = 0; r < t->rows; r++) {
         for (size_t i = 0; i < d->nfields; i++)
-            printf("%-*s%s", i + 1 < d->nfields ? (int)width[i] : 0,
-                   t->cells[r * d->nfields + i], i + 1 < d->nfields ? "  " : "\n");
+            line[i] = t->cells[r * d->nfields + i];
+        print_row(line, width, d->nfields);
+    }
     printf("%zu %s listed.\n", t->rows, t->rows == 1 ? "entry" : "entries");
-    free(width);
 }
 
 void table_free(struct table *t)
@@ -305,11 +322,19 @@ static void kv_key(struct kv *kv, const char *key, const char *title)
         fputs(kv->count ? ",\n  " : "\n  ", stdout);
         json_string(stdout, key);
         fputs(": ", stdout);
-    } else {
-        printf("%-*s", TITLE_WIDTH - 1, title);
-        putchar(' ');
     }
+    kv->title = title;
     kv->count++;
+}
+
+/* Human mode: the title, and the value in its column ("" leaves no
+   trailing blanks). */
+static void kv_text(const struct kv *kv, const char *value)
+{
+    if (value[0])
+        printf("%-*s %s\n", TITLE_WIDTH - 1, kv->title, value);
+    else
+        puts(kv->title);
 }
 
 void kv_record(struct kv *kv, const struct record_desc *desc, const void *record)
@@ -321,7 +346,7 @@ void kv_record(struct kv *kv, const struct record_desc *desc, const void *record
             field_json(stdout, fd, record);
         } else {
             char *s = field_text(fd, record);
-            puts(s);
+            kv_text(kv, s);
             free(s);
         }
     }
@@ -333,13 +358,19 @@ void kv_string(struct kv *kv, const char *key, const char *title, const char *va
     if (kv->opt->json)
         json_string(stdout, value);
     else
-        puts(value);
+        kv_text(kv, value);
 }
 
 void kv_number(struct kv *kv, const char *key, const char *title, long long value)
 {
     kv_key(kv, key, title);
-    printf(kv->opt->json ? "%lld" : "%lld\n", value);
+    if (kv->opt->json) {
+        printf("%lld", value);
+    } else {
+        char num[32];
+        snprintf(num, sizeof num, "%lld", value);
+        kv_text(kv, num);
+    }
 }
 
 void kv_strings(struct kv *kv, const char *key, const char *title, char *const *values, size_t n)
@@ -356,13 +387,14 @@ void kv_strings(struct kv *kv, const char *key, const char *title, char *const *
         return;
     }
     /* as `net user NAME` shows group memberships: "*name", two to a line */
+    printf("%-*s", TITLE_WIDTH - 1, title);
     if (n == 0)
-        puts("*None");
+        puts(" *None");
     for (size_t i = 0; i < n; i++) {
         int last_on_line = i % 2 == 1 || i + 1 == n;
         if (i > 0 && i % 2 == 0)
-            printf("%-*s", TITLE_WIDTH, "");
-        printf(last_on_line ? "*%s\n" : "*%-24s", values[i]);
+            printf("%-*s", TITLE_WIDTH - 1, "");
+        printf(last_on_line ? " *%s\n" : " *%-23s", values[i]);
     }
 }
 

@@ -7,6 +7,8 @@
 
 #include "netapi.h"
 
+_Static_assert(13 <= MAX_FIELDS, "SERVER_INFO_102 has 13 fields");
+
 #define FIELD(type, member, key, title, kind) {key, title, kind, offsetof(type, member)}
 #define DESC(level, type, fields) {level, sizeof(type), sizeof fields / sizeof fields[0], fields}
 #define COUNT(array) (sizeof array / sizeof array[0])
