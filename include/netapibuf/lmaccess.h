@@ -132,10 +132,6 @@ typedef enum _SID_NAME_USE {
 typedef void *PSID;
 #endif
 
-typedef struct _LOCALGROUP_MEMBERS_INFO_0 {
-    PSID lgrmi0_sid;
-} LOCALGROUP_MEMBERS_INFO_0, *PLOCALGROUP_MEMBERS_INFO_0, *LPLOCALGROUP_MEMBERS_INFO_0;
-
 typedef struct _LOCALGROUP_MEMBERS_INFO_1 {
     PSID lgrmi1_sid;              /* NULL: Unix accounts have no SID */
     SID_NAME_USE lgrmi1_sidusage; /* SidTypeUser */
