@@ -24,6 +24,7 @@ group = [l for l in open("/etc/group") if l.strip()]
 # 260 users: u000-u259; primary groups cycle over g000-g009
 for i in range(260):
     passwd.append(f"u{i:03d}:x:{20000 + i}:{30000 + i % 10}:User {i},Room {i},,:/home/u{i:03d}:/bin/sh\n")
+passwd.append("orphan:x:29999:45678::/nonexistent:/usr/sbin/nologin\n")
 # 300 groups g000-g299 (gid 30000+); g000-g009 are primary groups
 for i in range(300):
     members = []
@@ -35,6 +36,8 @@ for i in range(300):
         members = ["u000", "u005", "u000", "u010"]
     if i == 12:   # members that are not users (a stale entry)
         members = ["ghost", "u007"]
+    if i == 13:   # a user whose primary group id has no group entry
+        members = ["orphan"]
     group.append(f"g{i:03d}:x:{30000 + i}:{','.join(members)}\n")
 group.append("shared-a:x:39999:u001\n")   # two names for one gid
 group.append("shared-b:x:39999:u001\n")
@@ -42,6 +45,15 @@ group.append("grüppe:x:39998:u002\n")     # UTF-8 name
 open(f"{d}/passwd", "w").writelines(passwd)
 open(f"{d}/group", "w").writelines(group)
 open(f"{d}/nsswitch.conf", "w").write("passwd: files\ngroup: files\nshadow: files\n")
+# utmp (glibc's x86-64/aarch64 struct utmp, 384 bytes): alice twice, bob, a dead session
+import struct
+def utmp(kind, pid, line, user):
+    return struct.pack("<hhi32s4s32s256shhiii16s20s", kind, 0, pid, line.encode(), b"",
+                       user.encode(), b"", 0, 0, 0, 0, 0, b"", b"")
+USER_PROCESS, DEAD_PROCESS = 7, 8
+with open(f"{d}/utmp", "wb") as f:
+    f.write(utmp(USER_PROCESS, 101, "pts/1", "alice") + utmp(USER_PROCESS, 102, "pts/2", "alice")
+            + utmp(USER_PROCESS, 103, "pts/3", "bob") + utmp(DEAD_PROCESS, 104, "pts/4", "carol"))
 PY
     NB_IN_NAMESPACE=1 NB_TMP=$tmp exec unshare -m "$0" "$@"
 fi
@@ -52,9 +64,11 @@ mount --make-rprivate / 2>/dev/null || true
 mount --bind "$NB_TMP/passwd" /etc/passwd
 mount --bind "$NB_TMP/group" /etc/group
 mount --bind "$NB_TMP/nsswitch.conf" /etc/nsswitch.conf
-for d in /var/run/nscd /run/nscd; do # no cache may answer for the files
-    [ -d "$d" ] && mount -t tmpfs none "$d"
-done
+# A private /run: no name-service cache answers for the files, and the utmp
+# database is ours.
+run=$(readlink -f /var/run)
+mount -t tmpfs none "$run"
+cp "$NB_TMP/utmp" "$run/utmp"
 set +e
 passed=0 failed=0
 check() { # DESCRIPTION COMMAND...
@@ -77,6 +91,10 @@ check "250 members paged" test "$("$netapi" localgroup g011 --prefmaxlen 200 | g
 check "user groups" test "$(groups_of u001)" = "g001 g010 g011 shared-a"
 check "user groups, UTF-8 name" test "$(groups_of u002)" = "g002 g010 g011 grüppe"
 check "a listed name that is no user is listed" test "$(members g012)" = "ghost u007"
+
+check "a primary group id without a group entry is left out" test "$(groups_of orphan)" = g013
+check "logged-on users: distinct names of live sessions" \
+    test "$("$netapi" config workstation --json | sed -n 's/^ *"logged_on_users": \([0-9]*\)$/\1/p')" = 2
 
 echo "--- test_net over the crafted databases"
 NB_PAGING_SAMPLE=1 "$test_net" | tail -3
