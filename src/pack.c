@@ -342,6 +342,16 @@ static const struct cache_slot *cache_find(const netapibuf_packer *p, const char
     return NULL;
 }
 
+/* A source record's blob b: its pointer, and its byte count in *n. */
+static const void *blob_of(const struct netapibuf_blob_field *b, const unsigned char *src,
+                           DWORD *n)
+{
+    const void *ptr;
+    memcpy(&ptr, src + b->pointer_offset, sizeof ptr);
+    memcpy(n, src + b->length_offset, sizeof *n);
+    return ptr;
+}
+
 /* What measuring found out about one string field of the entry. */
 struct string_plan {
     const char *s;
@@ -393,10 +403,8 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *
     }
     for (size_t i = 0; i < l->blob_count; i++) {
         const struct netapibuf_blob_field *b = &l->blobs[i];
-        const void *ptr;
         DWORD n;
-        memcpy(&ptr, src + b->pointer_offset, sizeof ptr);
-        memcpy(&n, src + b->length_offset, sizeof n);
+        const void *ptr = blob_of(b, src, &n);
         if (!ptr)
             continue;
         touches_data = 1;
@@ -448,10 +456,8 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *
     }
     for (size_t i = 0; i < l->blob_count; i++) {
         const struct netapibuf_blob_field *b = &l->blobs[i];
-        const void *ptr;
         DWORD n;
-        memcpy(&ptr, src + b->pointer_offset, sizeof ptr);
-        memcpy(&n, src + b->length_offset, sizeof n);
+        const void *ptr = blob_of(b, src, &n);
         uintptr_t field = 0;
         if (ptr) {
             size_t here = ds->base + ds->used;

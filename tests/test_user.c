@@ -350,11 +350,36 @@ TEST(abandoned_and_evicted)
     CHECK_EQ_U(nbi_resume_stored(), 0);
 }
 
+/* Page the database in a thread: no CHECK here (the counters are the main
+   thread's); returns the number of problems seen. */
+static size_t page_quietly(DWORD level, DWORD pref)
+{
+    DWORD resume = 0;
+    size_t at = 0, bad = 0;
+    NET_API_STATUS st;
+    do {
+        LPBYTE buf = NULL;
+        DWORD read = 0, total = 0;
+        st = NetUserEnum(NULL, level, 0, &buf, pref, &read, &total, &resume);
+        if ((st != NERR_Success && st != ERROR_MORE_DATA) || total != ndb)
+            bad++;
+        for (DWORD k = 0; k < read; k++) {
+            const char *name = level == 1 ? ((USER_INFO_1 *)buf)[k].usri1_name
+                                          : ((USER_INFO_20 *)buf)[k].usri20_name;
+            if (at + k >= ndb || strcmp(name, db[at + k].name) != 0)
+                bad++;
+        }
+        NetApiBufferFree(buf);
+        at += read;
+    } while (st == ERROR_MORE_DATA && bad == 0);
+    return bad + (at != ndb);
+}
+
 static void *pager(void *arg)
 {
-    (void)arg;
+    size_t *bad = arg;
     for (int k = 0; k < 20; k++)
-        page_all(k % 2 ? 20 : 1, 200 + 37u * (unsigned)k, NULL);
+        *bad += page_quietly(k % 2 ? 20 : 1, 200 + 37u * (unsigned)k);
     return NULL;
 }
 
@@ -362,10 +387,13 @@ static void *pager(void *arg)
 TEST(threads_page_concurrently)
 {
     pthread_t t[4];
+    size_t bad[4] = {0, 0, 0, 0};
     for (int i = 0; i < 4; i++)
-        pthread_create(&t[i], NULL, pager, NULL);
-    for (int i = 0; i < 4; i++)
+        pthread_create(&t[i], NULL, pager, &bad[i]);
+    for (int i = 0; i < 4; i++) {
         pthread_join(t[i], NULL);
+        CHECK_EQ_U(bad[i], 0);
+    }
 }
 
 TEST(server_names)
@@ -506,6 +534,35 @@ TEST(out_of_memory_every_step)
     CHECK_EQ_U(after.live_buffers, before.live_buffers);
 }
 
+static NET_API_STATUS count_group(const struct group *gr, void *ctx)
+{
+    (void)gr;
+    ++*(size_t *)ctx;
+    return NERR_Success;
+}
+
+static NET_API_STATUS stop_at_first(const struct group *gr, void *ctx)
+{
+    (void)gr;
+    (void)ctx;
+    return NERR_GroupNotFound; /* any non-zero status stops the walk and is returned */
+}
+
+/* The group walk (for the local-group functions) sees what getent does. */
+TEST(group_walk_matches_getent)
+{
+    size_t want = 0, got = 0;
+    char line[4096];
+    FILE *f = popen("getent group", "r");
+    while (f && fgets(line, sizeof line, f))
+        want++;
+    if (f)
+        pclose(f);
+    CHECK_EQ_U(nbi_local_walk_groups(count_group, &got), NERR_Success);
+    CHECK_EQ_U(got, want);
+    CHECK_EQ_U(nbi_local_walk_groups(stop_at_first, NULL), NERR_GroupNotFound);
+}
+
 int main(void)
 {
     load_getent();
@@ -521,6 +578,7 @@ int main(void)
     RUN(server_names);
     RUN(error_statuses);
     RUN(out_of_memory_every_step);
+    RUN(group_walk_matches_getent);
     netapibuf_get_stats(&end);
     check_current = "main";
     CHECK_EQ_U(end.live_buffers, start.live_buffers);

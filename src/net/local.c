@@ -70,7 +70,63 @@ static void scratch_free(struct scratch *s)
         nbi_sys_free(s->buf);
 }
 
-NET_API_STATUS nbi_local_walk_users(nbi_local_user_fn fn, void *ctx)
+/* Storage for one entry of either database. */
+union entry {
+    struct passwd pw;
+    struct group gr;
+};
+
+/* What a walk is called back with. */
+struct visitor {
+    nbi_local_user_fn user;
+    nbi_local_group_fn group;
+    void *ctx;
+};
+
+/* One database: its stream calls, how to read the next entry (0 and *res
+   set, or the getXXent_r error number), and how to hand it to a visitor. */
+struct database {
+    void (*open)(void);
+    void (*close)(void);
+    int (*next)(union entry *e, char *buf, size_t size, const void **res);
+    NET_API_STATUS (*visit)(const void *entry, const struct visitor *v);
+};
+
+static int next_user(union entry *e, char *buf, size_t size, const void **res)
+{
+    struct passwd *r = NULL;
+    int rc = getpwent_r(&e->pw, buf, size, &r);
+    *res = r;
+    return rc;
+}
+
+static int next_group(union entry *e, char *buf, size_t size, const void **res)
+{
+    struct group *r = NULL;
+    int rc = getgrent_r(&e->gr, buf, size, &r);
+    *res = r;
+    return rc;
+}
+
+static NET_API_STATUS visit_user(const void *entry, const struct visitor *v)
+{
+    return v->user(entry, v->ctx);
+}
+
+static NET_API_STATUS visit_group(const void *entry, const struct visitor *v)
+{
+    return v->group(entry, v->ctx);
+}
+
+static void open_users(void) { setpwent(); }
+static void close_users(void) { endpwent(); }
+static void open_groups(void) { setgrent(); }
+static void close_groups(void) { endgrent(); }
+
+static const struct database users_db = {open_users, close_users, next_user, visit_user};
+static const struct database groups_db = {open_groups, close_groups, next_group, visit_group};
+
+static NET_API_STATUS walk(const struct database *db, const struct visitor *v)
 {
     struct scratch s;
     scratch_init(&s);
@@ -78,10 +134,11 @@ NET_API_STATUS nbi_local_walk_users(nbi_local_user_fn fn, void *ctx)
     unsigned long seen = 0;
     int saved = errno;
     nbi_mutex_lock(&walk_lock);
-    setpwent();
+    db->open();
     for (;;) {
-        struct passwd pw, *res = NULL;
-        int rc = getpwent_r(&pw, s.buf, s.size, &res);
+        union entry e;
+        const void *res = NULL;
+        int rc = db->next(&e, s.buf, s.size, &res);
         if (rc == ERANGE) {
             if (!scratch_grow(&s)) {
                 st = ERROR_NOT_ENOUGH_MEMORY;
@@ -96,10 +153,10 @@ NET_API_STATUS nbi_local_walk_users(nbi_local_user_fn fn, void *ctx)
             break;
         }
         seen++;
-        if ((st = fn(res, ctx)) != NERR_Success)
+        if ((st = db->visit(res, v)) != NERR_Success)
             break;
     }
-    endpwent();
+    db->close();
     nbi_mutex_unlock(&walk_lock);
     __atomic_add_fetch(&walked, seen, __ATOMIC_RELAXED);
     scratch_free(&s);
@@ -107,41 +164,16 @@ NET_API_STATUS nbi_local_walk_users(nbi_local_user_fn fn, void *ctx)
     return st;
 }
 
+NET_API_STATUS nbi_local_walk_users(nbi_local_user_fn fn, void *ctx)
+{
+    struct visitor v = {fn, NULL, ctx};
+    return walk(&users_db, &v);
+}
+
 NET_API_STATUS nbi_local_walk_groups(nbi_local_group_fn fn, void *ctx)
 {
-    struct scratch s;
-    scratch_init(&s);
-    NET_API_STATUS st = NERR_Success;
-    unsigned long seen = 0;
-    int saved = errno;
-    nbi_mutex_lock(&walk_lock);
-    setgrent();
-    for (;;) {
-        struct group gr, *res = NULL;
-        int rc = getgrent_r(&gr, s.buf, s.size, &res);
-        if (rc == ERANGE) {
-            if (!scratch_grow(&s)) {
-                st = ERROR_NOT_ENOUGH_MEMORY;
-                break;
-            }
-            continue;
-        }
-        if (rc == ENOENT || (rc == 0 && !res))
-            break;
-        if (rc != 0) {
-            st = NERR_InternalError;
-            break;
-        }
-        seen++;
-        if ((st = fn(res, ctx)) != NERR_Success)
-            break;
-    }
-    endgrent();
-    nbi_mutex_unlock(&walk_lock);
-    __atomic_add_fetch(&walked, seen, __ATOMIC_RELAXED);
-    scratch_free(&s);
-    errno = saved;
-    return st;
+    struct visitor v = {NULL, fn, ctx};
+    return walk(&groups_db, &v);
 }
 
 /* The status of a getpwnam_r/getgrnam_r call that returned rc (ERANGE: the
