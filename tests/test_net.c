@@ -3,6 +3,7 @@
    clock; every pointer inside its one buffer; paging with every prefmaxlen
    reconstructs every list; every error status; out of memory at every step.
    Run on this machine and (tests/net_namespace.sh) over crafted databases. */
+#include <errno.h>
 #include <pthread.h>
 #include <stdalign.h>
 #include <stdio.h>
@@ -689,14 +690,20 @@ static void all_with_server(const char *s, NET_API_STATUS want)
     const char *u = nusers ? users[0].name : "root";
     NET_API_STATUS st[7];
     LPBYTE bufs[7];
-    st[0] = NetWkstaGetInfo(lm, 100, &bufs[0]);
-    st[1] = NetServerGetInfo(lm, 100, &bufs[1]);
-    st[2] = NetRemoteTOD(s, &bufs[2]);
-    st[3] = NetLocalGroupEnum(s, 0, &bufs[3], MAX_PREFERRED_LENGTH, &read, &total, NULL);
-    st[4] = NetLocalGroupGetInfo(s, g, 0, &bufs[4]);
-    st[5] = NetLocalGroupGetMembers(s, g, 1, &bufs[5], MAX_PREFERRED_LENGTH, &read, &total, NULL);
-    st[6] = NetUserGetLocalGroups(s, u, 0, 0, &bufs[6], MAX_PREFERRED_LENGTH, &read, &total);
+    int errnos[7];
+    /* errno is left as it was, as by the ApiBuffer functions (SPEC section 2) */
+#define CALL(i, call) (errno = 4242, st[i] = (call), errnos[i] = errno)
+    CALL(0, NetWkstaGetInfo(lm, 102, &bufs[0]));
+    CALL(1, NetServerGetInfo(lm, 102, &bufs[1]));
+    CALL(2, NetRemoteTOD(s, &bufs[2]));
+    CALL(3, NetLocalGroupEnum(s, 0, &bufs[3], MAX_PREFERRED_LENGTH, &read, &total, NULL));
+    CALL(4, NetLocalGroupGetInfo(s, g, 0, &bufs[4]));
+    CALL(5, NetLocalGroupGetMembers(s, g, 3, &bufs[5], MAX_PREFERRED_LENGTH, &read, &total, NULL));
+    CALL(6, NetUserGetLocalGroups(s, u, 0, 0, &bufs[6], MAX_PREFERRED_LENGTH, &read, &total));
+#undef CALL
     for (int i = 0; i < 7; i++) {
+        if (errnos[i] != 4242)
+            CHECK_MSG_(0, "server '%s', function %d: errno %d", s ? s : "(null)", i, errnos[i]);
         if (st[i] != want)
             CHECK_MSG_(0, "server '%s', function %d: status %u, want %u", s ? s : "(null)", i,
                        (unsigned)st[i], (unsigned)want);

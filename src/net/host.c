@@ -2,6 +2,7 @@
 #include "host.h"
 #include "local.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/utsname.h>
@@ -34,7 +35,10 @@ void nbi_host_parse_release(const char *release, DWORD *major, DWORD *minor)
 NET_API_STATUS nbi_host_query(struct nbi_host *host)
 {
     struct utsname u;
-    if (uname(&u) != 0 || gethostname(host->name, sizeof host->name) != 0)
+    int saved = errno;
+    int failed = uname(&u) != 0 || gethostname(host->name, sizeof host->name) != 0;
+    errno = saved;
+    if (failed)
         return NERR_InternalError;
     host->name[sizeof host->name - 1] = '\0';
     /* Linux reports "(none)" when no NIS domain is set; Windows and Samba

@@ -12,6 +12,7 @@
  *   lgrmi3_domainandname  "HOST\user" (one backslash), HOST being the host name, the
  *                         account domain of a local account as on Windows
  */
+#include <errno.h>
 #include <stdalign.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -275,7 +276,9 @@ static NET_API_STATUS members_fill(netapibuf_packer *snapshot, void *ctx)
 {
     const struct members_query *q = ctx;
     char host[256];
-    if (gethostname(host, sizeof host) != 0)
+    int saved = errno, failed = gethostname(host, sizeof host) != 0;
+    errno = saved;
+    if (failed)
         return NERR_InternalError;
     host[sizeof host - 1] = '\0';
     struct members m = {snapshot, {NULL, 0, 0}, host, 0};

@@ -1,4 +1,5 @@
 /* tod.c — NetRemoteTOD: this machine's time of day. */
+#include <errno.h>
 #include <stddef.h>
 #include <stdalign.h>
 #include <time.h>
@@ -26,15 +27,19 @@ NBI_EXPORT NET_API_STATUS NetRemoteTOD(LPCSTR UncServerName, LPBYTE *BufferPtr)
 
     struct timespec now, boot;
     struct tm utc, local;
+    int saved = errno; /* localtime_r may set it reading the zone files */
     if (clock_gettime(CLOCK_REALTIME, &now) != 0 || clock_gettime(CLOCK_BOOTTIME, &boot) != 0 ||
-        !gmtime_r(&now.tv_sec, &utc))
+        !gmtime_r(&now.tv_sec, &utc)) {
+        errno = saved;
         return NERR_InternalError;
+    }
     /* Windows counts minutes west of Greenwich: UTC+1 is -60.  The offset in
        force now (daylight saving included) is the one a client must apply to
        the UTC fields. */
     LONG zone = -1;
     if (localtime_r(&now.tv_sec, &local))
         zone = (LONG)(-local.tm_gmtoff / 60);
+    errno = saved;
 
     uint64_t boot_ms = (uint64_t)boot.tv_sec * 1000u + (uint64_t)boot.tv_nsec / 1000000u;
     TIME_OF_DAY_INFO tod = {

@@ -3,6 +3,7 @@
  * from getgrouplist (its primary group and every group whose entry names
  * it), reported by name in group-database order.  Layer 5.
  */
+#include <errno.h>
 #include <grp.h>
 #include <stdalign.h>
 #include <stddef.h>
@@ -34,8 +35,10 @@ static NET_API_STATUS collect_gids(const struct passwd *pw, void *ctx)
         gid_t *gids = nbi_sys_malloc((size_t)n * sizeof *gids);
         if (!gids)
             return ERROR_NOT_ENOUGH_MEMORY;
-        int want = n;
-        if (getgrouplist(pw->pw_name, pw->pw_gid, gids, &want) >= 0) {
+        int want = n, saved = errno;
+        int got = getgrouplist(pw->pw_name, pw->pw_gid, gids, &want);
+        errno = saved;
+        if (got >= 0) {
             u->gids = gids;
             u->count = want;
             return NERR_Success;

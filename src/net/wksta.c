@@ -1,4 +1,5 @@
 /* wksta.c — NetWkstaGetInfo levels 100, 101 and 102 for this machine. */
+#include <errno.h>
 #include <stddef.h>
 #include <stdalign.h>
 #include <string.h>
@@ -46,6 +47,7 @@ static DWORD logged_on_users(void)
     enum { MAX_NAMES = 256 };
     static char names[MAX_NAMES][sizeof(((struct utmpx *)0)->ut_user) + 1];
     DWORD count = 0;
+    int saved = errno; /* getutxent sets it when there is no utmp file */
     nbi_mutex_lock(&utmp_lock);
     setutxent();
     struct utmpx *u;
@@ -67,6 +69,7 @@ static DWORD logged_on_users(void)
     }
     endutxent();
     nbi_mutex_unlock(&utmp_lock);
+    errno = saved;
     return count;
 }
 
