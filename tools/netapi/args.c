@@ -76,7 +76,7 @@ enum parse_result parse_args(int argc, char **argv, struct options *opt)
     memset(opt, 0, sizeof *opt);
     opt->prefmaxlen = MAX_PREFERRED_LENGTH;
     opt->args = xmalloc(((size_t)argc + 1) * sizeof *opt->args);
-    int positional = 0, no_more_options = 0;
+    int no_more_options = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v;
         int missing = 0;
@@ -85,7 +85,6 @@ enum parse_result parse_args(int argc, char **argv, struct options *opt)
                 opt->command = a;
             else
                 opt->args[opt->nargs++] = argv[i];
-            positional++;
         } else if (strcmp(a, "--") == 0) {
             no_more_options = 1;
         } else if (strcmp(a, "--json") == 0) {
@@ -99,20 +98,25 @@ enum parse_result parse_args(int argc, char **argv, struct options *opt)
             printf("netapi %s (libnetapibuf %s)\n", NETAPIBUF_VERSION_STRING, netapibuf_version());
             return PARSE_EXIT_OK;
         } else if ((v = option_value(argc, argv, &i, "--level", &missing)) != NULL) {
-            if (parse_dword(v, &opt->level) != 0)
-                return usage_error("--level needs a number, not '%s'", v), PARSE_EXIT_USAGE;
+            if (parse_dword(v, &opt->level) != 0) {
+                usage_error("--level needs a number, not '%s'", v);
+                return PARSE_EXIT_USAGE;
+            }
             opt->level_set = 1;
         } else if ((v = option_value(argc, argv, &i, "--prefmaxlen", &missing)) != NULL) {
-            if (parse_dword(v, &opt->prefmaxlen) != 0)
-                return usage_error("--prefmaxlen needs a number, not '%s'", v), PARSE_EXIT_USAGE;
+            if (parse_dword(v, &opt->prefmaxlen) != 0) {
+                usage_error("--prefmaxlen needs a number, not '%s'", v);
+                return PARSE_EXIT_USAGE;
+            }
             opt->prefmaxlen_set = 1;
         } else if (missing) {
-            return usage_error("%s needs a value", a), PARSE_EXIT_USAGE;
+            usage_error("%s needs a value", a);
+            return PARSE_EXIT_USAGE;
         } else {
-            return usage_error("unknown option '%s'", a), PARSE_EXIT_USAGE;
+            usage_error("unknown option '%s'", a);
+            return PARSE_EXIT_USAGE;
         }
     }
-    (void)positional;
     opt->args[opt->nargs] = NULL;
     return PARSE_RUN;
 }
