@@ -102,6 +102,7 @@ expect_rc user 0; clean_err user
 sed -n '/^---/,$p' "$tmp/user.out" | sed '1d;$d' | awk '{print $1}' >"$tmp/user.names"
 if cmp -s "$tmp/user.names" <(cut -d: -f1 "$tmp/passwd"); then ok; else fail "netapi user: names differ from getent passwd"; fi
 expect_out user "^$nusers entr(y|ies) listed\.\$"
+expect_out user "^User accounts for [\\\\]{2}$host\$"
 run user_json user --json
 expect_rc user_json 0; clean_err user_json
 json user_json '[u["name"] for u in d] == [u[0] for u in users] and [u["user_id"] for u in d] == [int(u[2]) for u in users] and [u["full_name"] for u in d] == [u[4].split(",")[0] for u in users]'

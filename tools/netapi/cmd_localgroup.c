@@ -52,6 +52,7 @@ int cmd_localgroup(const struct options *opt)
     if (opt->nargs == 1)
         return show_group(opt, opt->args[0]);
     DWORD_PTR resume = 0;
+    show_title(opt, "Aliases");
     return list_all(opt, localgroup_descs, localgroup_ndescs, 1, "NetLocalGroupEnum",
                     fetch_groups, &resume);
 }

@@ -50,5 +50,6 @@ int cmd_user(const struct options *opt)
     if (opt->nargs == 1)
         return show_user(opt, opt->args[0]);
     DWORD resume = 0;
+    show_title(opt, "User accounts");
     return list_all(opt, user_descs, user_ndescs, 20, "NetUserEnum", fetch_users, &resume);
 }

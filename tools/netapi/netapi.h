@@ -107,6 +107,10 @@ void kv_end(struct kv *kv);
 /* s as a JSON string literal, quotes included; invalid UTF-8 becomes U+FFFD. */
 void json_string(FILE *f, const char *s);
 
+/* In human mode, a listing's title as `net` prints it: "User accounts for
+   \\HOST" (the host name from NetWkstaGetInfo; left out if that fails). */
+void show_title(const struct options *opt, const char *what);
+
 /* In human mode with --prefmaxlen, one line per page read. */
 void show_page(const struct options *opt, unsigned page, DWORD entriesread, DWORD totalentries);
 

@@ -37,6 +37,15 @@ int api_error(const char *function, NET_API_STATUS status)
     return EXIT_API;
 }
 
+void show_title(const struct options *opt, const char *what)
+{
+    LPBYTE buf = NULL;
+    if (opt->json || NetWkstaGetInfo(NULL, 100, &buf) != NERR_Success)
+        return;
+    printf("%s for \\\\%s\n\n", what, ((const WKSTA_INFO_100 *)buf)->wki100_computername);
+    NetApiBufferFree(buf);
+}
+
 void show_page(const struct options *opt, unsigned page, DWORD entriesread, DWORD totalentries)
 {
     if (opt->json || !opt->prefmaxlen_set)
