@@ -16,9 +16,9 @@ $(BUILD)/CMakeCache.txt:
 build: $(BUILD)/CMakeCache.txt
 	$(CMAKE) --build $(BUILD) -j $(JOBS)
 
-# The main job: the example walk-through (the netapi command once it exists).
+# The main job: the netapi command's summary of this machine.
 run: build
-	$(BUILD)/examples/walkthrough
+	$(BUILD)/tools/netapi/netapi
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -23,6 +23,12 @@ check "installed files" test -f "$prefix/include/netapibuf/lm.h" -a -f "$prefix/
     -a -f "$libdir/cmake/netapibuf/netapibufConfig.cmake"
 check "SONAME is libnetapibuf.so.MAJOR" bash -c \
     "readelf -d '$libdir/libnetapibuf.so' | grep -q 'SONAME.*\[libnetapibuf\.so\.[0-9]*\]' && test -e $libdir/\$(readelf -d '$libdir/libnetapibuf.so' | sed -n 's/.*SONAME.*\[\(.*\)\]/\1/p')"
+check "installed network headers" test -f "$prefix/include/netapibuf/lmaccess.h" \
+    -a -f "$prefix/include/netapibuf/lmwksta.h" -a -f "$prefix/include/netapibuf/lmserver.h" \
+    -a -f "$prefix/include/netapibuf/lmremutl.h"
+check "installed manual pages" test -f "$prefix/share/man/man1/netapi.1" \
+    -a -f "$prefix/share/man/man3/NetLocalGroupGetMembers.3"
+check "installed netapi runs" bash -c "'$prefix/bin/netapi' --version && '$prefix/bin/netapi' >/dev/null"
 
 export PKG_CONFIG_PATH=$libdir/pkgconfig
 cc="${CC:-cc} ${NB_EXTRA_FLAGS:-}"

@@ -9,5 +9,8 @@
 #include "lmerr.h"
 #include "lmapibuf.h"
 #include "lmaccess.h"
+#include "lmremutl.h"
+#include "lmserver.h"
+#include "lmwksta.h"
 
 #endif /* NETAPIBUF_LM_H */

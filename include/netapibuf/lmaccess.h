@@ -96,6 +96,108 @@ NET_API_STATUS NET_API_FUNCTION NetUserEnum(LPCSTR servername, DWORD level, DWOR
 NET_API_STATUS NET_API_FUNCTION NetUserGetInfo(LPCSTR servername, LPCSTR username, DWORD level,
                                                LPBYTE *bufptr);
 
+/* ==== Local groups ======================================================== *
+ * NetLocalGroupEnum, NetLocalGroupGetInfo, NetLocalGroupGetMembers and
+ * NetUserGetLocalGroups: the groups of the group database (NSS), as in the
+ * Windows SDK's lmaccess.h.  A group's members are the users named in its
+ * entry plus the users whose primary group it is, each once.
+ */
+
+typedef struct _LOCALGROUP_INFO_0 {
+    LPSTR lgrpi0_name;
+} LOCALGROUP_INFO_0, *PLOCALGROUP_INFO_0, *LPLOCALGROUP_INFO_0;
+
+typedef struct _LOCALGROUP_INFO_1 {
+    LPSTR lgrpi1_name;
+    LPSTR lgrpi1_comment; /* "": Unix groups carry no comment */
+} LOCALGROUP_INFO_1, *PLOCALGROUP_INFO_1, *LPLOCALGROUP_INFO_1;
+
+/* What kind of account a SID names (winnt.h). */
+typedef enum _SID_NAME_USE {
+    SidTypeUser = 1,
+    SidTypeGroup,
+    SidTypeDomain,
+    SidTypeAlias,
+    SidTypeWellKnownGroup,
+    SidTypeDeletedAccount,
+    SidTypeInvalid,
+    SidTypeUnknown,
+    SidTypeComputer,
+    SidTypeLabel,
+    SidTypeLogonSession
+} SID_NAME_USE, *PSID_NAME_USE;
+
+#ifndef NETAPIBUF_PSID
+#define NETAPIBUF_PSID
+typedef void *PSID;
+#endif
+
+typedef struct _LOCALGROUP_MEMBERS_INFO_1 {
+    PSID lgrmi1_sid;              /* NULL: Unix accounts have no SID */
+    SID_NAME_USE lgrmi1_sidusage; /* SidTypeUser */
+    LPSTR lgrmi1_name;            /* the user name */
+} LOCALGROUP_MEMBERS_INFO_1, *PLOCALGROUP_MEMBERS_INFO_1, *LPLOCALGROUP_MEMBERS_INFO_1;
+
+typedef struct _LOCALGROUP_MEMBERS_INFO_3 {
+    LPSTR lgrmi3_domainandname; /* "HOST\user": the host name is the account domain */
+} LOCALGROUP_MEMBERS_INFO_3, *PLOCALGROUP_MEMBERS_INFO_3, *LPLOCALGROUP_MEMBERS_INFO_3;
+
+typedef struct _LOCALGROUP_USERS_INFO_0 {
+    LPSTR lgrui0_name;
+} LOCALGROUP_USERS_INFO_0, *PLOCALGROUP_USERS_INFO_0, *LPLOCALGROUP_USERS_INFO_0;
+
+/* NetUserGetLocalGroups flags: Unix groups do not nest, so this changes nothing. */
+#define LG_INCLUDE_INDIRECT 0x0001
+
+/*
+ * List the groups of the group database, in database order, at level 0 or
+ * 1.  Paging is NetUserEnum's: NERR_Success (everything delivered;
+ * *resumehandle set to 0) or ERROR_MORE_DATA (call again with the same
+ * *resumehandle), both with a buffer to free; *totalentries is the number of
+ * groups.  On any other status *bufptr is NULL and the counts 0: 87 for a
+ * NULL bufptr, entriesread or totalentries, ERROR_INVALID_LEVEL,
+ * ERROR_NOT_SUPPORTED (remote server), ERROR_NOT_ENOUGH_MEMORY,
+ * NERR_InternalError (the database could not be read).
+ */
+NET_API_STATUS NET_API_FUNCTION NetLocalGroupEnum(LPCSTR servername, DWORD level, LPBYTE *bufptr,
+                                                  DWORD prefmaxlen, LPDWORD entriesread,
+                                                  LPDWORD totalentries, PDWORD_PTR resumehandle);
+
+/*
+ * One group by name at level 0 or 1.  NERR_Success and *bufptr (one record,
+ * free it with NetApiBufferFree), or *bufptr NULL and: 87 for a NULL
+ * groupname or bufptr, ERROR_NOT_SUPPORTED, ERROR_INVALID_LEVEL,
+ * NERR_GroupNotFound, ERROR_NOT_ENOUGH_MEMORY, NERR_InternalError.
+ */
+NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetInfo(LPCSTR servername, LPCSTR groupname,
+                                                     DWORD level, LPBYTE *bufptr);
+
+/*
+ * The members of one group at level 1 (LOCALGROUP_MEMBERS_INFO_1) or 3
+ * (LOCALGROUP_MEMBERS_INFO_3): the users named in the group entry, in that
+ * order, then the users whose primary group it is, in database order, each
+ * name once.  Pages like NetLocalGroupEnum; errors as NetLocalGroupGetInfo
+ * plus 87 for a NULL entriesread or totalentries.
+ */
+NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetMembers(LPCSTR servername, LPCSTR localgroupname,
+                                                        DWORD level, LPBYTE *bufptr,
+                                                        DWORD prefmaxlen, LPDWORD entriesread,
+                                                        LPDWORD totalentries,
+                                                        PDWORD_PTR resumehandle);
+
+/*
+ * The groups one user belongs to (getgrouplist: its primary group and every
+ * group naming it), at level 0, in group-database order, one name per group
+ * id.  flags: 0 or LG_INCLUDE_INDIRECT (anything else gives 87).  prefmaxlen
+ * limits the buffer as for the enumerations, but there is no resume handle:
+ * ERROR_MORE_DATA returns the first groups and the total.  Otherwise as
+ * NetLocalGroupGetInfo, with NERR_UserNotFound for an unknown user.
+ */
+NET_API_STATUS NET_API_FUNCTION NetUserGetLocalGroups(LPCSTR servername, LPCSTR username,
+                                                      DWORD level, DWORD flags, LPBYTE *bufptr,
+                                                      DWORD prefmaxlen, LPDWORD entriesread,
+                                                      LPDWORD totalentries);
+
 #ifdef __cplusplus
 }
 #endif

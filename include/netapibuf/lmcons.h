@@ -46,4 +46,12 @@ typedef NET_API_STATUS API_RET_TYPE;
 #define PWLEN   256  /* password */
 #define MAXCOMMENTSZ 256
 
+/* wki*_platform_id and sv*_platform_id values (NetWkstaGetInfo,
+   NetServerGetInfo); netapibuf reports PLATFORM_ID_NT, as Samba does. */
+#define PLATFORM_ID_DOS 300
+#define PLATFORM_ID_OS2 400
+#define PLATFORM_ID_NT  500
+#define PLATFORM_ID_OSF 600
+#define PLATFORM_ID_VMS 700
+
 #endif /* NETAPIBUF_LMCONS_H */

@@ -176,28 +176,43 @@ NET_API_STATUS nbi_local_walk_groups(nbi_local_group_fn fn, void *ctx)
     return walk(&groups_db, &v);
 }
 
+/* The status of a getpwnam_r/getgrnam_r call that returned rc (ERANGE: the
+   scratch buffer could not grow) and found an entry or not. */
+static NET_API_STATUS lookup_status(int rc, int found, NET_API_STATUS not_found)
+{
+    /* 0 and the "not found" errnos of getpwnam_r(3) */
+    if (rc == 0 || rc == ENOENT || rc == ESRCH || rc == EBADF || rc == EPERM)
+        return found ? NERR_Success : not_found;
+    return rc == ENOMEM || rc == ERANGE ? ERROR_NOT_ENOUGH_MEMORY : NERR_InternalError;
+}
+
 NET_API_STATUS nbi_local_user_by_name(LPCSTR name, nbi_local_user_fn fn, void *ctx)
 {
     struct scratch s;
     scratch_init(&s);
-    NET_API_STATUS st;
-    int saved = errno;
-    for (;;) {
-        struct passwd pw, *res = NULL;
-        int rc = getpwnam_r(name, &pw, s.buf, s.size, &res);
-        if (rc == ERANGE) {
-            if (!scratch_grow(&s)) {
-                st = ERROR_NOT_ENOUGH_MEMORY;
-                break;
-            }
-            continue;
-        }
-        if (rc == 0 || rc == ENOENT || rc == ESRCH || rc == EBADF || rc == EPERM)
-            st = res ? fn(res, ctx) : NERR_UserNotFound; /* the "not found" errnos of getpwnam_r(3) */
-        else
-            st = rc == ENOMEM ? ERROR_NOT_ENOUGH_MEMORY : NERR_InternalError;
-        break;
-    }
+    int saved = errno, rc;
+    struct passwd pw, *res = NULL;
+    while ((rc = getpwnam_r(name, &pw, s.buf, s.size, &res)) == ERANGE && scratch_grow(&s))
+        continue;
+    NET_API_STATUS st = lookup_status(rc, res != NULL, NERR_UserNotFound);
+    if (st == NERR_Success)
+        st = fn(res, ctx);
+    scratch_free(&s);
+    errno = saved;
+    return st;
+}
+
+NET_API_STATUS nbi_local_group_by_name(LPCSTR name, nbi_local_group_fn fn, void *ctx)
+{
+    struct scratch s;
+    scratch_init(&s);
+    int saved = errno, rc;
+    struct group gr, *res = NULL;
+    while ((rc = getgrnam_r(name, &gr, s.buf, s.size, &res)) == ERANGE && scratch_grow(&s))
+        continue;
+    NET_API_STATUS st = lookup_status(rc, res != NULL, NERR_GroupNotFound);
+    if (st == NERR_Success)
+        st = fn(res, ctx);
     scratch_free(&s);
     errno = saved;
     return st;

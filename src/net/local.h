@@ -42,6 +42,11 @@ NBI_INTERNAL NET_API_STATUS nbi_local_walk_groups(nbi_local_group_fn fn, void *c
  */
 NBI_INTERNAL NET_API_STATUS nbi_local_user_by_name(LPCSTR name, nbi_local_user_fn fn, void *ctx);
 
+/* Look one group up by name: NERR_Success and fn's status, NERR_GroupNotFound,
+   ERROR_NOT_ENOUGH_MEMORY or NERR_InternalError.  Takes no walk lock, so fn
+   may walk the user database. */
+NBI_INTERNAL NET_API_STATUS nbi_local_group_by_name(LPCSTR name, nbi_local_group_fn fn, void *ctx);
+
 /* Database entries read by the walks since the process started (tests use
    it to prove that paging does not re-walk the database for every page). */
 NBI_INTERNAL unsigned long nbi_local_entries_walked(void);

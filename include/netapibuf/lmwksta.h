@@ -1,0 +1,56 @@
+/*
+ * lmwksta.h — the workstation: NetWkstaGetInfo, with the Windows structures
+ * and field names (strings are UTF-8 LMSTR = char * here).  The result is one
+ * NetApiBuffer: free it with one NetApiBufferFree.
+ */
+#ifndef NETAPIBUF_LMWKSTA_H
+#define NETAPIBUF_LMWKSTA_H
+
+#include "lmcons.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct _WKSTA_INFO_100 {
+    DWORD wki100_platform_id;  /* PLATFORM_ID_NT */
+    LMSTR wki100_computername; /* the host name */
+    LMSTR wki100_langroup;     /* the NIS domain name, or "WORKGROUP" when none is set */
+    DWORD wki100_ver_major;    /* kernel release "6.1.0-18-amd64" gives 6 ... */
+    DWORD wki100_ver_minor;    /* ... and 1 */
+} WKSTA_INFO_100, *PWKSTA_INFO_100, *LPWKSTA_INFO_100;
+
+typedef struct _WKSTA_INFO_101 {
+    DWORD wki101_platform_id;
+    LMSTR wki101_computername;
+    LMSTR wki101_langroup;
+    DWORD wki101_ver_major;
+    DWORD wki101_ver_minor;
+    LMSTR wki101_lanroot; /* NULL, as the MS-WKST protocol requires */
+} WKSTA_INFO_101, *PWKSTA_INFO_101, *LPWKSTA_INFO_101;
+
+typedef struct _WKSTA_INFO_102 {
+    DWORD wki102_platform_id;
+    LMSTR wki102_computername;
+    LMSTR wki102_langroup;
+    DWORD wki102_ver_major;
+    DWORD wki102_ver_minor;
+    LMSTR wki102_lanroot;         /* NULL */
+    DWORD wki102_logged_on_users; /* login sessions in the utmp database */
+} WKSTA_INFO_102, *PWKSTA_INFO_102, *LPWKSTA_INFO_102;
+
+/*
+ * This machine's workstation information at level 100, 101 or 102.
+ * servername: NULL, "", or this host's name (with or without a leading
+ * "\\\\"); any other name gives ERROR_NOT_SUPPORTED.  NERR_Success and
+ * *bufptr (one record, free it with NetApiBufferFree), or *bufptr NULL and:
+ * 87 for a NULL bufptr, ERROR_INVALID_LEVEL, ERROR_NOT_SUPPORTED,
+ * ERROR_NOT_ENOUGH_MEMORY, NERR_InternalError (uname or gethostname failed).
+ */
+NET_API_STATUS NET_API_FUNCTION NetWkstaGetInfo(LMSTR servername, DWORD level, LPBYTE *bufptr);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* NETAPIBUF_LMWKSTA_H */

@@ -1,0 +1,132 @@
+/* paging.c — one page of an enumeration cut from a snapshot (see paging.h). */
+#include "paging.h"
+
+#include <stdalign.h>
+
+#include "../pack.h"
+#include "local.h"
+
+/* Where the page's entries come from: a stored snapshot (a paged
+   enumeration) or a packer filled for this one call. */
+struct source {
+    struct nbi_snapshot *snapshot;
+    netapibuf_packer *once;
+};
+
+static DWORD source_count(const struct source *s)
+{
+    return s->snapshot ? nbi_snapshot_count(s->snapshot) : netapibuf_packer_count(s->once);
+}
+
+static void source_get(const struct source *s, DWORD i, void *record)
+{
+    if (s->snapshot)
+        nbi_snapshot_get(s->snapshot, i, record);
+    else
+        nbi_packer_get(s->once, i, record);
+}
+
+/* Release the source; a snapshot with entries left after `next` is kept
+   and *handle continues it. */
+static NET_API_STATUS source_done(struct source *s, DWORD next, unsigned bits, uint64_t *handle)
+{
+    netapibuf_packer_destroy(s->once);
+    return nbi_resume_release(s->snapshot, next, bits, handle);
+}
+
+/* Cut records [start, ...) of the source into one buffer under prefmaxlen. */
+static NET_API_STATUS cut(const struct nbi_page_spec *spec, const struct source *src, DWORD start,
+                          DWORD prefmaxlen, LPBYTE *bufptr, LPDWORD entriesread)
+{
+    netapibuf_packer *page;
+    NET_API_STATUS st = netapibuf_packer_create(spec->layout, prefmaxlen, &page);
+    if (st != NERR_Success)
+        return st;
+    DWORD count = source_count(src);
+    for (DWORD i = start; i < count; i++) {
+        alignas(16) unsigned char from[NBI_PAGE_RECORD_MAX];
+        alignas(16) unsigned char to[NBI_PAGE_RECORD_MAX];
+        source_get(src, i, from);
+        spec->convert(spec->level, from, to);
+        st = netapibuf_packer_add(page, to);
+        if (st == ERROR_MORE_DATA)
+            break;
+        if (st != NERR_Success) {
+            netapibuf_packer_destroy(page);
+            return st;
+        }
+    }
+    return netapibuf_packer_finish(page, bufptr, entriesread);
+}
+
+NET_API_STATUS nbi_page_enum(const struct nbi_page_spec *spec, DWORD prefmaxlen, uint64_t *handle,
+                             unsigned bits, LPBYTE *bufptr, LPDWORD entriesread,
+                             LPDWORD totalentries)
+{
+    *bufptr = NULL;
+    *entriesread = *totalentries = 0;
+    if (spec->kind->source->size > NBI_PAGE_RECORD_MAX || spec->layout->size > NBI_PAGE_RECORD_MAX)
+        return NERR_InternalError;
+
+    struct source src = {NULL, NULL};
+    DWORD start = 0;
+    NET_API_STATUS st;
+    /* Only an enumeration that may continue needs its snapshot stored. */
+    if (handle && (*handle || prefmaxlen != MAX_PREFERRED_LENGTH)) {
+        st = nbi_resume_acquire(spec->kind, spec->key, *handle, bits, spec->ctx, &src.snapshot,
+                                &start);
+    } else {
+        st = netapibuf_packer_create(spec->kind->source, MAX_PREFERRED_LENGTH, &src.once);
+        if (st == NERR_Success)
+            st = spec->kind->fill(src.once, spec->ctx);
+    }
+    if (st != NERR_Success) {
+        netapibuf_packer_destroy(src.once);
+        return st;
+    }
+
+    DWORD count = source_count(&src), read = 0;
+    uint64_t next_handle;
+    st = cut(spec, &src, start, prefmaxlen, bufptr, &read);
+    if (st != NERR_Success) {
+        source_done(&src, count, bits, &next_handle); /* drop the snapshot */
+        return st;
+    }
+    DWORD next = start + read;
+    if ((st = source_done(&src, next, bits, &next_handle)) != NERR_Success) {
+        NetApiBufferFree(*bufptr);
+        *bufptr = NULL;
+        return st;
+    }
+    if (handle)
+        *handle = next_handle;
+    *entriesread = read;
+    *totalentries = count;
+    return next < count ? ERROR_MORE_DATA : NERR_Success;
+}
+
+NET_API_STATUS nbi_page_enum_ptr(const struct nbi_page_spec *spec, DWORD prefmaxlen,
+                                 PDWORD_PTR resumehandle, LPBYTE *bufptr, LPDWORD entriesread,
+                                 LPDWORD totalentries)
+{
+    uint64_t handle = resumehandle ? *resumehandle : 0;
+    NET_API_STATUS st = nbi_page_enum(spec, prefmaxlen, resumehandle ? &handle : NULL,
+                                      sizeof(DWORD_PTR) * 8, bufptr, entriesread, totalentries);
+    if (resumehandle && (st == NERR_Success || st == ERROR_MORE_DATA))
+        *resumehandle = (DWORD_PTR)handle;
+    return st;
+}
+
+NET_API_STATUS nbi_enum_start(LPCSTR servername, LPBYTE *bufptr, LPDWORD entriesread,
+                              LPDWORD totalentries)
+{
+    if (bufptr)
+        *bufptr = NULL;
+    if (entriesread)
+        *entriesread = 0;
+    if (totalentries)
+        *totalentries = 0;
+    if (!bufptr || !entriesread || !totalentries)
+        return ERROR_INVALID_PARAMETER;
+    return nbi_local_check_server(servername);
+}

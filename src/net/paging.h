@@ -1,0 +1,60 @@
+/*
+ * paging.h — one page of an enumeration, for every enumeration with a
+ * resume handle (SPEC section 4): the database is read into a snapshot of
+ * "source" records (resume.h) and the page is cut from it, each source
+ * record turned into the level's record by a convert function.  Layer 5.
+ */
+#ifndef NBI_NET_PAGING_H
+#define NBI_NET_PAGING_H
+
+#include <stdint.h>
+
+#include <lm.h>
+#include <netapibuf.h>
+
+#include "../platform.h"
+#include "resume.h"
+
+/* Largest source or level record a page can convert (bytes). */
+#define NBI_PAGE_RECORD_MAX 128
+
+/* Write the level's record for one source record. */
+typedef void (*nbi_page_convert)(DWORD level, const void *source, void *record);
+
+struct nbi_page_spec {
+    const struct nbi_resume_kind *kind;           /* source layout and database walk */
+    const char *key;                              /* which enumeration of the kind, or NULL */
+    void *ctx;                                    /* handed to kind->fill */
+    DWORD level;                                  /* handed to convert */
+    const struct netapibuf_record_layout *layout; /* the level's record */
+    nbi_page_convert convert;
+};
+
+/*
+ * Deliver the page that starts at *handle (0: the first).  handle NULL
+ * means the enumeration cannot be continued (one page, counted in full).
+ * bits is the handle's width, 32 or 64.  NERR_Success (last page; *handle
+ * 0) or ERROR_MORE_DATA (*handle continues), both with *bufptr (NULL when
+ * there are no entries), *entriesread and *totalentries.  Any other status:
+ * *bufptr NULL, counts 0, *handle untouched.
+ */
+NBI_INTERNAL NET_API_STATUS nbi_page_enum(const struct nbi_page_spec *spec, DWORD prefmaxlen,
+                                          uint64_t *handle, unsigned bits, LPBYTE *bufptr,
+                                          LPDWORD entriesread, LPDWORD totalentries);
+
+/* nbi_page_enum for the Windows enumerations whose resume handle is a
+   PDWORD_PTR (NULL: cannot be continued); *resumehandle is written only on
+   NERR_Success and ERROR_MORE_DATA. */
+NBI_INTERNAL NET_API_STATUS nbi_page_enum_ptr(const struct nbi_page_spec *spec, DWORD prefmaxlen,
+                                              PDWORD_PTR resumehandle, LPBYTE *bufptr,
+                                              LPDWORD entriesread, LPDWORD totalentries);
+
+/*
+ * The common start of an enumeration: *bufptr, *entriesread and
+ * *totalentries zeroed where not NULL; 87 if any of them is NULL; then the
+ * server-name check (ERROR_NOT_SUPPORTED).  NERR_Success to go on.
+ */
+NBI_INTERNAL NET_API_STATUS nbi_enum_start(LPCSTR servername, LPBYTE *bufptr, LPDWORD entriesread,
+                                           LPDWORD totalentries);
+
+#endif /* NBI_NET_PAGING_H */

@@ -1,0 +1,79 @@
+/* server.c — NetServerGetInfo levels 100, 101 and 102 for this machine. */
+#include <stddef.h>
+#include <stdalign.h>
+
+#include <lm.h>
+#include <netapibuf.h>
+
+#include "host.h"
+#include "local.h"
+
+static const size_t strings_100[] = {offsetof(SERVER_INFO_100, sv100_name)};
+static const struct netapibuf_record_layout layout_100 = {
+    sizeof(SERVER_INFO_100), alignof(SERVER_INFO_100), 1, strings_100, 0, NULL};
+
+static const size_t strings_101[] = {
+    offsetof(SERVER_INFO_101, sv101_name),
+    offsetof(SERVER_INFO_101, sv101_comment),
+};
+static const struct netapibuf_record_layout layout_101 = {
+    sizeof(SERVER_INFO_101), alignof(SERVER_INFO_101), 2, strings_101, 0, NULL};
+
+static const size_t strings_102[] = {
+    offsetof(SERVER_INFO_102, sv102_name),
+    offsetof(SERVER_INFO_102, sv102_comment),
+    offsetof(SERVER_INFO_102, sv102_userpath),
+};
+static const struct netapibuf_record_layout layout_102 = {
+    sizeof(SERVER_INFO_102), alignof(SERVER_INFO_102), 3, strings_102, 0, NULL};
+
+/* What this machine is: a workstation running a Unix server OS.  It runs no
+   LAN Manager server of its own, so SV_TYPE_SERVER is not claimed. */
+#define LOCAL_SERVER_TYPE (SV_TYPE_WORKSTATION | SV_TYPE_SERVER_UNIX)
+
+static NET_API_STATUS count_user(const struct passwd *pw, void *ctx)
+{
+    (void)pw;
+    ++*(DWORD *)ctx;
+    return NERR_Success;
+}
+
+NBI_EXPORT NET_API_STATUS NetServerGetInfo(LMSTR servername, DWORD level, LPBYTE *bufptr)
+{
+    struct nbi_host h;
+    NET_API_STATUS st = nbi_host_info_start(servername, level, bufptr, &h);
+    if (st != NERR_Success)
+        return st;
+
+    DWORD n, users = 0;
+    switch (level) {
+    case 100: {
+        SERVER_INFO_100 r = {PLATFORM_ID_NT, h.name};
+        return netapibuf_pack(&layout_100, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
+    }
+    case 101: {
+        SERVER_INFO_101 r = {PLATFORM_ID_NT,     h.name, h.ver_major & MAJOR_VERSION_MASK,
+                             h.ver_minor,        LOCAL_SERVER_TYPE, h.comment};
+        return netapibuf_pack(&layout_101, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
+    }
+    default:
+        if ((st = nbi_local_walk_users(count_user, &users)) != NERR_Success)
+            return st;
+        SERVER_INFO_102 r = {
+            .sv102_platform_id = PLATFORM_ID_NT,
+            .sv102_name = h.name,
+            .sv102_version_major = h.ver_major & MAJOR_VERSION_MASK,
+            .sv102_version_minor = h.ver_minor,
+            .sv102_type = LOCAL_SERVER_TYPE,
+            .sv102_comment = h.comment,
+            .sv102_users = users,
+            .sv102_disc = SV_NODISC,
+            .sv102_hidden = SV_VISIBLE,
+            .sv102_announce = 0,
+            .sv102_anndelta = 0,
+            .sv102_licenses = 0,
+            .sv102_userpath = "/",
+        };
+        return netapibuf_pack(&layout_102, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
+    }
+}

@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# netapi.sh NETAPI — the netapi command against the same sources as the
+# library's tests (getent, hostname, the clock): output in both forms, exit
+# statuses, paging, statistics.  Under NETAPIBUF_CHECK=strict a successful
+# run must also print nothing starting with "netapibuf:" (no leak report).
+set -uo pipefail
+netapi=$1
+passed=0 failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok()   { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL $*"; }
+
+# run NAME ARGS...: run netapi, keeping stdout, stderr and the status.
+run() {
+    local name=$1; shift
+    "$netapi" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err"
+    echo $? >"$tmp/$name.rc"
+}
+expect_rc() { # NAME STATUS
+    local rc; rc=$(cat "$tmp/$1.rc")
+    if [ "$rc" = "$2" ]; then ok; else fail "$1: exit $rc, want $2 ($(head -c 300 "$tmp/$1.err"))"; fi
+}
+expect_out() { # NAME REGEX (extended, on stdout)
+    if grep -Eq -- "$2" "$tmp/$1.out"; then ok; else fail "$1: stdout lacks /$2/"; fi
+}
+expect_err() { # NAME REGEX (on stderr)
+    if grep -Eq -- "$2" "$tmp/$1.err"; then ok; else fail "$1: stderr lacks /$2/"; fi
+}
+clean_err() { # NAME: nothing from the library on stderr (strict mode's leak report)
+    if grep -q '^netapibuf:' "$tmp/$1.err"; then fail "$1: $(cat "$tmp/$1.err")"; else ok; fi
+}
+# json NAME PYTHON: stdout must be valid JSON and PYTHON must hold, with `d`
+# the document, `users`/`groups` getent's entries and `host` the host name.
+# The checks are collected and run by one Python process at the end
+# (json_checks): Python takes a second to start on a loaded machine.
+json() { printf '%s\t%s\n' "$1" "$2" >>"$tmp/json.checks"; }
+json_checks() {
+    # the parser `python3 -m json.tool` uses, on every collected document
+    local counts
+    counts=$(python3 - "$tmp" <<'PY'
+import json, os, socket, sys, time
+tmp = sys.argv[1]
+users = [l.rstrip("\n").split(":") for l in open(f"{tmp}/passwd")]
+groups = [l.rstrip("\n").split(":") for l in open(f"{tmp}/group")]
+host = socket.gethostname()
+def members(name):
+    g = next(g for g in groups if g[0] == name)
+    out = []
+    for m in (g[3].split(",") if g[3] else []) + [u[0] for u in users if u[3] == g[2]]:
+        if m not in out:
+            out.append(m)
+    return out
+passed = failed = 0
+for line in open(f"{tmp}/json.checks"):
+    name, expr = line.rstrip("\n").split("\t", 1)
+    try:
+        d = json.load(open(f"{tmp}/{name}.out"))
+    except ValueError as e:
+        failed += 1
+        print(f"FAIL {name}: invalid JSON: {e}", file=sys.stderr)
+        continue
+    passed += 1
+    try:
+        ok = eval(expr)
+    except Exception as e:
+        ok = False
+        print(f"FAIL {name}: {type(e).__name__}: {e}", file=sys.stderr)
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {name}: JSON check failed: {expr}", file=sys.stderr)
+print(passed, failed)
+PY
+)
+    passed=$((passed + ${counts% *})); failed=$((failed + ${counts#* }))
+}
+
+getent passwd >"$tmp/passwd"
+getent group >"$tmp/group"
+host=$(hostname)
+nusers=$(wc -l <"$tmp/passwd")
+ngroups=$(wc -l <"$tmp/group")
+
+# ---- the summary ----------------------------------------------------------------
+run summary
+expect_rc summary 0; clean_err summary
+expect_out summary "^Computer name +$host\$"
+expect_out summary "^Platform ID +500\$"
+expect_out summary "^User accounts +$nusers\$"
+expect_out summary "^Local groups +$ngroups\$"
+run summary_json --json
+expect_rc summary_json 0
+json summary_json 'd["computername"] == host and d["users"] == len(users) and d["localgroups"] == len(groups) and d["platform_id"] == 500'
+
+# ---- users ----------------------------------------------------------------------
+run user user
+expect_rc user 0; clean_err user
+# the first column of the table rows, between the dashes and the count line
+sed -n '/^---/,$p' "$tmp/user.out" | sed '1d;$d' | awk '{print $1}' >"$tmp/user.names"
+if cmp -s "$tmp/user.names" <(cut -d: -f1 "$tmp/passwd"); then ok; else fail "netapi user: names differ from getent passwd"; fi
+expect_out user "^$nusers entr(y|ies) listed\.\$"
+expect_out user "^User accounts for [\\\\]{2}$host\$"
+run user_json user --json
+expect_rc user_json 0; clean_err user_json
+json user_json '[u["name"] for u in d] == [u[0] for u in users] and [u["user_id"] for u in d] == [int(u[2]) for u in users] and [u["full_name"] for u in d] == [u[4].split(",")[0] for u in users]'
+run user_root user root
+expect_rc user_root 0
+expect_out user_root '^User name +root$'
+expect_out user_root '^User ID +0$'
+expect_out user_root '^Local group memberships +.*\*root'
+run user_root_json user root --json
+json user_root_json 'd["name"] == "root" and d["user_id"] == 0 and "root" in d["local_groups"]'
+run user_level user --level 0 --json
+json user_level 'd == [{"name": u[0]} for u in users]'
+run user_unknown user no-such-user-netapibuf
+expect_rc user_unknown 1
+expect_err user_unknown '2221'
+expect_err user_unknown 'The user name could not be found\.'
+run user_badlevel user --level 3
+expect_rc user_badlevel 1
+expect_err user_badlevel 'error 124: '
+
+# ---- paging -----------------------------------------------------------------------
+run user_paged user --prefmaxlen 64
+expect_rc user_paged 0
+pages=$(grep -c '^Page [0-9]*: ' "$tmp/user_paged.out")
+if [ "$nusers" -gt 1 ] && [ "$pages" -gt 1 ]; then ok; else fail "user --prefmaxlen 64: $pages pages"; fi
+expect_out user_paged "^Page 1: [0-9]+ entries read \\($nusers in total\\)"
+run user_paged_json user --prefmaxlen 1 --json
+json user_paged_json '[u["name"] for u in d] == [u[0] for u in users]'
+run group_paged localgroup --prefmaxlen=100
+expect_rc group_paged 0
+sum=$(sed -n 's/^Page [0-9]*: \([0-9]*\) entries read.*/\1/p' "$tmp/group_paged.out" | paste -sd+ | bc)
+if [ "$sum" = "$ngroups" ]; then ok; else fail "localgroup paging: pages sum to $sum, want $ngroups"; fi
+
+# ---- local groups -------------------------------------------------------------------
+run group localgroup
+expect_rc group 0; clean_err group
+sed -n '/^---/,$p' "$tmp/group.out" | sed '1d;$d' | awk '{print $1}' >"$tmp/group.names"
+if cmp -s "$tmp/group.names" <(cut -d: -f1 "$tmp/group"); then ok; else fail "netapi localgroup: names differ from getent group"; fi
+run group_json localgroup --json
+json group_json '[g["name"] for g in d] == [g[0] for g in groups] and all(g["comment"] == "" for g in d)'
+run group_root localgroup root
+expect_rc group_root 0; clean_err group_root
+expect_out group_root '^Alias name +root$'
+run group_root_json localgroup root --json
+json group_root_json '[m["name"] for m in d] == members("root") and all(m["sidusage"] == 1 for m in d)'
+run group_root_l3 localgroup root --level 3 --json
+json group_root_l3 '[m["domainandname"] for m in d] == [host + "\\" + m for m in members("root")]'
+run group_unknown localgroup no-such-group-netapibuf
+expect_rc group_unknown 1
+expect_err group_unknown '2220'
+
+# ---- configuration and time -----------------------------------------------------------
+run wksta config workstation
+expect_rc wksta 0; clean_err wksta
+expect_out wksta "^Computer name +$host\$"
+expect_out wksta '^Platform +500$'
+run wksta_json config workstation --json --level 100
+json wksta_json 'd["computername"] == host and d["platform_id"] == 500 and set(d) == {"platform_id", "computername", "langroup", "ver_major", "ver_minor"}'
+run server config server
+expect_rc server 0; clean_err server
+expect_out server "^Server name +$host\$"
+expect_out server "^Users +$nusers\$"
+run server_json config server --json
+json server_json 'd["name"] == host and d["users"] == len(users) and d["type"] == 0x801'
+run server_badlevel config server --level 7
+expect_rc server_badlevel 1
+expect_err server_badlevel 'error 124: The system call level is not correct\.'
+run time time
+expect_rc time 0; clean_err time
+expect_out time '^Current time is [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} UTC'
+expect_out time '^Tick \(0\.0001 s\) +310$'
+T0=$(date +%s); run time_json time --json; T1=$(date +%s); export T0 T1
+json time_json 'int(os.environ["T0"]) - 2 <= d["elapsedt"] <= int(os.environ["T1"]) + 2 and d["tinterval"] == 310 and time.gmtime(d["elapsedt"]).tm_hour == d["hours"]'
+
+# ---- statistics ---------------------------------------------------------------------------
+run stats --stats user
+expect_rc stats 0
+expect_out stats '^ +Live buffers +0$'
+expect_out stats '^ +Allocations +[1-9][0-9]*$'
+run stats_json --stats --json localgroup
+json stats_json 'len(d) == len(groups)'
+expect_err stats_json '^ +Live buffers +0$'
+
+# ---- usage ----------------------------------------------------------------------------------
+run help --help
+expect_rc help 0; expect_out help '^usage: netapi'
+run version --version
+expect_rc version 0; expect_out version '^netapi [0-9]+\.[0-9]+\.[0-9]+'
+for args in "bogus" "--bogus" "user a b" "config" "config nothing" "--level" "--level x user" \
+            "--prefmaxlen -1 user" "time extra" "localgroup a b"; do
+    name="usage_$(echo "$args" | tr -c 'a-z0-9' _)"
+    # shellcheck disable=SC2086
+    run "$name" $args
+    expect_rc "$name" 2
+    expect_err "$name" "netapi --help"
+done
+
+# the tool the brief names, on one listing, then every collected check
+if python3 -m json.tool "$tmp/user_json.out" >/dev/null; then ok; else fail "json.tool rejects user --json"; fi
+json_checks
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
