@@ -18,6 +18,7 @@
 #include <netapibuf.h>
 
 #include "check.h"
+#include "getent.h"
 #include "net/resume.h"
 #include "sysalloc.h"
 
@@ -38,66 +39,27 @@ static size_t nusers;
 static struct gent *groups;
 static size_t ngroups;
 
-static char *next_field(char **p)
-{
-    char *s = *p, *c = strchr(s, ':');
-    if (c) {
-        *c = '\0';
-        *p = c + 1;
-    } else {
-        *p = s + strlen(s);
-    }
-    return s;
-}
-
-/* Every line of `getent DB`, newline removed, in *lines. */
-static size_t read_getent(const char *db, char ***lines)
-{
-    char cmd[64];
-    snprintf(cmd, sizeof cmd, "getent %s", db);
-    FILE *f = popen(cmd, "r");
-    if (!f) {
-        perror("popen getent");
-        exit(2);
-    }
-    size_t n = 0, cap = 0;
-    char *line = NULL;
-    size_t len = 0;
-    *lines = NULL;
-    while (getline(&line, &len, f) > 0) {
-        line[strcspn(line, "\n")] = '\0';
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            *lines = realloc(*lines, cap * sizeof **lines);
-        }
-        (*lines)[n++] = strdup(line);
-    }
-    free(line);
-    pclose(f);
-    return n;
-}
-
 static void load_getent(void)
 {
     char **lines;
-    nusers = read_getent("passwd", &lines);
+    nusers = getent_lines("passwd", &lines);
     users = calloc(nusers + 1, sizeof *users);
     for (size_t i = 0; i < nusers; i++) {
         char *p = lines[i];
-        users[i].name = next_field(&p);
-        next_field(&p); /* password */
-        users[i].uid = strtoul(next_field(&p), NULL, 10);
-        users[i].gid = strtoul(next_field(&p), NULL, 10);
+        users[i].name = getent_field(&p);
+        getent_field(&p); /* password */
+        users[i].uid = strtoul(getent_field(&p), NULL, 10);
+        users[i].gid = strtoul(getent_field(&p), NULL, 10);
     }
     free(lines);
-    ngroups = read_getent("group", &lines);
+    ngroups = getent_lines("group", &lines);
     groups = calloc(ngroups + 1, sizeof *groups);
     for (size_t i = 0; i < ngroups; i++) {
         char *p = lines[i];
-        groups[i].name = next_field(&p);
-        next_field(&p);
-        groups[i].gid = strtoul(next_field(&p), NULL, 10);
-        char *list = next_field(&p);
+        groups[i].name = getent_field(&p);
+        getent_field(&p);
+        groups[i].gid = strtoul(getent_field(&p), NULL, 10);
+        char *list = getent_field(&p);
         groups[i].mem = calloc(strlen(list) / 2 + 2, sizeof(char *));
         for (char *m = strtok(list, ","); m; m = strtok(NULL, ","))
             groups[i].mem[groups[i].nmem++] = m;

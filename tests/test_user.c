@@ -12,6 +12,7 @@
 #include <netapibuf.h>
 
 #include "check.h"
+#include "getent.h"
 #include "net/local.h"
 #include "net/resume.h"
 #include "pack.h"
@@ -26,42 +27,21 @@ struct expect {
 static struct expect *db;
 static size_t ndb;
 
-static char *field(char **p)
-{
-    char *s = *p, *c = strchr(s, ':');
-    if (c) {
-        *c = '\0';
-        *p = c + 1;
-    } else {
-        *p = s + strlen(s);
-    }
-    return s;
-}
-
 static void load_getent(void)
 {
-    FILE *f = popen("getent passwd", "r");
-    if (!f) {
-        perror("popen getent");
-        exit(1);
-    }
-    char line[4096];
-    size_t cap = 0;
-    while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\n")] = '\0';
-        if (ndb == cap) {
-            cap = cap ? cap * 2 : 64;
-            db = realloc(db, cap * sizeof *db);
-        }
-        char *p = line;
-        struct expect *e = &db[ndb++];
-        e->name = strdup(field(&p));
-        field(&p); /* password */
-        e->uid = strtoul(field(&p), NULL, 10);
-        field(&p); /* gid */
-        char *gecos = field(&p);
-        e->dir = strdup(field(&p));
-        e->shell = strdup(field(&p));
+    char **lines;
+    ndb = getent_lines("passwd", &lines);
+    db = calloc(ndb + 1, sizeof *db);
+    for (size_t i = 0; i < ndb; i++) {
+        char *p = lines[i];
+        struct expect *e = &db[i];
+        e->name = getent_field(&p);
+        getent_field(&p); /* password */
+        e->uid = strtoul(getent_field(&p), NULL, 10);
+        getent_field(&p); /* gid */
+        char *gecos = getent_field(&p);
+        e->dir = getent_field(&p);
+        e->shell = getent_field(&p);
         char *comma = strchr(gecos, ',');
         char *comment = "";
         if (comma) {
@@ -71,10 +51,10 @@ static void load_getent(void)
             while (n && comment[n - 1] == ',')
                 comment[--n] = '\0';
         }
-        e->full_name = strdup(gecos);
-        e->comment = strdup(comment);
+        e->full_name = gecos;
+        e->comment = comment;
     }
-    pclose(f);
+    free(lines);
 }
 
 static DWORD expected_flags(const struct expect *e)
