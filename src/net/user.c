@@ -24,6 +24,7 @@
 #include <netapibuf.h>
 
 #include "local.h"
+#include "paging.h"
 #include "resume.h"
 
 /* What a snapshot keeps per user: everything any level needs. */
@@ -216,54 +217,11 @@ static NET_API_STATUS enum_direct(DWORD level, const struct netapibuf_record_lay
     return d.more ? ERROR_MORE_DATA : NERR_Success;
 }
 
-/* ---- one page cut from a snapshot ---------------------------------------- */
+/* ---- one page cut from a snapshot (paging.c) ------------------------------ */
 
-static NET_API_STATUS enum_paged(DWORD level, const struct netapibuf_record_layout *layout,
-                                 DWORD prefmaxlen, LPBYTE *bufptr, LPDWORD entriesread,
-                                 LPDWORD totalentries, PDWORD resume_handle)
+static void convert_user(DWORD level, const void *source, void *record)
 {
-    struct nbi_snapshot *snap;
-    DWORD start;
-    uint64_t handle;
-    NET_API_STATUS st =
-        nbi_resume_acquire(&user_kind, NULL, *resume_handle, 32, NULL, &snap, &start);
-    if (st != NERR_Success)
-        return st;
-    DWORD count = nbi_snapshot_count(snap);
-    netapibuf_packer *page;
-    if ((st = netapibuf_packer_create(layout, prefmaxlen, &page)) != NERR_Success) {
-        nbi_resume_release(snap, count, 32, &handle);
-        return st;
-    }
-    for (DWORD i = start; i < count; i++) {
-        struct user_src u;
-        union user_rec r;
-        nbi_snapshot_get(snap, i, &u);
-        to_level(level, &u, &r);
-        st = netapibuf_packer_add(page, &r);
-        if (st == ERROR_MORE_DATA)
-            break;
-        if (st != NERR_Success) {
-            netapibuf_packer_destroy(page);
-            nbi_resume_release(snap, count, 32, &handle);
-            return st;
-        }
-    }
-    st = netapibuf_packer_finish(page, bufptr, entriesread);
-    if (st != NERR_Success) {
-        nbi_resume_release(snap, count, 32, &handle);
-        return st;
-    }
-    DWORD next = start + *entriesread;
-    if ((st = nbi_resume_release(snap, next, 32, &handle)) != NERR_Success) {
-        NetApiBufferFree(*bufptr);
-        *bufptr = NULL;
-        *entriesread = 0;
-        return st;
-    }
-    *resume_handle = (DWORD)handle;
-    *totalentries = count;
-    return next < count ? ERROR_MORE_DATA : NERR_Success;
+    to_level(level, source, record);
 }
 
 NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetUserEnum(LPCSTR servername, DWORD level,
@@ -272,15 +230,7 @@ NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetUserEnum(LPCSTR servername, DWORD 
                                                        LPDWORD totalentries,
                                                        PDWORD resume_handle)
 {
-    if (bufptr)
-        *bufptr = NULL;
-    if (entriesread)
-        *entriesread = 0;
-    if (totalentries)
-        *totalentries = 0;
-    if (!bufptr || !entriesread || !totalentries)
-        return ERROR_INVALID_PARAMETER;
-    NET_API_STATUS st = nbi_local_check_server(servername);
+    NET_API_STATUS st = nbi_enum_start(servername, bufptr, entriesread, totalentries);
     if (st != NERR_Success)
         return st;
     const struct netapibuf_record_layout *layout = level_layout(level);
@@ -292,9 +242,14 @@ NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetUserEnum(LPCSTR servername, DWORD 
             *resume_handle = 0;
         return NERR_Success;
     }
-    if (resume_handle && (*resume_handle || prefmaxlen != MAX_PREFERRED_LENGTH))
-        return enum_paged(level, layout, prefmaxlen, bufptr, entriesread, totalentries,
-                          resume_handle);
+    if (resume_handle && (*resume_handle || prefmaxlen != MAX_PREFERRED_LENGTH)) {
+        struct nbi_page_spec spec = {&user_kind, NULL, NULL, level, layout, convert_user};
+        uint64_t handle = *resume_handle;
+        st = nbi_page_enum(&spec, prefmaxlen, &handle, 32, bufptr, entriesread, totalentries);
+        if (st == NERR_Success || st == ERROR_MORE_DATA)
+            *resume_handle = (DWORD)handle;
+        return st;
+    }
     /* everything in one call, or a first page that cannot be continued */
     return enum_direct(level, layout, prefmaxlen, bufptr, entriesread, totalentries);
 }
