@@ -12,9 +12,21 @@
  * A cached block is a released buffer like any other: its tag is destroyed
  * before it enters the cache (so Free, Size and Reallocate reject a stale
  * pointer to it as "released"), and the list link lives in its first user
- * word.  Each class keeps at most NBI_BIN_MAX blocks and the whole thread at
- * most NBI_CACHE_BUDGET bytes; the rest goes back to the system at once, and
- * everything goes back when the thread exits.
+ * word.  Each class keeps at most NBI_BIN_MAX blocks and about NBI_BIN_BYTES
+ * (a burst of 100 buffers of up to 1 KiB fits; a few large blocks cannot
+ * take the budget from the small ones), and the whole thread at most
+ * NBI_CACHE_BUDGET bytes plus one block per class:
+ * an empty bin always takes its first block, so a pair of any cached size
+ * stays a pop and a push even when other classes fill the budget.  A block that does not fit goes
+ * back to the system at once, and everything goes back when the thread exits.
+ *
+ * Idle blocks must not hold the budget for ever (a burst of 4 KiB buffers
+ * would otherwise leave every later size uncached, and 1 KiB + header then
+ * misses glibc's thread cache again).  So a put that finds the budget full
+ * scavenges (cache.c): each bin gives back the blocks no take needed since
+ * the previous scavenge (its low-water mark, as in tcmalloc), and scavenges
+ * are NBI_SCAVENGE_WAIT over-budget puts apart, so a working set larger than
+ * the budget costs one counter decrement per extra free, not a scan.
  *
  *   cached block:  +--------+---------------+-----------+-------------+
  *                  | size   | released tag  | next link | (stale data)|
@@ -33,7 +45,12 @@
 #include "sysalloc.h"
 
 #define NBI_BIN_MAX 128u                    /* blocks per class */
-#define NBI_CACHE_BUDGET (512u * 1024u)     /* system bytes per thread */
+#define NBI_BIN_BYTES (128u * 1024u)        /* bytes per class, past one block */
+#define NBI_CACHE_BUDGET (1024u * 1024u)    /* system bytes per thread */
+#define NBI_SCAVENGE_WAIT 64u               /* over-budget puts between scavenges */
+
+/* Make room for bytes more by freeing idle blocks; nonzero if it now fits. */
+NBI_INTERNAL int nbi_cache_scavenge(struct nbi_thread *t, uint64_t bytes);
 
 /* System bytes for a block holding n bytes: its class's, or n exactly. */
 static inline size_t nbi_block_capacity(uint64_t n)
@@ -50,6 +67,8 @@ static NBI_ALWAYS_INLINE struct nbi_header *nbi_cache_take(struct nbi_thread *t,
     if (h) {
         bin->head = *(void **)nbi_user_of(h);
         bin->count--;
+        if (bin->count < bin->low)
+            bin->low = bin->count;
         t->cached_bytes -= nbi_class_bytes(c);
     }
     return h;
@@ -61,7 +80,10 @@ static NBI_ALWAYS_INLINE int nbi_cache_put(struct nbi_thread *t, unsigned c, str
 {
     struct nbi_bin *bin = &t->bins[c];
     uint64_t bytes = nbi_class_bytes(c);
-    if (bin->count >= NBI_BIN_MAX || t->cached_bytes + bytes > NBI_CACHE_BUDGET)
+    if (NBI_UNLIKELY(bin->count >= NBI_BIN_MAX || bin->count * bytes >= NBI_BIN_BYTES))
+        return 0;
+    if (NBI_UNLIKELY(t->cached_bytes + bytes > NBI_CACHE_BUDGET) && bin->count &&
+        !nbi_cache_scavenge(t, bytes))
         return 0;
     *(void **)nbi_user_of(h) = bin->head;
     bin->head = h;

@@ -27,6 +27,7 @@
 struct nbi_bin {
     void *head;
     uint32_t count;
+    uint32_t low; /* fewest blocks held since the last scavenge (cache.c) */
 };
 
 struct nbi_thread {
@@ -35,6 +36,7 @@ struct nbi_thread {
     int64_t live_bytes;  /* bytes created minus bytes released here; may go negative */
     int64_t peak_bytes;  /* highest live_bytes of this thread */
     uint64_t cached_bytes;               /* system bytes held in bins[] */
+    uint32_t scavenge_wait;              /* over-budget puts before the next scavenge */
     struct nbi_bin bins[NBI_CLASS_COUNT];
     struct nbi_thread *next, *prev;      /* the registry of active threads */
 };
