@@ -69,6 +69,44 @@ static inline double bench_median(const double *v, int n)
     return n % 2 ? tmp[n / 2] : (tmp[n / 2 - 1] + tmp[n / 2]) / 2;
 }
 
+/* ---- the two allocation patterns ---------------------------------------
+   BENCH_DEFINE_LOOPS(id, ALLOC, FREE) defines pair_<id>(n, ops), ops
+   allocate+free pairs of n bytes, and batch_<id>(n, ops), the same pairs as
+   bursts of BENCH_BATCH allocations followed by their frees in allocation
+   order; both return elapsed ns.  ALLOC(p, n) assigns p, FREE(p) frees it;
+   direct calls for linked allocators, pointers for loaded ones. */
+#define BENCH_BATCH 100
+#define BENCH_DEFINE_LOOPS(id, ALLOC, FREE)                               \
+    static double pair_##id(size_t n, long ops)                           \
+    {                                                                     \
+        double t0 = bench_now_ns();                                       \
+        for (long i = 0; i < ops; i++) {                                  \
+            void *p;                                                      \
+            ALLOC(p, n);                                                  \
+            bench_sink = p;                                               \
+            FREE(p);                                                      \
+        }                                                                 \
+        return bench_now_ns() - t0;                                       \
+    }                                                                     \
+    static double batch_##id(size_t n, long ops)                          \
+    {                                                                     \
+        void *v[BENCH_BATCH];                                             \
+        double t0 = bench_now_ns();                                       \
+        for (long r = 0; r < ops / BENCH_BATCH; r++) {                    \
+            for (int i = 0; i < BENCH_BATCH; i++)                         \
+                ALLOC(v[i], n);                                           \
+            bench_sink = v[BENCH_BATCH - 1];                              \
+            for (int i = 0; i < BENCH_BATCH; i++)                         \
+                FREE(v[i]);                                               \
+        }                                                                 \
+        return bench_now_ns() - t0;                                       \
+    }
+
+#define BENCH_MALLOC_A(p, n) ((p) = malloc(n))
+#define BENCH_MALLOC_F(p) free(p)
+#define BENCH_NAB_A(p, n) NetApiBufferAllocate((DWORD)(n), &(p))
+#define BENCH_NAB_F(p) NetApiBufferFree(p)
+
 /* ---- CSV ---------------------------------------------------------------- */
 
 /* One row: program, test, mode, threads, size, contender, ns per operation

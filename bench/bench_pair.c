@@ -28,7 +28,7 @@
 
 void *volatile bench_sink;
 
-#define BATCH 100
+#define BATCH BENCH_BATCH
 #define MAX_ROUNDS 64
 #define BAR 1.30           /* issue 5: every size to 64 KiB, vs malloc+free */
 #define SAMBA_BAR 0.50     /* issue 2: the 64-byte pair vs Samba's */
@@ -36,60 +36,29 @@ void *volatile bench_sink;
 
 static struct bench_peers peers;
 
-/* ---- the loops, one pair of functions per contender ---------------------
-   Each returns the elapsed ns for ops pairs (a multiple of BATCH). */
+/* ---- the loops, one pair of functions per contender (bench.h) ---------- */
 
-#define DEFINE_LOOPS(id, ALLOC, FREE)                                    \
-    static double pair_##id(size_t n, long ops)                          \
-    {                                                                    \
-        double t0 = bench_now_ns();                                      \
-        for (long i = 0; i < ops; i++) {                                 \
-            void *p;                                                     \
-            ALLOC(p, n);                                                 \
-            bench_sink = p;                                              \
-            FREE(p);                                                     \
-        }                                                                \
-        return bench_now_ns() - t0;                                      \
-    }                                                                    \
-    static double batch_##id(size_t n, long ops)                         \
-    {                                                                    \
-        void *v[BATCH];                                                  \
-        double t0 = bench_now_ns();                                      \
-        for (long r = 0; r < ops / BATCH; r++) {                         \
-            for (int i = 0; i < BATCH; i++)                              \
-                ALLOC(v[i], n);                                          \
-            bench_sink = v[BATCH - 1];                                   \
-            for (int i = 0; i < BATCH; i++)                              \
-                FREE(v[i]);                                              \
-        }                                                                \
-        return bench_now_ns() - t0;                                      \
-    }
+BENCH_DEFINE_LOOPS(malloc, BENCH_MALLOC_A, BENCH_MALLOC_F)
 
-#define MALLOC_A(p, n) ((p) = malloc(n))
-#define MALLOC_F(p) free(p)
-DEFINE_LOOPS(malloc, MALLOC_A, MALLOC_F)
-
-#define NAB_A(p, n) NetApiBufferAllocate((DWORD)(n), &(p))
-#define NAB_F(p) NetApiBufferFree(p)
-DEFINE_LOOPS(netapibuf, NAB_A, NAB_F)
+BENCH_DEFINE_LOOPS(netapibuf, BENCH_NAB_A, BENCH_NAB_F)
 
 #ifdef BENCH_HAVE_TALLOC
 #define TALLOC_A(p, n) ((p) = talloc_size(NULL, n))
 #define TALLOC_F(p) talloc_free(p)
-DEFINE_LOOPS(talloc, TALLOC_A, TALLOC_F)
+BENCH_DEFINE_LOOPS(talloc, TALLOC_A, TALLOC_F)
 #endif
 
 #define SAMBA_A(p, n) peers.samba.allocate((DWORD)(n), &(p))
 #define SAMBA_F(p) peers.samba.free_(p)
-DEFINE_LOOPS(samba, SAMBA_A, SAMBA_F)
+BENCH_DEFINE_LOOPS(samba, SAMBA_A, SAMBA_F)
 
 #define JE_A(p, n) ((p) = peers.je.malloc_(n))
 #define JE_F(p) peers.je.free_(p)
-DEFINE_LOOPS(je, JE_A, JE_F)
+BENCH_DEFINE_LOOPS(je, JE_A, JE_F)
 
 #define MI_A(p, n) ((p) = peers.mi.malloc_(n))
 #define MI_F(p) peers.mi.free_(p)
-DEFINE_LOOPS(mi, MI_A, MI_F)
+BENCH_DEFINE_LOOPS(mi, MI_A, MI_F)
 
 typedef double (*loop_fn)(size_t, long);
 

@@ -38,135 +38,80 @@ static size_t live_size(int i)
     return (size_t)16 << (i % 9); /* 16 .. 4096 */
 }
 
-static double size_netapibuf(long ops)
-{
-    size_t sum = 0;
-    double t0 = bench_now_ns();
-    for (long i = 0; i < ops; i++) {
-        DWORD n = 0;
-        NetApiBufferSize(live_nab[i % LIVE], &n);
-        sum += n;
+/* size_<id>(ops): ops queries over the LIVE buffers in turn; QUERY(p)
+   yields the size of p. */
+#define DEFINE_SIZE(id, array, QUERY)                    \
+    static double size_##id(long ops)                    \
+    {                                                    \
+        size_t sum = 0;                                  \
+        double t0 = bench_now_ns();                      \
+        for (long i = 0; i < ops; i++)                   \
+            sum += QUERY(array[i % LIVE]);               \
+        double t = bench_now_ns() - t0;                  \
+        size_sum = sum;                                  \
+        return t;                                        \
     }
-    double t = bench_now_ns() - t0;
-    size_sum = sum;
-    return t;
-}
 
-static double size_malloc(long ops)
+static size_t nab_size(void *p)
 {
-    size_t sum = 0;
-    double t0 = bench_now_ns();
-    for (long i = 0; i < ops; i++)
-        sum += malloc_usable_size(live_malloc[i % LIVE]);
-    double t = bench_now_ns() - t0;
-    size_sum = sum;
-    return t;
+    DWORD n = 0;
+    NetApiBufferSize(p, &n);
+    return n;
 }
 
+DEFINE_SIZE(netapibuf, live_nab, nab_size)
+DEFINE_SIZE(malloc, live_malloc, malloc_usable_size)
 #ifdef BENCH_HAVE_TALLOC
-static double size_talloc(long ops)
-{
-    size_t sum = 0;
-    double t0 = bench_now_ns();
-    for (long i = 0; i < ops; i++)
-        sum += talloc_get_size(live_talloc[i % LIVE]);
-    double t = bench_now_ns() - t0;
-    size_sum = sum;
-    return t;
-}
+DEFINE_SIZE(talloc, live_talloc, talloc_get_size)
 #endif
-
-static double size_je(long ops)
-{
-    size_t sum = 0;
-    double t0 = bench_now_ns();
-    for (long i = 0; i < ops; i++)
-        sum += peers.je.usable_(live_je[i % LIVE]);
-    double t = bench_now_ns() - t0;
-    size_sum = sum;
-    return t;
-}
-
-static double size_mi(long ops)
-{
-    size_t sum = 0;
-    double t0 = bench_now_ns();
-    for (long i = 0; i < ops; i++)
-        sum += peers.mi.usable_(live_mi[i % LIVE]);
-    double t = bench_now_ns() - t0;
-    size_sum = sum;
-    return t;
-}
+DEFINE_SIZE(je, live_je, peers.je.usable_)
+DEFINE_SIZE(mi, live_mi, peers.mi.usable_)
 
 /* ---- growth -------------------------------------------------------------- */
 
-static double grow_netapibuf(long ops)
-{
-    double t0 = bench_now_ns();
-    for (long i = 0; i < ops; i++) {
-        void *p = NULL;
-        NetApiBufferAllocate(16, &p);
-        for (DWORD n = 32; n <= GROW_MAX; n *= 2)
-            NetApiBufferReallocate(p, n, &p);
-        bench_sink = p;
-        NetApiBufferFree(p);
+/* grow_<id>(ops): ops sequences of ALLOC 16 B, REALLOC doubling to 1 MiB,
+   FREE. */
+#define DEFINE_GROW(id, ALLOC, REALLOC, FREE)            \
+    static double grow_##id(long ops)                    \
+    {                                                    \
+        double t0 = bench_now_ns();                      \
+        for (long i = 0; i < ops; i++) {                 \
+            void *p = ALLOC(16);                         \
+            for (size_t n = 32; n <= GROW_MAX; n *= 2)   \
+                p = REALLOC(p, n);                       \
+            bench_sink = p;                              \
+            FREE(p);                                     \
+        }                                                \
+        return bench_now_ns() - t0;                      \
     }
-    return bench_now_ns() - t0;
+
+static void *nab_alloc(size_t n)
+{
+    void *p = NULL;
+    NetApiBufferAllocate((DWORD)n, &p);
+    return p;
 }
 
-static double grow_malloc(long ops)
+static void *nab_realloc(void *p, size_t n)
 {
-    double t0 = bench_now_ns();
-    for (long i = 0; i < ops; i++) {
-        void *p = malloc(16);
-        for (size_t n = 32; n <= GROW_MAX; n *= 2)
-            p = realloc(p, n);
-        bench_sink = p;
-        free(p);
-    }
-    return bench_now_ns() - t0;
+    NetApiBufferReallocate(p, (DWORD)n, &p);
+    return p;
 }
 
+static void nab_free(void *p)
+{
+    NetApiBufferFree(p);
+}
+
+DEFINE_GROW(netapibuf, nab_alloc, nab_realloc, nab_free)
+DEFINE_GROW(malloc, malloc, realloc, free)
 #ifdef BENCH_HAVE_TALLOC
-static double grow_talloc(long ops)
-{
-    double t0 = bench_now_ns();
-    for (long i = 0; i < ops; i++) {
-        void *p = talloc_size(NULL, 16);
-        for (size_t n = 32; n <= GROW_MAX; n *= 2)
-            p = talloc_realloc_size(NULL, p, n);
-        bench_sink = p;
-        talloc_free(p);
-    }
-    return bench_now_ns() - t0;
-}
+#define TALLOC_SIZE(n) talloc_size(NULL, n)
+#define TALLOC_REALLOC(p, n) talloc_realloc_size(NULL, p, n)
+DEFINE_GROW(talloc, TALLOC_SIZE, TALLOC_REALLOC, talloc_free)
 #endif
-
-static double grow_je(long ops)
-{
-    double t0 = bench_now_ns();
-    for (long i = 0; i < ops; i++) {
-        void *p = peers.je.malloc_(16);
-        for (size_t n = 32; n <= GROW_MAX; n *= 2)
-            p = peers.je.realloc_(p, n);
-        bench_sink = p;
-        peers.je.free_(p);
-    }
-    return bench_now_ns() - t0;
-}
-
-static double grow_mi(long ops)
-{
-    double t0 = bench_now_ns();
-    for (long i = 0; i < ops; i++) {
-        void *p = peers.mi.malloc_(16);
-        for (size_t n = 32; n <= GROW_MAX; n *= 2)
-            p = peers.mi.realloc_(p, n);
-        bench_sink = p;
-        peers.mi.free_(p);
-    }
-    return bench_now_ns() - t0;
-}
+DEFINE_GROW(je, peers.je.malloc_, peers.je.realloc_, peers.je.free_)
+DEFINE_GROW(mi, peers.mi.malloc_, peers.mi.realloc_, peers.mi.free_)
 
 /* ---- the runner ---------------------------------------------------------- */
 

@@ -21,60 +21,13 @@
 
 void *volatile bench_sink;
 
-#define BATCH 100
+#define BATCH BENCH_BATCH
 #define BAR 1.30
 #define CACHED_MAX 65536
 
-static double pair_malloc(size_t n, long ops)
-{
-    double t0 = bench_now_ns();
-    for (long i = 0; i < ops; i++) {
-        void *p = malloc(n);
-        bench_sink = p;
-        free(p);
-    }
-    return bench_now_ns() - t0;
-}
+BENCH_DEFINE_LOOPS(malloc, BENCH_MALLOC_A, BENCH_MALLOC_F)
 
-static double pair_netapibuf(size_t n, long ops)
-{
-    double t0 = bench_now_ns();
-    for (long i = 0; i < ops; i++) {
-        void *p;
-        NetApiBufferAllocate((DWORD)n, &p);
-        bench_sink = p;
-        NetApiBufferFree(p);
-    }
-    return bench_now_ns() - t0;
-}
-
-static double batch_malloc(size_t n, long ops)
-{
-    void *v[BATCH];
-    double t0 = bench_now_ns();
-    for (long r = 0; r < ops / BATCH; r++) {
-        for (int i = 0; i < BATCH; i++)
-            v[i] = malloc(n);
-        bench_sink = v[BATCH - 1];
-        for (int i = 0; i < BATCH; i++)
-            free(v[i]);
-    }
-    return bench_now_ns() - t0;
-}
-
-static double batch_netapibuf(size_t n, long ops)
-{
-    void *v[BATCH];
-    double t0 = bench_now_ns();
-    for (long r = 0; r < ops / BATCH; r++) {
-        for (int i = 0; i < BATCH; i++)
-            NetApiBufferAllocate((DWORD)n, &v[i]);
-        bench_sink = v[BATCH - 1];
-        for (int i = 0; i < BATCH; i++)
-            NetApiBufferFree(v[i]);
-    }
-    return bench_now_ns() - t0;
-}
+BENCH_DEFINE_LOOPS(netapibuf, BENCH_NAB_A, BENCH_NAB_F)
 
 typedef double (*loop_fn)(size_t, long);
 
