@@ -48,6 +48,26 @@ static void check_bound(struct nbi_thread *t)
     CHECK(t->cached_bytes <= NBI_CACHE_BUDGET + one_each);
 }
 
+/* The class table above 1 KiB agrees with the formula it replaces, and
+   every class holds its own size and starts one byte past the previous. */
+TEST(class_table)
+{
+    for (uint64_t n = 1025; n <= NBI_CACHED_SIZE_MAX; n++) {
+        unsigned k = 63u - (unsigned)__builtin_clzll(n - 1);
+        unsigned formula = 65u + (k - 10u) * 4u + ((unsigned)((n - 1) >> (k - 2)) & 3u);
+        if (nbi_size_class(n) != formula)
+            CHECK_MSG_(0, "class of %llu: table %u, formula %u", (unsigned long long)n,
+                       nbi_size_class(n), formula);
+    }
+    CHECK_EQ_U(nbi_size_class(0), 1);
+    CHECK_EQ_U(nbi_size_class(NBI_CACHED_SIZE_MAX + 1), 0);
+    for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) {
+        CHECK_EQ_U(nbi_size_class(nbi_class_bytes(c)), c);
+        if (c > 1)
+            CHECK_EQ_U(nbi_size_class(nbi_class_bytes(c - 1) + 1), c);
+    }
+}
+
 /* Free then allocate the same size: the same block comes back. */
 TEST(pair_reuses_its_block)
 {
@@ -121,6 +141,7 @@ TEST(cached_block_still_released)
 
 int main(void)
 {
+    RUN(class_table);
     RUN(pair_reuses_its_block);
     RUN(per_class_bytes);
     RUN(full_budget_pairs_and_scavenging);
