@@ -3,8 +3,9 @@
 
 /*
  * Called when a put finds the budget full.  Every bin gives back to the
- * system the blocks it held throughout the interval since the previous
- * scavenge (its low-water mark: no take needed them), and the marks restart.
+ * system its oldest blocks that it held throughout the interval since the
+ * previous scavenge (its low-water mark: no take needed them), less the
+ * NBI_BIN_KEEP a bin never hands out anyway, and the marks restart.
  * The next scavenge waits NBI_SCAVENGE_WAIT over-budget puts, so that an
  * interval is long enough to tell idle blocks from busy ones and a working
  * set bigger than the budget does not rescan the bins on every free.
@@ -18,8 +19,8 @@ int nbi_cache_scavenge(struct nbi_thread *t, uint64_t bytes)
     t->scavenge_wait = NBI_SCAVENGE_WAIT;
     for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) {
         struct nbi_bin *bin = &t->bins[c];
-        uint32_t idle = bin->low;
-        while (idle--) {
+        uint32_t idle = bin->low > NBI_BIN_KEEP ? bin->low - NBI_BIN_KEEP : 0;
+        while (idle--) { /* from the head: the oldest; the tail stays */
             struct nbi_header *h = bin->head;
             bin->head = *(void **)nbi_user_of(h);
             bin->count--;

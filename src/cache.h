@@ -12,21 +12,30 @@
  * A cached block is a released buffer like any other: its tag is destroyed
  * before it enters the cache (so Free, Size and Reallocate reject a stale
  * pointer to it as "released"), and the list link lives in its first user
- * word.  Each class keeps at most NBI_BIN_MAX blocks and about NBI_BIN_BYTES
- * (a burst of 100 buffers of up to 1 KiB fits; a few large blocks cannot
- * take the budget from the small ones), and the whole thread at most
- * NBI_CACHE_BUDGET bytes plus one block per class:
- * an empty bin always takes its first block, so a pair of any cached size
- * stays a pop and a push even when other classes fill the budget.  A block that does not fit goes
- * back to the system at once, and everything goes back when the thread exits.
+ * word.  Each class is a FIFO queue whose newest NBI_BIN_KEEP block is never
+ * handed out: the buffer released last is not the next one allocated, so a
+ * stale pointer to it (free, resize or size after free, even after another
+ * allocation of the same size) is still caught instead of silently aliasing
+ * the new buffer.  A LIFO stack would hand it straight back.
+ *
+ * Limits.  Each class keeps at most NBI_BIN_MAX blocks and about
+ * NBI_BIN_BYTES (a burst of 100 buffers of up to 1280 bytes fits whole; a few
+ * large blocks cannot take the budget from the small ones), and the thread
+ * at most NBI_CACHE_BUDGET bytes, except that a class holding no more than
+ * NBI_BIN_KEEP blocks always takes the block: a pair of any cached size then
+ * stays a pop and a push even when other classes fill the budget (at most
+ * NBI_BIN_KEEP + 1 blocks per class beyond the budget).  A block that does
+ * not fit goes back to the system at once, and everything goes back when
+ * the thread exits.
  *
  * Idle blocks must not hold the budget for ever (a burst of 4 KiB buffers
  * would otherwise leave every later size uncached, and 1 KiB + header then
  * misses glibc's thread cache again).  So a put that finds the budget full
- * scavenges (cache.c): each bin gives back the blocks no take needed since
- * the previous scavenge (its low-water mark, as in tcmalloc), and scavenges
- * are NBI_SCAVENGE_WAIT over-budget puts apart, so a working set larger than
- * the budget costs one counter decrement per extra free, not a scan.
+ * scavenges (cache.c): each class gives back the blocks no allocation needed
+ * since the previous scavenge (its low-water mark, as in tcmalloc), and
+ * scavenges are NBI_SCAVENGE_WAIT over-budget puts apart, so a working set
+ * larger than the budget costs one counter decrement per extra free, not a
+ * scan.
  *
  *   cached block:  +--------+---------------+-----------+-------------+
  *                  | size   | released tag  | next link | (stale data)|
@@ -45,6 +54,7 @@
 #include "sysalloc.h"
 
 #define NBI_BIN_MAX 128u                    /* blocks per class */
+#define NBI_BIN_KEEP 1u                     /* newest blocks never handed out */
 #define NBI_BIN_BYTES (128u * 1024u)        /* bytes per class, past one block */
 #define NBI_CACHE_BUDGET (1024u * 1024u)    /* system bytes per thread */
 #define NBI_SCAVENGE_WAIT 64u               /* over-budget puts between scavenges */
@@ -59,18 +69,19 @@ static inline size_t nbi_block_capacity(uint64_t n)
     return nbi_block_bytes(c ? nbi_class_bytes(c) : n);
 }
 
-/* A cached block of class c, or NULL. */
+/* The oldest cached block of class c, or NULL when the class holds fewer
+   than NBI_BIN_KEEP + 1 blocks. */
 static NBI_ALWAYS_INLINE struct nbi_header *nbi_cache_take(struct nbi_thread *t, unsigned c)
 {
     struct nbi_bin *bin = &t->bins[c];
+    if (bin->count <= NBI_BIN_KEEP)
+        return NULL;
     struct nbi_header *h = bin->head;
-    if (h) {
-        bin->head = *(void **)nbi_user_of(h);
-        bin->count--;
-        if (bin->count < bin->low)
-            bin->low = bin->count;
-        t->cached_bytes -= nbi_class_bytes(c);
-    }
+    bin->head = *(void **)nbi_user_of(h);
+    bin->count--;
+    if (bin->count < bin->low)
+        bin->low = bin->count;
+    t->cached_bytes -= nbi_class_bytes(c);
     return h;
 }
 
@@ -82,11 +93,15 @@ static NBI_ALWAYS_INLINE int nbi_cache_put(struct nbi_thread *t, unsigned c, str
     uint64_t bytes = nbi_class_bytes(c);
     if (NBI_UNLIKELY(bin->count >= NBI_BIN_MAX || bin->count * bytes >= NBI_BIN_BYTES))
         return 0;
-    if (NBI_UNLIKELY(t->cached_bytes + bytes > NBI_CACHE_BUDGET) && bin->count &&
+    if (NBI_UNLIKELY(t->cached_bytes + bytes > NBI_CACHE_BUDGET) && bin->count > NBI_BIN_KEEP &&
         !nbi_cache_scavenge(t, bytes))
         return 0;
-    *(void **)nbi_user_of(h) = bin->head;
-    bin->head = h;
+    *(void **)nbi_user_of(h) = NULL;
+    if (bin->count)
+        *(void **)nbi_user_of(bin->tail) = h;
+    else
+        bin->head = h;
+    bin->tail = h;
     bin->count++;
     t->cached_bytes += bytes;
     return 1;
@@ -96,10 +111,17 @@ static NBI_ALWAYS_INLINE int nbi_cache_put(struct nbi_thread *t, unsigned c, str
 static inline void nbi_cache_flush(struct nbi_thread *t)
 {
     for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) {
-        struct nbi_header *h;
-        while ((h = nbi_cache_take(t, c)) != NULL)
+        struct nbi_bin *bin = &t->bins[c];
+        struct nbi_header *h = bin->head;
+        while (bin->count) {
+            struct nbi_header *next = *(void **)nbi_user_of(h);
             nbi_sys_free(h);
+            h = next;
+            bin->count--;
+        }
+        bin->head = bin->tail = NULL;
     }
+    t->cached_bytes = 0;
 }
 
 #endif /* NBI_CACHE_H */

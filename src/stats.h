@@ -23,9 +23,11 @@
 #include "platform.h"
 #include "sizeclass.h"
 
-/* One class's cached blocks: a list through each block's first user word. */
+/* One class's cached blocks: a FIFO queue linked through each block's
+   first user word (cache.h says why FIFO). */
 struct nbi_bin {
-    void *head;
+    void *head;  /* oldest: the next block handed out */
+    void *tail;  /* newest: the block released last */
     uint32_t count;
     uint32_t low; /* fewest blocks held since the last scavenge (cache.c) */
 };
