@@ -6,7 +6,7 @@ CMAKE    ?= cmake
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 CONFIGURE = $(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
 
-.PHONY: all build run test bench install clean
+.PHONY: all build run test bench bench-large install clean
 
 all: build
 
@@ -28,6 +28,10 @@ test: build
 BENCH_QUICK ?=
 bench: build
 	BENCH_QUICK=$(BENCH_QUICK) sh bench/run.sh $(BUILD)
+
+# NetUserEnum against getpwent with 20,000 users (root: private mount namespace)
+bench-large: build
+	sh tests/large_db.sh $(BUILD)/bench/bench_packed --users
 
 # make install PREFIX=/opt/netapibuf [DESTDIR=/tmp/stage]
 PREFIX ?= /usr/local
