@@ -23,11 +23,10 @@
 #include "platform.h"
 #include "sizeclass.h"
 
-/* One class's cached blocks: a FIFO queue linked through each block's
-   first user word (cache.h says why FIFO). */
+/* One class's cached blocks: a stack linked through each block's first
+   user word, whose top is never handed out (cache.h says why). */
 struct nbi_bin {
-    void *head;  /* oldest: the next block handed out */
-    void *tail;  /* newest: the block released last */
+    void *head;  /* top: the block released last */
     uint32_t count;
     uint32_t low; /* fewest blocks held since the last scavenge (cache.c) */
 };
