@@ -2,8 +2,15 @@
 # line per allocator, from results.csv (awk -F, -f plot.awk results.csv).
 # Two panels: the pair and the batch pattern (1 thread, default mode).  Both
 # axes are logarithmic.  Plain SVG written directly, so no plotting program
-# is needed.
+# is needed.  Sizes within 5% of one of the table's sizes (1017..1033 next
+# to 1 KiB, 4097, 65535, 65537) are left out of the chart, where they would
+# only draw vertical strokes; they are in the tables and the CSV.
 function lg(v, b) { return log(v) / log(b) }
+function crowded(s,    i) {
+    if (s in listed) return 0
+    for (i in listed) if (s > i * 0.95 && s < i * 1.05) return 1
+    return 0
+}
 function px(panel, s) { return X0[panel] + (lg(s, 2) - XL) / (XH - XL) * PW }
 function py(panel, v) { return Y0 + PH - (lg(v, 10) - YL[panel]) / (YH[panel] - YL[panel]) * PH }
 BEGIN {
@@ -13,8 +20,10 @@ BEGIN {
     color["malloc"] = "#000000"; color["netapibuf"] = "#d62728"; color["talloc"] = "#1f77b4"
     color["samba"] = "#ff7f0e"; color["jemalloc"] = "#2ca02c"; color["mimalloc"] = "#9467bd"
     XL = 1e9; XH = -1e9
+    split("16 64 256 1000 1024 1500 4096 65536", tl, " ")
+    for (i in tl) listed[tl[i] + 0] = 1
 }
-$1 == "bench_pair" && $3 == "default" && $4 == 1 && $7 != "absent" && ($2 == "pair" || $2 == "batch") {
+$1 == "bench_pair" && $3 == "default" && $4 == 1 && $7 != "absent" && ($2 == "pair" || $2 == "batch") && !crowded($5 + 0) {
     p = ($2 == "pair") ? 1 : 2
     if (!($6 in seen)) { seen[$6] = 1; order[++nc] = $6 }
     k = p SUBSEP $6
