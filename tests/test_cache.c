@@ -133,6 +133,24 @@ TEST(full_budget_pairs_and_scavenging)
     check_bound(t);
 }
 
+/* Scavenges are NBI_SCAVENGE_WAIT over-budget puts apart: in between, a
+   call only counts down. */
+TEST(scavenge_interval)
+{
+    struct nbi_thread *t = self();
+    t->scavenge_wait = 2;
+    CHECK_EQ_U(nbi_cache_scavenge(t, 0), 0);
+    CHECK_EQ_U(t->scavenge_wait, 1);
+    CHECK_EQ_U(nbi_cache_scavenge(t, 0), 0);
+    CHECK_EQ_U(t->scavenge_wait, 0);
+    CHECK_EQ_U(nbi_cache_scavenge(t, 0), t->cached_bytes <= NBI_CACHE_BUDGET);
+    CHECK_EQ_U(t->scavenge_wait, NBI_SCAVENGE_WAIT);
+    for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) /* the marks restarted */
+        if (t->bins[c].low != t->bins[c].count)
+            CHECK_MSG_(0, "class %u: low %u, count %u", c, t->bins[c].low, t->bins[c].count);
+    check_bound(t);
+}
+
 /* A cached block is a released buffer: a second free is still misuse. */
 TEST(cached_block_still_released)
 {
@@ -150,6 +168,7 @@ int main(void)
     RUN(pair_served_from_cache);
     RUN(per_class_bytes);
     RUN(full_budget_pairs_and_scavenging);
+    RUN(scavenge_interval);
     RUN(cached_block_still_released);
     return check_finish();
 }
