@@ -43,8 +43,10 @@ static inline double bench_now_ns(void)
     return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
 }
 
-/* Stores through this keep the compiler from removing unused results. */
-extern void *volatile bench_sink;
+/* Stores through this keep the compiler from removing unused results.  One
+   per thread: a global written by both threads of a 2-thread run would move
+   its cache line between the CPUs on every pair and slow every contender. */
+extern _Thread_local void *volatile bench_sink;
 
 static inline int bench_quick(void)
 {

@@ -21,7 +21,7 @@
 #include <talloc.h>
 #endif
 
-void *volatile bench_sink;
+_Thread_local void *volatile bench_sink; /* per thread: a shared one would bounce */
 
 #define BATCH 100
 #define REPS 20

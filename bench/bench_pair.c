@@ -26,7 +26,7 @@
 #include <talloc.h>
 #endif
 
-void *volatile bench_sink;
+_Thread_local void *volatile bench_sink; /* per thread: a shared one would bounce */
 
 #define BATCH BENCH_BATCH
 #define MAX_ROUNDS 64

@@ -20,7 +20,7 @@
 #include <talloc.h>
 #endif
 
-void *volatile bench_sink;
+_Thread_local void *volatile bench_sink; /* per thread: a shared one would bounce */
 
 #define LIVE 64
 #define GROW_MAX (1u << 20)

@@ -28,7 +28,7 @@
  */
 #include "bench.h"
 
-void *volatile bench_sink;
+_Thread_local void *volatile bench_sink; /* per thread: a shared one would bounce */
 
 #define BATCH BENCH_BATCH
 #define BAR 1.30
