@@ -23,10 +23,11 @@ run: build
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# Every bench_* program, a table, $(BUILD)/bench/results.csv and pairs.svg.
+# make bench BENCH_QUICK=1 is the short run (under a minute).
+BENCH_QUICK ?=
 bench: build
-	$(BUILD)/bench/bench_pair
-	$(BUILD)/bench/bench_packed
-	$(BUILD)/bench/bench_strict
+	BENCH_QUICK=$(BENCH_QUICK) sh bench/run.sh $(BUILD)
 
 # NetUserEnum against getpwent with 20,000 users (root: private mount namespace)
 bench-large: build

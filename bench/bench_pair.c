@@ -1,126 +1,335 @@
 /*
- * bench_pair.c — the first benchmark: one 64-byte NetApiBufferAllocate +
- * NetApiBufferFree pair against a bare malloc + free pair and against
- * Samba's libnetapi pair, measured in one process in interleaved rounds.
+ * bench_pair.c — allocate+free cost by size, netapibuf against its peers.
  *
- * Each round times a batch of pairs for every contender in turn (the order
- * rotates), so a noisy neighbour slows all of them alike; the report is the
- * median over rounds of ns per pair, and each median's ratio to malloc's.
- * Samba's libnetapi exports the same names as netapibuf, so it is loaded
- * with dlopen(RTLD_LOCAL | RTLD_DEEPBIND) and called through pointers.
+ * Two patterns at each size: a pair (allocate one buffer, free it, repeat)
+ * and a batch (100 allocations, then the 100 frees in allocation order),
+ * each with 1 and with 2 threads.  Contenders: bare malloc+free (the floor
+ * every ratio is taken against), netapibuf, talloc, Samba's libnetapi,
+ * jemalloc and mimalloc; see bench.h for the method and how peers load.
+ * With 2 threads both run the same loop at once on their own buffers; the
+ * figure is wall time over the pairs one thread did, so perfect scaling
+ * shows the same ns as 1 thread.
+ *
+ * The default mode is measured in this process; strict mode is chosen once
+ * per process from NETAPIBUF_CHECK, so it is measured by a child process
+ * (this program again, with --strict-child and NETAPIBUF_CHECK=strict),
+ * against a malloc baseline measured in that child.
+ *
+ * Linked against the shared library and <lm.h> only, as a user would.
  */
-#define _GNU_SOURCE
-#include <dlfcn.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <time.h>
+#include "bench.h"
 
-#include <lm.h>
+#include <pthread.h>
+#include <sys/wait.h>
 
-#define ROUNDS 41
-#define PAIRS 200000
-#define SIZE 64
+#ifdef BENCH_HAVE_TALLOC
+#include <talloc.h>
+#endif
 
-typedef NET_API_STATUS (*alloc_fn)(DWORD, LPVOID *);
-typedef NET_API_STATUS (*free_fn)(LPVOID);
-static alloc_fn samba_allocate;
-static free_fn samba_free;
+_Thread_local void *volatile bench_sink; /* per thread: a shared one would bounce */
 
-static double now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e9 + ts.tv_nsec;
-}
+#define BATCH BENCH_BATCH
+#define MAX_ROUNDS 64
+#define BAR 1.30           /* issue 5: every size to 64 KiB, vs malloc+free */
+#define SAMBA_BAR 0.50     /* issue 2: the 64-byte pair vs Samba's */
+#define CACHED_MAX 65536   /* the bar covers sizes up to here */
 
-/* Keep the compiler from removing a pair whose result is unused. */
-static void *volatile sink;
+static struct bench_peers peers;
 
-static double run_malloc(void)
-{
-    double t0 = now_ns();
-    for (int i = 0; i < PAIRS; i++) {
-        void *p = malloc(SIZE);
-        sink = p;
-        free(p);
-    }
-    return (now_ns() - t0) / PAIRS;
-}
+/* ---- the loops, one pair of functions per contender (bench.h) ---------- */
 
-static double run_netapibuf(void)
-{
-    double t0 = now_ns();
-    for (int i = 0; i < PAIRS; i++) {
-        void *p;
-        NetApiBufferAllocate(SIZE, &p);
-        sink = p;
-        NetApiBufferFree(p);
-    }
-    return (now_ns() - t0) / PAIRS;
-}
+BENCH_DEFINE_LOOPS(malloc, BENCH_MALLOC_A, BENCH_MALLOC_F)
 
-static double run_samba(void)
-{
-    double t0 = now_ns();
-    for (int i = 0; i < PAIRS; i++) {
-        void *p;
-        samba_allocate(SIZE, &p);
-        sink = p;
-        samba_free(p);
-    }
-    return (now_ns() - t0) / PAIRS;
-}
+BENCH_DEFINE_LOOPS(netapibuf, BENCH_NAB_A, BENCH_NAB_F)
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
+#ifdef BENCH_HAVE_TALLOC
+#define TALLOC_A(p, n) ((p) = talloc_size(NULL, n))
+#define TALLOC_F(p) talloc_free(p)
+BENCH_DEFINE_LOOPS(talloc, TALLOC_A, TALLOC_F)
+#endif
+
+#define SAMBA_A(p, n) peers.samba.allocate((DWORD)(n), &(p))
+#define SAMBA_F(p) peers.samba.free_(p)
+BENCH_DEFINE_LOOPS(samba, SAMBA_A, SAMBA_F)
+
+#define JE_A(p, n) ((p) = peers.je.malloc_(n))
+#define JE_F(p) peers.je.free_(p)
+BENCH_DEFINE_LOOPS(je, JE_A, JE_F)
+
+#define MI_A(p, n) ((p) = peers.mi.malloc_(n))
+#define MI_F(p) peers.mi.free_(p)
+BENCH_DEFINE_LOOPS(mi, MI_A, MI_F)
+
+typedef double (*loop_fn)(size_t, long);
 
 struct contender {
     const char *name;
-    double (*run)(void);
-    double ns[ROUNDS];
-    double median;
+    const char *why_absent; /* NULL when present */
+    loop_fn pair, batch;
 };
 
-int main(void)
+enum { C_MALLOC, C_NETAPIBUF, C_TALLOC, C_SAMBA, C_JE, C_MI, C_COUNT };
+static struct contender contenders[C_COUNT];
+static int n_contenders;
+
+static void contenders_init(int strict_child)
 {
-    void *samba = dlopen("libnetapi.so.1", RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
-    if (samba) {
-        samba_allocate = (alloc_fn)dlsym(samba, "NetApiBufferAllocate");
-        samba_free = (free_fn)dlsym(samba, "NetApiBufferFree");
-    }
-    struct contender c[] = {
-        {"malloc+free", run_malloc, {0}, 0},
-        {"netapibuf", run_netapibuf, {0}, 0},
-        {"samba libnetapi", samba_allocate && samba_free ? run_samba : NULL, {0}, 0},
-    };
-    int n = sizeof c / sizeof c[0];
+    contenders[C_MALLOC] = (struct contender){"malloc", NULL, pair_malloc, batch_malloc};
+    contenders[C_NETAPIBUF] =
+        (struct contender){"netapibuf", NULL, pair_netapibuf, batch_netapibuf};
+    n_contenders = 2;
+    if (strict_child)
+        return; /* the child compares netapibuf's strict mode with malloc only */
+    bench_peers_open(&peers);
+#ifdef BENCH_HAVE_TALLOC
+    contenders[C_TALLOC] = (struct contender){"talloc", NULL, pair_talloc, batch_talloc};
+#else
+    contenders[C_TALLOC] = (struct contender){"talloc", BENCH_TALLOC_ABSENT, NULL, NULL};
+#endif
+    contenders[C_SAMBA] =
+        (struct contender){"samba", peers.samba.why_absent, pair_samba, batch_samba};
+    contenders[C_JE] = (struct contender){"jemalloc", peers.je.why_absent, pair_je, batch_je};
+    contenders[C_MI] = (struct contender){"mimalloc", peers.mi.why_absent, pair_mi, batch_mi};
+    n_contenders = C_COUNT;
+}
 
-    for (int i = 0; i < n; i++) /* warm-up */
-        if (c[i].run)
-            c[i].run();
-    for (int r = 0; r < ROUNDS; r++)
-        for (int k = 0; k < n; k++) {
-            struct contender *x = &c[(r + k) % n];
-            if (x->run)
-                x->ns[r] = x->run();
-        }
+/* ---- running a loop on 1 or 2 threads ----------------------------------- */
 
-    printf("%d-byte allocate+free pair, median of %d interleaved rounds of %d pairs\n", SIZE,
-           ROUNDS, PAIRS);
-    printf("%-18s %10s %14s\n", "contender", "ns/pair", "vs malloc");
-    for (int i = 0; i < n; i++) {
-        if (!c[i].run) {
-            printf("%-18s %10s %14s\n", c[i].name, "absent", "(install samba-libs)");
-            continue;
-        }
-        qsort(c[i].ns, ROUNDS, sizeof(double), cmp_double);
-        c[i].median = c[i].ns[ROUNDS / 2];
-        printf("%-18s %10.2f %13.2fx\n", c[i].name, c[i].median, c[i].median / c[0].median);
+static struct {
+    pthread_barrier_t go, done;
+    loop_fn fn;
+    size_t size;
+    long ops;
+    int quit;
+    pthread_t tid[1];
+} pool;
+
+static void *worker(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        pthread_barrier_wait(&pool.go);
+        if (pool.quit)
+            return NULL;
+        pool.fn(pool.size, pool.ops);
+        pthread_barrier_wait(&pool.done);
     }
-    if (c[2].run)
-        printf("netapibuf / samba: %.2fx\n", c[1].median / c[2].median);
+}
+
+static void pool_start(void)
+{
+    pthread_barrier_init(&pool.go, NULL, 2);
+    pthread_barrier_init(&pool.done, NULL, 2);
+    pthread_create(&pool.tid[0], NULL, worker, NULL);
+}
+
+static void pool_stop(void)
+{
+    pool.quit = 1;
+    pthread_barrier_wait(&pool.go);
+    pthread_join(pool.tid[0], NULL);
+}
+
+/* ns per pair of fn at size with ops pairs per thread: the calling thread
+   runs one copy, the worker (if threads == 2) another at the same time. */
+static double measure(loop_fn fn, size_t size, long ops, int threads)
+{
+    if (threads == 1)
+        return fn(size, ops) / (double)ops;
+    pool.fn = fn;
+    pool.size = size;
+    pool.ops = ops;
+    double t0 = bench_now_ns();
+    pthread_barrier_wait(&pool.go);
+    fn(size, ops);
+    pthread_barrier_wait(&pool.done);
+    return (bench_now_ns() - t0) / (double)ops;
+}
+
+/* ---- one case: all contenders, interleaved rounds ----------------------- */
+
+struct result {
+    double ns[C_COUNT]; /* medians; negative = absent */
+};
+
+static int rounds_per_case;
+static double target_ns; /* time one contender's run should take */
+
+static struct result run_case(int batch, size_t size, int threads)
+{
+    struct result res;
+    double ns[C_COUNT][MAX_ROUNDS];
+    loop_fn base = batch ? batch_malloc : pair_malloc;
+
+    /* Size the runs from the baseline so slow sizes do not dominate. */
+    base(size, 1000);
+    double per = base(size, 1000) / 1000.0;
+    long ops = (long)(target_ns / (per > 1 ? per : 1));
+    ops = ops < 200 ? 200 : ops > 2000000 ? 2000000 : ops;
+    ops -= ops % BATCH;
+
+    for (int k = 0; k < n_contenders; k++) /* warm-up: fill caches, map pages */
+        if (!contenders[k].why_absent)
+            measure(batch ? contenders[k].batch : contenders[k].pair, size, ops, threads);
+    for (int r = 0; r < rounds_per_case; r++)
+        for (int j = 0; j < n_contenders; j++) {
+            const struct contender *c = &contenders[(r + j) % n_contenders];
+            if (!c->why_absent)
+                ns[c - contenders][r] = measure(batch ? c->batch : c->pair, size, ops, threads);
+        }
+    for (int k = 0; k < C_COUNT; k++)
+        res.ns[k] = k < n_contenders && !contenders[k].why_absent
+                        ? bench_median(ns[k], rounds_per_case)
+                        : -1;
+    return res;
+}
+
+/* ---- the report ---------------------------------------------------------- */
+
+static const size_t quick_sizes[] = {16, 64, 256, 1000, 1024, 1500, 4096, 65536};
+/* The full run adds the awkward sizes (glibc's 1032-byte tcache limit, the
+   class edges at 1 KiB and 4 KiB, the end of the cached range) and sizes
+   past 64 KiB, which are not cached, to show there is no cliff. */
+static const size_t full_sizes[] = {16,   32,   64,   128,  256,   512,   1000,  1017,
+                                    1024, 1025, 1032, 1033, 1500,  2048,  4096,  4097,
+                                    8192, 16384, 32768, 65535, 65536, 65537, 98304, 131072};
+
+struct worst {
+    double ratio;
+    size_t size;
+    const char *what;
+};
+
+static void print_table(const char *mode, int batch, int threads, const size_t *sizes,
+                        int n_sizes, struct result *res, struct worst *worst)
+{
+    const char *test = batch ? "batch" : "pair";
+    printf("\n%s, %d thread%s, %s mode: ns per allocate+free (ratio to malloc+free)\n",
+           batch ? "batch of 100 allocations then 100 frees" : "allocate+free pair", threads,
+           threads == 1 ? "" : "s", mode);
+    printf("%8s", "size");
+    for (int k = 0; k < n_contenders; k++)
+        printf(" %17s", contenders[k].name);
+    printf("\n");
+    for (int i = 0; i < n_sizes; i++) {
+        double base = res[i].ns[C_MALLOC];
+        printf("%8zu", sizes[i]);
+        for (int k = 0; k < n_contenders; k++) {
+            double v = res[i].ns[k];
+            char cell[40];
+            if (v < 0)
+                snprintf(cell, sizeof cell, "absent");
+            else if (k == C_MALLOC)
+                snprintf(cell, sizeof cell, "%.1f", v);
+            else
+                snprintf(cell, sizeof cell, "%.1f (%.2fx)", v, v / base);
+            printf(" %17s", cell);
+            bench_csv("bench_pair", test, mode, threads, (long)sizes[i], contenders[k].name, v,
+                      v < 0 ? 0 : v / base, rounds_per_case, contenders[k].why_absent);
+        }
+        printf("\n");
+        double r = res[i].ns[C_NETAPIBUF] / base;
+        if (worst && sizes[i] <= CACHED_MAX && r > worst->ratio)
+            *worst = (struct worst){r, sizes[i], batch ? "batch" : "pair"};
+    }
+    for (int k = 0; k < n_contenders; k++)
+        if (contenders[k].why_absent)
+            printf("  %s: %s\n", contenders[k].name, contenders[k].why_absent);
+}
+
+/* Run the strict-mode child and wait for it. */
+static void run_strict_child(char **argv)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        setenv("NETAPIBUF_CHECK", "strict", 1);
+        char *args[] = {argv[0], "--strict-child", NULL};
+        execv("/proc/self/exe", args);
+        _exit(127);
+    }
+    int status;
+    if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+        WEXITSTATUS(status) != 0)
+        printf("strict-mode child failed\n");
+}
+
+int main(int argc, char **argv)
+{
+    int strict_child = argc > 1 && strcmp(argv[1], "--strict-child") == 0;
+    if (!strict_child)
+        bench_reexec_for_static_tls(argv);
+    int quick = bench_quick();
+    rounds_per_case = quick ? 7 : 21;
+    target_ns = quick ? 3e5 : 1.5e6;
+    const size_t *sizes = quick ? quick_sizes : full_sizes;
+    int n_sizes = quick ? (int)(sizeof quick_sizes / sizeof *quick_sizes)
+                        : (int)(sizeof full_sizes / sizeof *full_sizes);
+
+    static size_t custom[64];
+    const char *list = getenv("BENCH_SIZES"); /* e.g. BENCH_SIZES=1017,1025,4097 */
+    if (list && *list) {
+        n_sizes = 0;
+        for (char *end; *list && n_sizes < 64; list = *end ? end + 1 : end) {
+            custom[n_sizes] = strtoul(list, &end, 10);
+            if (end == list)
+                break;
+            n_sizes++;
+        }
+        sizes = custom;
+    }
+
+    contenders_init(strict_child);
+    const char *mode = bench_mode_label();
+    pool_start();
+
+    static struct result res[2][2][64]; /* [batch][threads-1][size] */
+    struct worst worst[2] = {{0, 0, ""}, {0, 0, ""}}; /* 1 and 2 threads */
+    for (int batch = 0; batch < 2; batch++)
+        for (int threads = 1; threads <= 2; threads++) {
+            for (int i = 0; i < n_sizes; i++)
+                res[batch][threads - 1][i] = run_case(batch, sizes[i], threads);
+            print_table(mode, batch, threads, sizes, n_sizes, res[batch][threads - 1],
+                        strict_child ? NULL : &worst[threads - 1]);
+        }
+    pool_stop();
+    if (strict_child)
+        return 0;
+
+    /* The headline. */
+    int i64 = 0;
+    while (i64 < n_sizes - 1 && sizes[i64] != 64)
+        i64++; /* the headline is about 64 B, or the last size when absent */
+    struct result *p1 = &res[0][0][i64], *p2 = &res[0][1][i64];
+    size_t hs = sizes[i64];
+    double vs_malloc = p1->ns[C_NETAPIBUF] / p1->ns[C_MALLOC];
+    printf("\nheadline (%s mode, %d rounds, medians):\n", mode, rounds_per_case);
+    printf("  %zu B pair: netapibuf / malloc = %.2fx (bar <= %.2fx: %s)\n", hs, vs_malloc, BAR,
+           vs_malloc <= BAR ? "met" : "NOT MET");
+    if (p1->ns[C_TALLOC] > 0)
+        printf("  %zu B pair: netapibuf / talloc = %.2fx\n", hs,
+               p1->ns[C_NETAPIBUF] / p1->ns[C_TALLOC]);
+    else
+        printf("  %zu B pair: talloc absent, no ratio\n", hs);
+    if (p1->ns[C_SAMBA] > 0) {
+        double vs_samba = p1->ns[C_NETAPIBUF] / p1->ns[C_SAMBA];
+        printf("  %zu B pair: netapibuf / samba  = %.2fx (bar <= %.2fx: %s)\n", hs, vs_samba,
+               SAMBA_BAR, vs_samba <= SAMBA_BAR ? "met" : "NOT MET");
+    } else {
+        printf("  %zu B pair: samba absent, no ratio\n", hs);
+    }
+    for (int k = 0; k < 2; k++)
+        printf("  worst netapibuf / malloc, 16 B..64 KiB, pairs and batches, %d thread%s: "
+               "%.2fx (%s, %zu B; bar <= %.2fx: %s)\n",
+               k + 1, k ? "s" : "", worst[k].ratio, worst[k].what, worst[k].size, BAR,
+               worst[k].ratio <= BAR ? "met" : "NOT MET");
+    printf("  2-thread scaling, %zu B pair (ns with 2 threads / ns with 1; 1.00 = perfect): "
+           "netapibuf %.2f, malloc %.2f\n", hs,
+           p2->ns[C_NETAPIBUF] / p1->ns[C_NETAPIBUF], p2->ns[C_MALLOC] / p1->ns[C_MALLOC]);
+    for (int k = 0; k < 2; k++)
+        bench_csv("bench_pair", "worst", mode, k + 1, (long)worst[k].size, "netapibuf", 0,
+                  worst[k].ratio, rounds_per_case, worst[k].what);
+
+    run_strict_child(argv);
     return 0;
 }

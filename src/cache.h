@@ -12,15 +12,30 @@
  * A cached block is a released buffer like any other: its tag is destroyed
  * before it enters the cache (so Free, Size and Reallocate reject a stale
  * pointer to it as "released"), and the list link lives in its first user
- * word.  Each class is a FIFO queue whose newest NBI_BIN_KEEP block is never
- * handed out: the buffer released last is not the next one allocated, so a
- * stale pointer to it (free, resize or size after free, even after another
- * allocation of the same size) is still caught instead of silently aliasing
- * the new buffer.  A LIFO stack would hand it straight back.
- * Each class keeps at most NBI_BIN_MAX blocks and the whole thread at most NBI_CACHE_BUDGET bytes; the rest goes back to the system at once, and
- * everything goes back when the thread exits.  Under AddressSanitizer a
- * cached block is poisoned but for its link word, so a stale pointer's
- * touch is reported.
+ * word.  Each class never hands out its newest NBI_BIN_KEEP block: the buffer
+ * released last is not the next one allocated, so a stale pointer to it
+ * (free, resize or size after free, even after another allocation of the
+ * same size) is still caught instead of silently aliasing the new buffer.
+ * A plain LIFO stack would hand it straight back (see nbi_cache_take).
+ *
+ * Limits.  Each class keeps at most NBI_BIN_MAX blocks and about
+ * NBI_BIN_BYTES (a burst of 100 buffers of up to 1280 bytes fits whole; a few
+ * large blocks cannot take the budget from the small ones), and the thread
+ * at most NBI_CACHE_BUDGET bytes, except that a class holding no more than
+ * NBI_BIN_KEEP blocks always takes the block: a pair of any cached size then
+ * stays a pop and a push even when other classes fill the budget (at most
+ * NBI_BIN_KEEP + 1 blocks per class beyond the budget).  A block that does
+ * not fit goes back to the system at once, and everything goes back when
+ * the thread exits.
+ *
+ * Idle blocks must not hold the budget for ever (a burst of 4 KiB buffers
+ * would otherwise leave every later size uncached, and 1 KiB + header then
+ * misses glibc's thread cache again).  So a put that finds the budget full
+ * scavenges (cache.c): each class gives back the blocks no allocation needed
+ * since the previous scavenge (its low-water mark, as in tcmalloc), and
+ * scavenges are NBI_SCAVENGE_WAIT over-budget puts apart, so a working set
+ * larger than the budget costs one counter decrement per extra free, not a
+ * scan.
  *
  *   cached block:  +--------+---------------+-----------+-------------+
  *                  | size   | released tag  | next link | (stale data)|
@@ -40,7 +55,12 @@
 
 #define NBI_BIN_MAX 128u                    /* blocks per class */
 #define NBI_BIN_KEEP 1u                     /* newest blocks never handed out */
-#define NBI_CACHE_BUDGET (512u * 1024u)     /* system bytes per thread */
+#define NBI_BIN_BYTES (128u * 1024u)        /* bytes per class, past one block */
+#define NBI_CACHE_BUDGET (1024u * 1024u)    /* system bytes per thread */
+#define NBI_SCAVENGE_WAIT 64u               /* over-budget puts between scavenges */
+
+/* Make room for bytes more by freeing idle blocks; nonzero if it now fits. */
+NBI_INTERNAL int nbi_cache_scavenge(struct nbi_thread *t, uint64_t bytes);
 
 /* System bytes for a block holding n bytes: its class's, or n exactly. */
 static inline size_t nbi_block_capacity(uint64_t n)
@@ -49,16 +69,29 @@ static inline size_t nbi_block_capacity(uint64_t n)
     return nbi_block_bytes(c ? nbi_class_bytes(c) : n);
 }
 
-/* The oldest cached block of class c, or NULL when the class holds fewer
-   than NBI_BIN_KEEP + 1 blocks. */
+/*
+ * The bin is a stack linked through the blocks (head = released last), and
+ * a take hands out the block *under* the top: the block released last stays
+ * until a later release covers it.  A pair of one size therefore alternates
+ * between two blocks.  Unlike a FIFO queue, every store goes to an address
+ * the CPU already has (the block being released, or the top it just
+ * loaded), which measured 0.94-1.00x a bare malloc+free pair where the
+ * FIFO measured 1.06-1.11x (docs/PERFORMANCE.md).
+ */
+_Static_assert(NBI_BIN_KEEP == 1, "a take skips exactly the top block");
+
+/* A cached block of class c other than the one released last, or NULL. */
 static NBI_ALWAYS_INLINE struct nbi_header *nbi_cache_take(struct nbi_thread *t, unsigned c)
 {
     struct nbi_bin *bin = &t->bins[c];
     if (bin->count <= NBI_BIN_KEEP)
         return NULL;
-    struct nbi_header *h = bin->head;
-    bin->head = *(void **)nbi_user_of(h);
+    void **top_link = (void **)nbi_user_of(bin->head);
+    struct nbi_header *h = *top_link;
+    *top_link = *(void **)nbi_user_of(h);
     bin->count--;
+    if (bin->count < bin->low)
+        bin->low = bin->count;
     t->cached_bytes -= nbi_class_bytes(c);
     return h;
 }
@@ -69,18 +102,17 @@ static NBI_ALWAYS_INLINE int nbi_cache_put(struct nbi_thread *t, unsigned c, str
 {
     struct nbi_bin *bin = &t->bins[c];
     uint64_t bytes = nbi_class_bytes(c);
-    if (bin->count >= NBI_BIN_MAX || t->cached_bytes + bytes > NBI_CACHE_BUDGET)
+    if (NBI_UNLIKELY(bin->count >= NBI_BIN_MAX || bin->count * bytes >= NBI_BIN_BYTES))
+        return 0;
+    if (NBI_UNLIKELY(t->cached_bytes + bytes > NBI_CACHE_BUDGET) && bin->count > NBI_BIN_KEEP &&
+        !nbi_cache_scavenge(t, bytes))
         return 0;
     nbi_asan_unpoison(nbi_user_of(h), sizeof(void *));
-    *(void **)nbi_user_of(h) = NULL;
+    *(void **)nbi_user_of(h) = bin->head;
     /* The link word stays readable: LeakSanitizer ignores pointers held in
-       poisoned memory, and would call the rest of the queue leaked. */
+       poisoned memory, and would call the rest of the stack leaked. */
     nbi_asan_poison((unsigned char *)nbi_user_of(h) + sizeof(void *), bytes - sizeof(void *));
-    if (bin->count)
-        *(void **)nbi_user_of(bin->tail) = h;
-    else
-        bin->head = h;
-    bin->tail = h;
+    bin->head = h;
     bin->count++;
     t->cached_bytes += bytes;
     return 1;
@@ -98,7 +130,7 @@ static inline void nbi_cache_flush(struct nbi_thread *t)
             h = next;
             bin->count--;
         }
-        bin->head = bin->tail = NULL;
+        bin->head = NULL;
     }
     t->cached_bytes = 0;
     for (unsigned i = 0; i < NBI_QUARANTINE; i++) {

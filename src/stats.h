@@ -23,12 +23,12 @@
 #include "platform.h"
 #include "sizeclass.h"
 
-/* One class's cached blocks: a FIFO queue linked through each block's
-   first user word (cache.h says why FIFO). */
+/* One class's cached blocks: a stack linked through each block's first
+   user word, whose top is never handed out (cache.h says why). */
 struct nbi_bin {
-    void *head;  /* oldest: the next block handed out */
-    void *tail;  /* newest: the block released last */
+    void *head;  /* top: the block released last */
     uint32_t count;
+    uint32_t low; /* fewest blocks held since the last scavenge (cache.c) */
 };
 
 /*
@@ -51,6 +51,7 @@ struct nbi_thread {
     int64_t live_bytes;  /* bytes created minus bytes released here; may go negative */
     int64_t peak_bytes;  /* highest live_bytes of this thread */
     uint64_t cached_bytes;               /* system bytes held in bins[] */
+    uint32_t scavenge_wait;              /* over-budget puts before the next scavenge */
     struct nbi_bin bins[NBI_CLASS_COUNT];
     struct nbi_quarantine quarantine;
     struct nbi_thread *next, *prev;      /* the registry of active threads */
