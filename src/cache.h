@@ -37,6 +37,11 @@
  * larger than the budget costs one counter decrement per extra free, not a
  * scan.
  *
+ * Under AddressSanitizer a cached block is poisoned but for its link word,
+ * so a stale pointer's touch is reported.  Strict mode does not use this
+ * cache; its quarantine (strict.c) lives in the same thread record and is
+ * emptied with it.
+ *
  *   cached block:  +--------+---------------+-----------+-------------+
  *                  | size   | released tag  | next link | (stale data)|
  *                  +--------+---------------+-----------+-------------+
