@@ -19,6 +19,7 @@
 
 #include "check.h"
 #include "getent.h"
+#include "oom_calls.h"
 #include "net/resume.h"
 #include "sysalloc.h"
 
@@ -803,7 +804,7 @@ TEST(status_texts)
 
 /* ---- out of memory ------------------------------------------------------------------ */
 
-static NET_API_STATUS oom_call(int which, LPBYTE *buf, DWORD *read)
+static NET_API_STATUS oom_call(int which, LPBYTE *buf, LPDWORD read)
 {
     DWORD total = 0;
     DWORD_PTR resume = 0;
@@ -828,27 +829,8 @@ TEST(out_of_memory_every_step)
 {
     struct netapibuf_stats before, after;
     netapibuf_get_stats(&before);
-    for (int which = 0; which <= 8; which++) {
-        for (long nth = 1; nth < 100000; nth++) {
-            LPBYTE buf = (LPBYTE)1;
-            DWORD read = 9;
-            nbi_resume_flush();
-            nbi_fault_fail_nth(nth);
-            NET_API_STATUS st = oom_call(which, &buf, &read);
-            int fired = nbi_fault_fired();
-            nbi_fault_fail_nth(0);
-            if (!fired) {
-                CHECK(st == NERR_Success || st == ERROR_MORE_DATA);
-                NetApiBufferFree(buf);
-                break;
-            }
-            if (st != ERROR_NOT_ENOUGH_MEMORY)
-                CHECK_MSG_(0, "call %d, failing allocation %ld: status %u", which, nth,
-                           (unsigned)st);
-            CHECK_EQ_P(buf, NULL);
-            CHECK_EQ_U(read, 0);
-        }
-    }
+    for (int which = 0; which <= 8; which++)
+        oom_check_every_step(oom_call, which, 1);
     nbi_resume_flush();
     netapibuf_get_stats(&after);
     CHECK_EQ_U(after.live_buffers, before.live_buffers);

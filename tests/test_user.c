@@ -13,6 +13,7 @@
 
 #include "check.h"
 #include "getent.h"
+#include "oom_calls.h"
 #include "net/local.h"
 #include "net/resume.h"
 #include "pack.h"
@@ -474,41 +475,25 @@ TEST(error_statuses)
     CHECK_EQ_P(buf, NULL);
 }
 
+/* The one-call path, the paged path, and GetInfo, for oom_check_every_step. */
+static NET_API_STATUS oom_user_call(int mode, LPBYTE *buf, LPDWORD read)
+{
+    DWORD total = 9, resume = 0;
+    if (mode == 0)
+        return NetUserEnum(NULL, 20, 0, buf, MAX_PREFERRED_LENGTH, read, &total, NULL);
+    if (mode == 1)
+        return NetUserEnum(NULL, 1, 0, buf, 256, read, &total, &resume);
+    return NetUserGetInfo(NULL, db[0].name, 1, buf);
+}
+
 /* Fail the Nth allocation for every N: a clean 8, nothing returned, nothing
    leaked, for the one-call path, the paged path, and GetInfo. */
 TEST(out_of_memory_every_step)
 {
     struct netapibuf_stats before, after;
     netapibuf_get_stats(&before);
-    for (int mode = 0; mode < 3; mode++) {
-        for (long nth = 1; nth < 100000; nth++) {
-            LPBYTE buf = (LPBYTE)1;
-            DWORD read = 9, total = 9, resume = 0;
-            nbi_resume_flush();
-            nbi_packer_stash_flush();
-            nbi_fault_fail_nth(nth);
-            NET_API_STATUS st;
-            if (mode == 0)
-                st = NetUserEnum(NULL, 20, 0, &buf, MAX_PREFERRED_LENGTH, &read, &total, NULL);
-            else if (mode == 1)
-                st = NetUserEnum(NULL, 1, 0, &buf, 256, &read, &total, &resume);
-            else
-                st = NetUserGetInfo(NULL, db[0].name, 1, &buf);
-            int fired = nbi_fault_fired();
-            nbi_fault_fail_nth(0);
-            if (!fired) {
-                CHECK(st == NERR_Success || st == ERROR_MORE_DATA);
-                NetApiBufferFree(buf);
-                break;
-            }
-            if (st != ERROR_NOT_ENOUGH_MEMORY)
-                CHECK_MSG_(0, "mode %d, failing allocation %ld: status %u", mode, nth,
-                           (unsigned)st);
-            CHECK_EQ_P(buf, NULL);
-            if (mode < 2)
-                CHECK_EQ_U(read, 0);
-        }
-    }
+    for (int mode = 0; mode < 3; mode++)
+        oom_check_every_step(oom_user_call, mode, mode < 2);
     nbi_resume_flush();
     netapibuf_get_stats(&after);
     CHECK_EQ_U(after.live_buffers, before.live_buffers);
