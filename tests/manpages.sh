@@ -4,9 +4,11 @@
 set -uo pipefail
 src=$1 passed=0 failed=0
 names=$(sed -n 's/^[[:space:]]*\([A-Za-z_][A-Za-z0-9_]*\);.*/\1/p' "$src/src/netapibuf.map")
+# The NAME sections, read once (a `grep | grep -q` pipe fails at random under
+# pipefail when grep -q exits before the first grep has written everything).
+name_sections=$(grep -h -A3 '^\.SH NAME' "$src"/docs/man/*.3)
 for name in $names; do
-    if [ -f "$src/docs/man/$name.3" ] ||
-       grep -A3 '^\.SH NAME' "$src"/docs/man/*.3 | grep -qw -- "$name"; then
+    if [ -f "$src/docs/man/$name.3" ] || grep -qw -- "$name" <<<"$name_sections"; then
         passed=$((passed + 1))
     else
         failed=$((failed + 1)); echo "FAIL no manual page names $name"
