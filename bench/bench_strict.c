@@ -36,7 +36,7 @@ static double now_ns(void)
     return ts.tv_sec * 1e9 + ts.tv_nsec;
 }
 
-static void *volatile sink;
+static _Thread_local void *volatile sink; /* per thread: a shared one would bounce between CPUs */
 
 static void malloc_pairs(long n)
 {

@@ -137,7 +137,7 @@ NBI_EXPORT NET_API_STATUS NetApiBufferSize(LPVOID Buffer, LPDWORD ByteCount)
         return ERROR_INVALID_PARAMETER;
     nbi_ensure_init();
     if (NBI_UNLIKELY(nbi_config.out_of_line))
-        return nbi_strict_size(Buffer, ByteCount);
+        return nbi_strict_size(nbi_self(), Buffer, ByteCount);
     if (released_unmapped(Buffer))
         return reject_released("NetApiBufferSize", Buffer);
     if (NBI_UNLIKELY(!buffer_is_live(Buffer)))

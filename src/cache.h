@@ -39,8 +39,8 @@
  *
  * Under AddressSanitizer a cached block is poisoned but for its link word,
  * so a stale pointer's touch is reported.  Strict mode does not use this
- * cache; its quarantine (strict.c) lives in the same thread record and is
- * emptied with it.
+ * cache; its quarantine (quarantine.h) lives in the same thread record and
+ * is emptied with it.
  *
  *   cached block:  +--------+---------------+-----------+-------------+
  *                  | size   | released tag  | next link | (stale data)|
@@ -123,7 +123,7 @@ static NBI_ALWAYS_INLINE int nbi_cache_put(struct nbi_thread *t, unsigned c, str
     return 1;
 }
 
-/* Return every cached or quarantined block to the system (thread exit). */
+/* Return every cached block to the system (thread exit). */
 static inline void nbi_cache_flush(struct nbi_thread *t)
 {
     for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) {
@@ -138,10 +138,6 @@ static inline void nbi_cache_flush(struct nbi_thread *t)
         bin->head = NULL;
     }
     t->cached_bytes = 0;
-    for (unsigned i = 0; i < NBI_QUARANTINE; i++) {
-        nbi_sys_free(t->quarantine.block[i]);
-        t->quarantine.block[i] = NULL;
-    }
 }
 
 #endif /* NBI_CACHE_H */

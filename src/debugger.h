@@ -39,9 +39,6 @@
 #define NBI_NO_ASAN
 #endif
 
-#ifdef NETAPIBUF_HAVE_VALGRIND
-#include <valgrind/memcheck.h>
-#endif
 
 /* Nonzero when the process runs under valgrind (set once at init). */
 extern NBI_INTERNAL int nbi_on_valgrind;
@@ -71,24 +68,31 @@ static inline void nbi_asan_unpoison(const void *p, size_t n)
 
 /* ---- both tools: strict.c's annotations --------------------------------- */
 
+/*
+ * Valgrind's client requests build a block of arguments on the stack; kept
+ * out of line (debugger.c) so the hot paths carry only a test of
+ * nbi_on_valgrind, not the requests' stack frames.
+ */
+NBI_INTERNAL void nbi_vg_defined(const void *p, size_t n);
+NBI_INTERNAL void nbi_vg_noaccess(const void *p, size_t n);
+NBI_INTERNAL void nbi_vg_undefined(const void *p, size_t n);
+NBI_INTERNAL void nbi_vg_malloclike(const void *user, size_t n);
+NBI_INTERNAL void nbi_vg_freelike(const void *user);
+
 /* Our own metadata at p (n bytes) is about to be read or written. */
 static inline void nbi_dbg_open(const void *p, size_t n)
 {
     nbi_asan_unpoison(p, n);
-#ifdef NETAPIBUF_HAVE_VALGRIND
-    if (nbi_on_valgrind)
-        VALGRIND_MAKE_MEM_DEFINED(p, n);
-#endif
+    if (NBI_UNLIKELY(nbi_on_valgrind))
+        nbi_vg_defined(p, n);
 }
 
 /* ... and is off-limits to the caller again. */
 static inline void nbi_dbg_close(const void *p, size_t n)
 {
     nbi_asan_poison(p, n);
-#ifdef NETAPIBUF_HAVE_VALGRIND
-    if (nbi_on_valgrind)
-        VALGRIND_MAKE_MEM_NOACCESS(p, n);
-#endif
+    if (NBI_UNLIKELY(nbi_on_valgrind))
+        nbi_vg_noaccess(p, n);
 }
 
 /* The n bytes at user now belong to the caller; the header before them and
@@ -97,30 +101,23 @@ static inline void nbi_dbg_handed_out(void *user, uint64_t n, size_t header, siz
 {
     nbi_dbg_close((unsigned char *)user - header, header);
     nbi_dbg_close((unsigned char *)user + n, tail);
-#ifdef NETAPIBUF_HAVE_VALGRIND
-    if (nbi_on_valgrind)
-        VALGRIND_MALLOCLIKE_BLOCK(user, n, 0, 0);
-#endif
+    if (NBI_UNLIKELY(nbi_on_valgrind))
+        nbi_vg_malloclike(user, (size_t)n);
 }
 
 /* The n bytes at p hold a fill pattern, not data the caller wrote. */
 static inline void nbi_dbg_undefined(const void *p, size_t n)
 {
-#ifdef NETAPIBUF_HAVE_VALGRIND
-    if (nbi_on_valgrind)
-        VALGRIND_MAKE_MEM_UNDEFINED(p, n);
-#endif
-    (void)p, (void)n;
+    if (NBI_UNLIKELY(nbi_on_valgrind))
+        nbi_vg_undefined(p, n);
 }
 
 /* The buffer at user (n bytes) was released: no longer the caller's. */
 static inline void nbi_dbg_taken_back(void *user, uint64_t n)
 {
     nbi_asan_poison(user, n);
-#ifdef NETAPIBUF_HAVE_VALGRIND
-    if (nbi_on_valgrind)
-        VALGRIND_FREELIKE_BLOCK(user, 0);
-#endif
+    if (NBI_UNLIKELY(nbi_on_valgrind))
+        nbi_vg_freelike(user);
     (void)n;
 }
 

@@ -66,4 +66,15 @@ NBI_INTERNAL void nbi_thread_exit_arm(void *arg);
 /* Register fork handlers that keep lock-protected state usable in the child. */
 NBI_INTERNAL void nbi_at_fork(void (*prepare)(void), void (*parent)(void), void (*child)(void));
 
+/*
+ * A full memory barrier run at once on every thread of the process (Linux:
+ * membarrier, private expedited).  It lets a thread's own fast path order
+ * its accesses with a compiler barrier alone, while the rare other thread
+ * that must see them pays for a barrier on everyone (registry.h).
+ * nbi_process_barrier_init: 1 when the system offers it (once per process,
+ * and again in a forked child); nbi_process_barrier: 0 when it ran.
+ */
+NBI_INTERNAL int nbi_process_barrier_init(void);
+NBI_INTERNAL int nbi_process_barrier(void);
+
 #endif /* NBI_PLATFORM_H */

@@ -3,9 +3,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/membarrier.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -83,4 +85,30 @@ void nbi_thread_exit_arm(void *arg)
 void nbi_at_fork(void (*prepare)(void), void (*parent)(void), void (*child)(void))
 {
     (void)pthread_atfork(prepare, parent, child);
+}
+
+int nbi_process_barrier_init(void)
+{
+#ifdef SYS_membarrier
+    int saved_errno = errno;
+    long offered = syscall(SYS_membarrier, MEMBARRIER_CMD_QUERY, 0, 0);
+    int ok = offered > 0 && (offered & MEMBARRIER_CMD_PRIVATE_EXPEDITED) &&
+             syscall(SYS_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0) == 0;
+    errno = saved_errno;
+    return ok;
+#else
+    return 0;
+#endif
+}
+
+int nbi_process_barrier(void)
+{
+#ifdef SYS_membarrier
+    int saved_errno = errno;
+    long r = syscall(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0);
+    errno = saved_errno;
+    return r == 0 ? 0 : -1;
+#else
+    return -1;
+#endif
 }

@@ -7,7 +7,66 @@
 
 struct nbi_shard nbi_shards[NBI_SHARDS]; /* NBI_SPIN_INIT is 0: zeroed is unlocked */
 
-#define INITIAL_SLOTS 64u
+/* Lock takings in a row by one thread before its shard is biased to it:
+   at first, and at most (each revocation multiplies the run by 4). */
+#define BIAS_AFTER_FIRST 16u
+#define BIAS_AFTER_MAX (1u << 22)
+
+static int bias_possible; /* the system runs process-wide barriers */
+
+/* With s locked: take s's bias from its owner, waiting until it is out. */
+static void revoke(struct nbi_shard *s)
+{
+    __atomic_store_n(&s->revoking, 1, __ATOMIC_RELAXED);
+    /* Orders the store above with the owner's "inside" store: afterwards
+       either that store is visible here, or the owner sees "revoking". */
+    (void)nbi_process_barrier();
+    for (unsigned spins = 0; __atomic_load_n(&s->owner_inside, __ATOMIC_ACQUIRE); spins++) {
+        if (spins < 64)
+            nbi_spin_pause();
+        else
+            sched_yield(); /* the owner may have been preempted inside */
+    }
+    __atomic_store_n(&s->owner, NULL, __ATOMIC_RELAXED);
+    uint32_t after = s->bias_after ? s->bias_after : BIAS_AFTER_FIRST;
+    s->bias_after = after < BIAS_AFTER_MAX ? after * 4 : BIAS_AFTER_MAX;
+}
+
+void nbi_shard_enter_slow(struct nbi_shard *s, const void *me)
+{
+    nbi_spin_lock(&s->lock);
+    const void *owner = s->owner;
+    if (owner == me && me) {
+        /* Nobody revokes without the lock, so the bias is whole: the
+           owner's fast path only gave up on a revocation since undone
+           by a rebias to it. */
+        __atomic_store_n(&s->owner_inside, 1, __ATOMIC_RELAXED);
+        nbi_spin_unlock(&s->lock);
+        return;
+    }
+    if (owner)
+        revoke(s);
+    if (!me || !bias_possible) {
+        s->last = NULL;
+        return;
+    }
+    if (s->last != me) {
+        s->last = me;
+        s->streak = 0;
+    }
+    if (++s->streak < (s->bias_after ? s->bias_after : BIAS_AFTER_FIRST))
+        return;
+    /* Bias s to me and enter as its owner.  The owner is stored before
+       "revoking" is reset (release): a fast path that sees the reset sees
+       the new owner too (nbi_shard_enter). */
+    __atomic_store_n(&s->owner_inside, 1, __ATOMIC_RELAXED);
+    __atomic_store_n(&s->owner, me, __ATOMIC_RELAXED);
+    __atomic_store_n(&s->revoking, 0, __ATOMIC_RELEASE);
+    s->streak = 0;
+    nbi_spin_unlock(&s->lock);
+}
+
+#define INITIAL_SLOTS 256u
 #define MAX_SLOTS (1u << 26) /* per shard: 64 * 48 M buffers, 1 GiB of table */
 #define INTERIOR_FULL_SCAN_MAX 65536u /* live buffers up to which a search scans all */
 #define INTERIOR_NEAR_GRANULES 256u   /* else: starts up to 4 KiB before the pointer */
@@ -36,7 +95,6 @@ int nbi_shard_grow(struct nbi_shard *s)
 void nbi_shard_remove(struct nbi_shard *s, struct nbi_entry *e)
 {
     s->count--;
-    s->bytes -= e->size;
     /* Backward-shift deletion: pull later entries of the probe run into the
        hole, so lookups never need tombstones. */
     uint32_t hole = (uint32_t)(e - s->table);
@@ -66,26 +124,26 @@ int nbi_shard_was_released(const struct nbi_shard *s, const void *user)
 
 void nbi_registry_remember_released(const void *user)
 {
-    struct nbi_shard *s = nbi_registry_lock(user);
+    struct nbi_shard *s = nbi_registry_enter(NULL, user);
     nbi_shard_note_released(s, user);
-    nbi_registry_unlock(s);
+    nbi_registry_leave(NULL, s);
 }
 
 int nbi_registry_recently_released(const void *user)
 {
-    struct nbi_shard *s = nbi_registry_lock(user);
+    struct nbi_shard *s = nbi_registry_enter(NULL, user);
     int released = nbi_shard_was_released(s, user);
-    nbi_registry_unlock(s);
+    nbi_registry_leave(NULL, s);
     return released;
 }
 
 void nbi_registry_forget_released(const void *user)
 {
-    struct nbi_shard *s = nbi_registry_lock(user);
+    struct nbi_shard *s = nbi_registry_enter(NULL, user);
     for (unsigned i = 0; i < NBI_RELEASED_RING; i++)
         if (s->released[i] == nbi_key_of(user))
             s->released[i] = 0;
-    nbi_registry_unlock(s);
+    nbi_registry_leave(NULL, s);
 }
 
 static uint64_t approximate_count(void)
@@ -109,28 +167,28 @@ const void *nbi_registry_containing(const void *p, uint64_t *size)
     if (approximate_count() <= INTERIOR_FULL_SCAN_MAX) {
         for (unsigned k = 0; k < NBI_SHARDS; k++) {
             struct nbi_shard *s = &nbi_shards[k];
-            nbi_spin_lock(&s->lock);
+            nbi_shard_enter(s, NULL);
             for (uint32_t i = 0; s->table && i <= s->mask; i++) {
                 const struct nbi_entry *e = &s->table[i];
                 uintptr_t start = nbi_user_of_key(e->key);
-                if (e->key && start < at && at - start < e->size) {
+                if (e->key && nbi_entry_is_live(e) && start < at && at - start < e->size) {
                     *size = e->size;
-                    nbi_spin_unlock(&s->lock);
+                    nbi_shard_leave(s, NULL);
                     return (const void *)start;
                 }
             }
-            nbi_spin_unlock(&s->lock);
+            nbi_shard_leave(s, NULL);
         }
         return NULL;
     }
     uintptr_t start = at & ~(uintptr_t)15;
     for (unsigned g = 0; g < INTERIOR_NEAR_GRANULES && start >= 16; g++) {
         if (start != at) {
-            struct nbi_shard *s = nbi_registry_lock((const void *)start);
+            struct nbi_shard *s = nbi_registry_enter(NULL, (const void *)start);
             struct nbi_entry *e = nbi_shard_find(s, (const void *)start);
-            uint64_t n = e ? e->size : 0;
-            nbi_registry_unlock(s);
-            if (e && at - start < n) {
+            uint64_t n = e && nbi_entry_is_live(e) ? e->size : 0;
+            nbi_registry_leave(NULL, s);
+            if (at - start < n) {
                 *size = n;
                 return (const void *)start;
             }
@@ -165,23 +223,27 @@ size_t nbi_registry_snapshot(uint64_t *count, uint64_t *bytes, struct nbi_live *
     *bytes = 0;
     for (unsigned k = 0; k < NBI_SHARDS; k++) {
         struct nbi_shard *s = &nbi_shards[k];
-        nbi_spin_lock(&s->lock);
-        *count += s->count;
-        *bytes += s->bytes;
-        for (uint32_t i = 0; s->table && i <= s->mask; i++)
-            if (s->table[i].key) {
-                struct nbi_live live = {nbi_user_of_key(s->table[i].key), s->table[i].size};
+        nbi_shard_enter(s, NULL);
+        for (uint32_t i = 0; s->table && i <= s->mask; i++) {
+            const struct nbi_entry *e = &s->table[i];
+            if (e->key && nbi_entry_is_live(e)) {
+                struct nbi_live live = {nbi_user_of_key(e->key), e->size};
                 keep_lowest(out, &kept, max, live);
+                *count += 1;
+                *bytes += e->size;
             }
-        nbi_spin_unlock(&s->lock);
+        }
+        nbi_shard_leave(s, NULL);
     }
     return kept;
 }
 
+/* Before fork: lock every shard and revoke every bias, so no thread is
+   inside a shard (the child has only the forking thread). */
 static void lock_all(void)
 {
     for (unsigned k = 0; k < NBI_SHARDS; k++)
-        nbi_spin_lock(&nbi_shards[k].lock);
+        nbi_shard_enter(&nbi_shards[k], NULL);
 }
 
 static void unlock_all(void)
@@ -190,7 +252,15 @@ static void unlock_all(void)
         nbi_spin_unlock(&nbi_shards[k].lock);
 }
 
+/* In the child: also register for process-wide barriers again. */
+static void child_unlock_all(void)
+{
+    bias_possible = nbi_process_barrier_init();
+    unlock_all();
+}
+
 void nbi_registry_init(void)
 {
-    nbi_at_fork(lock_all, unlock_all, unlock_all);
+    bias_possible = nbi_process_barrier_init();
+    nbi_at_fork(lock_all, unlock_all, child_unlock_all);
 }

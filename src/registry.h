@@ -15,8 +15,34 @@
  * threads working on different buffers almost never touch the same lock.
  * A pointer's shard is picked by the top bits of a multiplicative hash.
  *
- * Use: s = nbi_registry_lock(p); ... nbi_shard_* (s, ...) ...;
- * nbi_registry_unlock(s).  Never hold two shard locks at once.
+ * Why biased: even an uncontended spinlock costs an atomic exchange (about
+ * 5 ns here, a whole malloc+free pair is 6), and strict mode enters the
+ * registry twice a pair.  Yet a shard is nearly always used by one thread
+ * at a time (see nbi_registry_shard), so each shard is biased to the thread
+ * that keeps using it, as Java biased its monitors:
+ *
+ *   owner's fast path                  anyone else (holding s->lock)
+ *   -----------------                  -----------------------------
+ *   owner_inside = 1                   revoking = 1
+ *   compiler barrier                   barrier on every thread (membarrier)
+ *   revoking? -> leave, take the lock  wait until owner_inside == 0
+ *   owner still me? -> the same        owner = NULL: from now on, locks only
+ *   ...work on the shard...            ...work on the shard...
+ *   owner_inside = 0 (release)         unlock
+ *
+ * The process-wide barrier makes this Dekker's handshake correct although
+ * the owner's side has no fence: either the owner's "inside" store is
+ * visible to the revoker, which then waits, or the owner's later loads see
+ * "revoking" and it takes the lock.  The owner's pair thus costs plain
+ * loads and stores; a revocation costs a system call (1 to 40 us here), so
+ * a shard is biased only after a run of lock takings by one thread, and
+ * each revocation makes that run four times longer: a shard that threads
+ * really share ends up locked for good.  Where the system has no
+ * membarrier, shards are never biased.
+ *
+ * Use: s = nbi_registry_enter(me, p); ... nbi_shard_* (s, ...) ...;
+ * nbi_registry_leave(me, s), where me is the calling thread's record (or
+ * NULL: then the lock is always taken).  Never be inside two shards at once.
  */
 #ifndef NBI_REGISTRY_H
 #define NBI_REGISTRY_H
@@ -29,7 +55,7 @@
 
 #define NBI_SHARD_BITS 6
 #define NBI_SHARDS (1u << NBI_SHARD_BITS)
-#define NBI_RELEASED_RING 32u /* recently released pointers kept per shard */
+#define NBI_RELEASED_RING 32u /* recently removed pointers kept per shard (a power of 2) */
 
 /*
  * Addresses are stored hidden (xor-ed with NBI_KEY_HIDE, which makes them
@@ -47,10 +73,24 @@ static inline uintptr_t nbi_user_of_key(uintptr_t key)
     return key ^ (uintptr_t)NBI_KEY_HIDE;
 }
 
+/*
+ * An entry is live (size: the buffer's requested bytes) or released (the
+ * NBI_ENTRY_RELEASED bit set): a released buffer's block waits in its
+ * releasing thread's quarantine (quarantine.h) and keeps its entry there,
+ * so reusing the block or releasing it again needs no insert or delete,
+ * and a stale pointer to it is known for certain to be a released buffer.
+ * The entry goes when the block goes back to the system.
+ */
+#define NBI_ENTRY_RELEASED (1ULL << 63)
 struct nbi_entry {
     uintptr_t key; /* nbi_key_of(user pointer); 0: empty slot */
     uint64_t size;
 };
+
+static inline int nbi_entry_is_live(const struct nbi_entry *e)
+{
+    return !(e->size & NBI_ENTRY_RELEASED);
+}
 
 /* A live buffer as nbi_registry_snapshot lists it. */
 struct nbi_live {
@@ -60,12 +100,17 @@ struct nbi_live {
 
 struct nbi_shard {
     nbi_spin lock;
-    uint32_t count;            /* live entries */
+    int owner_inside;          /* written by the owner only: it is in the shard */
+    int revoking;              /* the owner must take the lock from now on */
+    uint32_t streak;           /* lock takings in a row by `last` */
+    uint32_t bias_after;       /* streak that biases the shard; 0: the initial */
+    const void *owner;         /* the biased thread's record, or NULL */
+    const void *last;          /* the thread that took the lock last */
+    uint32_t count;            /* entries, live and released */
     uint32_t mask;             /* slots - 1, or 0 before the first insert */
     struct nbi_entry *table;
-    uint64_t bytes;            /* sum of the live entries' sizes */
     uint32_t ring_next;
-    uintptr_t released[NBI_RELEASED_RING]; /* keys, as in the table */
+    uintptr_t released[NBI_RELEASED_RING]; /* keys of entries gone lately */
 } __attribute__((aligned(64)));
 
 extern NBI_INTERNAL struct nbi_shard nbi_shards[NBI_SHARDS];
@@ -77,26 +122,62 @@ static inline uint64_t nbi_registry_hash(uintptr_t user)
 }
 
 /*
- * The shard of user, locked.  The shard is chosen by the 1 MiB region the
- * address lies in, not by the address itself: glibc gives each thread its
- * own arena, so a thread's buffers share a few shards that other threads
- * rarely touch, and two threads working side by side do not bounce shard
- * cache lines between their CPUs (hashing every address spread each
- * thread's few dozen live buffers over half the shards: 3x slower per pair
- * with two threads than with one).
+ * The shard of user.  It is chosen by the 1 MiB region the address lies in,
+ * not by the address itself: glibc gives each thread its own arena, so a
+ * thread's buffers share a few shards that other threads rarely touch, and
+ * two threads working side by side neither bounce shard cache lines
+ * between their CPUs nor revoke each other's bias (hashing every address
+ * spread each thread's few dozen live buffers over half the shards: 3x
+ * slower per pair with two threads than with one).
  */
 #define NBI_SHARD_REGION_BITS 20
-static inline struct nbi_shard *nbi_registry_lock(const void *user)
+static inline struct nbi_shard *nbi_registry_shard(const void *user)
 {
     uint64_t region = nbi_registry_hash((uintptr_t)user >> (NBI_SHARD_REGION_BITS - 4));
-    struct nbi_shard *s = &nbi_shards[region >> (64 - NBI_SHARD_BITS)];
-    nbi_spin_lock(&s->lock);
+    return &nbi_shards[region >> (64 - NBI_SHARD_BITS)];
+}
+
+/* Enter s the slow way: take its lock, revoke another thread's bias, and
+   maybe bias s to me (then leave the lock and stay inside as its owner). */
+NBI_INTERNAL void nbi_shard_enter_slow(struct nbi_shard *s, const void *me);
+
+/* Enter s as thread me (NULL: no record; always locks). */
+static inline void nbi_shard_enter(struct nbi_shard *s, const void *me)
+{
+    if (NBI_LIKELY(me && __atomic_load_n(&s->owner, __ATOMIC_RELAXED) == me)) {
+        __atomic_store_n(&s->owner_inside, 1, __ATOMIC_RELAXED);
+        __atomic_signal_fence(__ATOMIC_SEQ_CST); /* the revoker's membarrier does the rest */
+        /* Acquire, then owner again: a "revoking" reset by a later rebias
+           is seen only together with the new owner. */
+        if (NBI_LIKELY(!__atomic_load_n(&s->revoking, __ATOMIC_ACQUIRE) &&
+                       __atomic_load_n(&s->owner, __ATOMIC_RELAXED) == me))
+            return;
+        __atomic_store_n(&s->owner_inside, 0, __ATOMIC_RELEASE);
+    }
+    nbi_shard_enter_slow(s, me);
+}
+
+/* Leave s, entered by nbi_shard_enter(s, me).  While me is inside, s's
+   owner is me exactly when me entered as its owner: only a lock holder
+   changes the owner, and never while the owner is inside. */
+static inline void nbi_shard_leave(struct nbi_shard *s, const void *me)
+{
+    if (NBI_LIKELY(me && __atomic_load_n(&s->owner, __ATOMIC_RELAXED) == me))
+        __atomic_store_n(&s->owner_inside, 0, __ATOMIC_RELEASE);
+    else
+        nbi_spin_unlock(&s->lock);
+}
+
+static inline struct nbi_shard *nbi_registry_enter(const void *me, const void *user)
+{
+    struct nbi_shard *s = nbi_registry_shard(user);
+    nbi_shard_enter(s, me);
     return s;
 }
 
-static inline void nbi_registry_unlock(struct nbi_shard *s)
+static inline void nbi_registry_leave(const void *me, struct nbi_shard *s)
 {
-    nbi_spin_unlock(&s->lock);
+    nbi_shard_leave(s, me);
 }
 
 /* The hot operations are inline: a strict pair runs each once. */
@@ -106,7 +187,7 @@ static inline uint32_t nbi_home_slot(const struct nbi_shard *s, uintptr_t key)
     return (uint32_t)(nbi_registry_hash(key) >> 24) & s->mask;
 }
 
-/* With s locked: user's entry, or NULL when user is not a live buffer. */
+/* Inside s: user's entry (live or released), or NULL. */
 static inline struct nbi_entry *nbi_shard_find(struct nbi_shard *s, const void *user)
 {
     if (!s->table)
@@ -121,7 +202,24 @@ static inline struct nbi_entry *nbi_shard_find(struct nbi_shard *s, const void *
     }
 }
 
-/* With s locked and room in the table: store key's entry. */
+/* Inside s: user's entry, looked up at slot `hint` first (where the entry
+   was seen lately: entries move only when others are removed or the
+   table grows), or NULL. */
+static inline struct nbi_entry *nbi_shard_find_at(struct nbi_shard *s, const void *user,
+                                                  uint32_t hint)
+{
+    if (NBI_LIKELY(s->table && hint <= s->mask && s->table[hint].key == nbi_key_of(user)))
+        return &s->table[hint];
+    return nbi_shard_find(s, user);
+}
+
+/* The slot of entry e, for nbi_shard_find_at. */
+static inline uint32_t nbi_shard_slot(const struct nbi_shard *s, const struct nbi_entry *e)
+{
+    return (uint32_t)(e - s->table);
+}
+
+/* Inside s, with room in the table: store key's entry. */
 static inline void nbi_shard_place(struct nbi_shard *s, uintptr_t key, uint64_t size)
 {
     uint32_t i = nbi_home_slot(s, key);
@@ -131,33 +229,44 @@ static inline void nbi_shard_place(struct nbi_shard *s, uintptr_t key, uint64_t 
     s->table[i].size = size;
 }
 
-/* With s locked: double the table (or make the first); -1 when out of memory. */
+/* Inside s: double the table (or make the first); -1 when out of memory. */
 NBI_INTERNAL int nbi_shard_grow(struct nbi_shard *s);
 
-/* With s locked: record user (not present) as live with size bytes.
+/* Inside s: record user (not present) as a live buffer of size bytes.
    0, or -1 when the table could not grow (nothing changed). */
 static inline int nbi_shard_insert(struct nbi_shard *s, const void *user, uint64_t size)
 {
-    /* Keep the load at most 3/4 so probe runs stay short. */
-    if (NBI_UNLIKELY(!s->table || ((uint64_t)s->count + 1) * 4 > ((uint64_t)s->mask + 1) * 3))
+    /* Keep the load at most 1/2 so probe runs stay short: nearly every
+       lookup then ends at its entry's home slot. */
+    if (NBI_UNLIKELY(!s->table || ((uint64_t)s->count + 1) * 2 > (uint64_t)s->mask + 1))
         if (nbi_shard_grow(s) != 0)
             return -1;
     nbi_shard_place(s, nbi_key_of(user), size);
     s->count++;
-    s->bytes += size;
     return 0;
 }
 
-/* With s locked: forget entry e (from nbi_shard_find).  Never allocates,
+/* Inside s: live entry e is released now / released entry e is a live
+   buffer of size bytes again.  Neither allocates. */
+static inline void nbi_entry_release(struct nbi_entry *e)
+{
+    e->size |= NBI_ENTRY_RELEASED;
+}
+static inline void nbi_entry_revive(struct nbi_entry *e, uint64_t size)
+{
+    e->size = size;
+}
+
+/* Inside s: forget entry e (from nbi_shard_find).  Never allocates,
    so removing and re-inserting one entry cannot fail. */
 NBI_INTERNAL void nbi_shard_remove(struct nbi_shard *s, struct nbi_entry *e);
 
-/* With s locked: remember user as released (the last NBI_RELEASED_RING of
-   the shard), and ask whether user is among them. */
+/* Inside s: remember user, whose entry went, as released (the last
+   NBI_RELEASED_RING of the shard), and ask whether user is among them. */
 static inline void nbi_shard_note_released(struct nbi_shard *s, const void *user)
 {
     s->released[s->ring_next] = nbi_key_of(user);
-    s->ring_next = (s->ring_next + 1) % NBI_RELEASED_RING;
+    s->ring_next = (s->ring_next + 1) & (NBI_RELEASED_RING - 1);
 }
 NBI_INTERNAL int nbi_shard_was_released(const struct nbi_shard *s, const void *user);
 
@@ -165,23 +274,24 @@ NBI_INTERNAL int nbi_shard_was_released(const struct nbi_shard *s, const void *u
  * Default mode's guard for blocks the system may unmap on release (block.h,
  * nbi_may_be_unmapped): remember a released address, ask whether an
  * address was released lately, forget it when a new buffer starts there.
- * Each takes the address's shard lock: call with none held.
+ * Each enters the address's shard: call from outside every shard.
  */
 NBI_INTERNAL void nbi_registry_remember_released(const void *user);
 NBI_INTERNAL int nbi_registry_recently_released(const void *user);
 NBI_INTERNAL void nbi_registry_forget_released(const void *user);
 
 /* The live buffer p points inside of (start < p < start + size), or NULL;
-   *size gets its size.  Takes each lock it needs: call with none held.
+   *size gets its size.  Enters each shard it needs: call from outside all.
    Bounded: see registry.c. */
 NBI_INTERNAL const void *nbi_registry_containing(const void *p, uint64_t *size);
 
-/* Live buffers and bytes, and up to max entries (lowest addresses first)
-   copied to out.  Takes each lock in turn. */
+/* Live buffers and bytes, and up to max live entries (lowest addresses
+   first) copied to out.  Enters each shard in turn. */
 NBI_INTERNAL size_t nbi_registry_snapshot(uint64_t *count, uint64_t *bytes, struct nbi_live *out,
                                           size_t max);
 
-/* Keep the shard locks usable in a forked child. */
+/* Find out whether shards can be biased; keep the shards usable in a
+   forked child. */
 NBI_INTERNAL void nbi_registry_init(void);
 
 #endif /* NBI_REGISTRY_H */

@@ -8,6 +8,7 @@
 #include <netapibuf.h>
 
 #include "cache.h"
+#include "quarantine.h"
 #include "state.h"
 #include "sysalloc.h"
 
@@ -53,6 +54,7 @@ static void thread_exit(void *arg)
 {
     struct nbi_thread *t = arg;
     nbi_cache_flush(t);
+    nbi_quarantine_flush(t);
     lock_registry();
     note_peak_locked(peak_bound_locked());
     nbi_count_shared(t->allocations, t->releases, t->live_bytes);

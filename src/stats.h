@@ -31,16 +31,11 @@ struct nbi_bin {
     uint32_t low; /* fewest blocks held since the last scavenge (cache.c) */
 };
 
-/*
- * Strict mode's quarantine (strict.c): the thread's last NBI_QUARANTINE
- * released small blocks wait here, poisoned, before they are reused or go
- * back to the system, oldest first.  A stale pointer to a block therefore
- * keeps failing as "released" for a while, and a pair needs no call into
- * the system allocator.
- */
-#define NBI_QUARANTINE 32u
+/* Strict mode's quarantine: quarantine.h says what it is for. */
+#define NBI_QUARANTINE 32u /* a power of 2 */
 struct nbi_quarantine {
     void *block[NBI_QUARANTINE]; /* NULL: empty slot */
+    uint32_t slot[NBI_QUARANTINE]; /* where each block's registry entry was */
     uint8_t cls[NBI_QUARANTINE]; /* each block's size class */
     uint32_t next;               /* the oldest slot: the next to reuse or evict */
 };

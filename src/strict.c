@@ -11,33 +11,14 @@
 #include "debugger.h"
 #include "leaks.h"
 #include "misuse.h"
+#include "quarantine.h"
 #include "registry.h"
 #include "sizeclass.h"
 #include "state.h"
 #include "sysalloc.h"
 
-/*
- * Blocks of up to 64 KiB pass through the quarantine (stats.h), so they are
- * sized by class, as the cache's: any buffer of the class can reuse one, and
- * a buffer just released is not handed out again at once (a stale pointer
- * to it stays "released" even after more allocations of its size).
- * Not under valgrind or ASan, which keep released memory away from reuse
- * themselves and must see every release.
- */
-#define QUARANTINE_CLASS_MAX (NBI_CLASS_COUNT - 1u)
-
-static inline unsigned quarantine_class(const struct nbi_thread *t, uint64_t n)
-{
-#ifdef NBI_ASAN
-    (void)t, (void)n;
-    return 0;
-#else
-    unsigned c = nbi_size_class(n);
-    return t && c <= QUARANTINE_CLASS_MAX && !nbi_on_valgrind ? c : 0;
-#endif
-}
-
-/* Bytes of system memory for a strict buffer of n bytes, 0 on overflow. */
+/* Bytes of system memory for a strict buffer of n bytes in class c (0:
+   sized exactly), 0 on overflow. */
 static size_t strict_block_bytes(uint64_t n, unsigned c)
 {
     if (c)
@@ -45,35 +26,6 @@ static size_t strict_block_bytes(uint64_t n, unsigned c)
     if (n > SIZE_MAX - NBI_HEADER_SIZE - NBI_CANARY_SIZE)
         return 0;
     return (size_t)n + NBI_HEADER_SIZE + NBI_CANARY_SIZE;
-}
-
-/* The oldest quarantined block when it is of class c, else NULL. */
-static inline struct nbi_header *quarantine_take(struct nbi_thread *t, unsigned c)
-{
-    if (!c)
-        return NULL;
-    struct nbi_quarantine *q = &t->quarantine;
-    struct nbi_header *h = q->block[q->next];
-    if (!h || q->cls[q->next] != c)
-        return NULL;
-    q->block[q->next] = NULL;
-    return h;
-}
-
-/* Quarantine a released block of class c (or free it when c is 0); the
-   oldest quarantined block goes back to the system. */
-static inline void quarantine_put(struct nbi_thread *t, unsigned c, struct nbi_header *h)
-{
-    if (!c) {
-        nbi_sys_free(h); /* glibc's free keeps errno */
-        return;
-    }
-    struct nbi_quarantine *q = &t->quarantine;
-    struct nbi_header *oldest = q->block[q->next];
-    q->block[q->next] = h;
-    q->cls[q->next] = (uint8_t)c;
-    q->next = (q->next + 1) % NBI_QUARANTINE;
-    nbi_sys_free(oldest);
 }
 
 /*
@@ -96,8 +48,9 @@ static inline void canary_write(void *user, uint64_t n)
     memcpy((unsigned char *)user + n, &c, sizeof c);
 }
 
-/* Reads poisoned bytes on purpose: the canary is off-limits to the caller. */
-static NBI_NO_ASAN int canary_intact(const void *user, uint64_t n)
+/* Reads bytes a debugger guards, on purpose: the canary is off-limits to
+   the caller, so it is opened for the read. */
+static NBI_NO_ASAN NBI_NOINLINE int canary_intact_watched(const void *user, uint64_t n)
 {
     const unsigned char *at = (const unsigned char *)user + n;
     uint64_t seen;
@@ -107,62 +60,145 @@ static NBI_NO_ASAN int canary_intact(const void *user, uint64_t n)
     return seen == canary_of(user);
 }
 
-static void fill(void *user, int pattern, uint64_t n)
+static inline int canary_intact(const void *user, uint64_t n)
 {
-    memset(user, pattern, n < NBI_FILL_MAX ? (size_t)n : NBI_FILL_MAX);
+#ifdef NBI_ASAN
+    return canary_intact_watched(user, n);
+#else
+    if (NBI_UNLIKELY(nbi_on_valgrind))
+        return canary_intact_watched(user, n);
+    uint64_t seen;
+    memcpy(&seen, (const unsigned char *)user + n, sizeof seen);
+    return seen == canary_of(user);
+#endif
 }
 
 /*
- * A new registered block of n bytes, filled, its first copy_n bytes copied
- * from copy_from; NULL when memory (for the block or the registry) runs
- * out.  Not counted, not yet announced to a debugger.
+ * Fill the first n bytes at p (at most NBI_FILL_MAX) with pattern.  Up to
+ * 64 bytes, the common size of a network-management buffer, it is two
+ * overlapping stores of a fixed size, which the compiler makes inline.
  */
-static void *block_new(struct nbi_thread *t, uint64_t n, const void *copy_from, uint64_t copy_n)
+static inline void fill(void *p, int pattern, uint64_t n)
 {
-    unsigned c = quarantine_class(t, n);
-    struct nbi_header *h = quarantine_take(t, c);
-    if (!h) {
-        size_t bytes = strict_block_bytes(n, c);
-        if (!bytes)
-            return NULL;
-        int saved_errno = errno;
-        h = nbi_sys_malloc(bytes);
-        errno = saved_errno;
-        if (!h)
-            return NULL;
+    unsigned char *b = p;
+    if (n >= 32 && n <= 64) {
+        memset(b, pattern, 32);
+        memset(b + n - 32, pattern, 32);
+    } else if (n >= 16 && n < 32) {
+        memset(b, pattern, 16);
+        memset(b + n - 16, pattern, 16);
+    } else {
+        memset(b, pattern, n < NBI_FILL_MAX ? (size_t)n : NBI_FILL_MAX);
     }
+}
+
+/* Copy copy_n bytes from copy_from to a new buffer of n bytes at user and
+   fill the rest. */
+static inline void buffer_contents(void *user, uint64_t n, const void *copy_from, uint64_t copy_n)
+{
+    if (copy_n)
+        memcpy(user, copy_from, copy_n);
+    if (n > copy_n)
+        fill((unsigned char *)user + copy_n, NBI_FILL_NEW, n - copy_n);
+}
+
+/* buffer_new's way when no quarantined block fits: a block from the
+   system and a new registry entry; this is also the way under a debugger,
+   so the annotations are here. */
+static NBI_NOINLINE void *buffer_from_system(struct nbi_thread *t, unsigned c, uint64_t n,
+                                             const void *copy_from, uint64_t copy_n)
+{
+    size_t bytes = strict_block_bytes(n, c);
+    if (!bytes)
+        return NULL;
+    int saved_errno = errno;
+    struct nbi_header *h = nbi_sys_malloc(bytes);
+    errno = saved_errno;
+    if (!h)
+        return NULL;
     void *user = nbi_user_of(h);
     canary_write(user, n);
-    nbi_header_stamp(user, n);
 
-    struct nbi_shard *s = nbi_registry_lock(user);
+    struct nbi_shard *s = nbi_registry_enter(t, user);
     int registered = nbi_shard_insert(s, user, n) == 0;
-    nbi_registry_unlock(s);
+    nbi_registry_leave(t, s);
     if (!registered) {
-        quarantine_put(t, c, h);
+        nbi_sys_free(h);
         return NULL;
     }
     /* Handed out before the copy, so valgrind copies the old bytes'
        definedness along; the fresh bytes are filled yet undefined to it. */
     nbi_dbg_handed_out(user, n, NBI_HEADER_SIZE, NBI_CANARY_SIZE);
-    if (copy_n)
-        memcpy(user, copy_from, copy_n);
-    if (n > copy_n) {
-        fill((unsigned char *)user + copy_n, NBI_FILL_NEW, n - copy_n);
+    buffer_contents(user, n, copy_from, copy_n);
+    if (n > copy_n)
         nbi_dbg_undefined((unsigned char *)user + copy_n, n - copy_n);
+    return user;
+}
+
+/*
+ * A new registered buffer of n bytes, its first copy_n bytes copied from
+ * copy_from, the rest filled; NULL when memory (for the block or the
+ * registry) runs out.  Not counted.  The common way: the thread's oldest
+ * quarantined block is of the class, and its released entry comes back to
+ * life (no debugger watches: quarantine.h).
+ */
+static NBI_ALWAYS_INLINE void *buffer_new(struct nbi_thread *t, uint64_t n,
+                                          const void *copy_from, uint64_t copy_n)
+{
+    unsigned c = nbi_quarantine_class(n);
+    uint32_t slot = 0;
+    struct nbi_header *h = t && c ? nbi_quarantine_take(t, c, &slot) : NULL;
+    if (NBI_UNLIKELY(!h))
+        return buffer_from_system(t, c, n, copy_from, copy_n);
+    void *user = nbi_user_of(h);
+    /* The block is this thread's until its entry is live again. */
+    canary_write(user, n);
+    buffer_contents(user, n, copy_from, copy_n);
+    struct nbi_shard *s = nbi_registry_enter(t, user);
+    struct nbi_entry *e = nbi_shard_find_at(s, user, slot);
+    if (NBI_LIKELY(e))
+        nbi_entry_revive(e, n);
+    nbi_registry_leave(t, s);
+    if (NBI_UNLIKELY(!e)) { /* cannot happen (quarantine.h's invariant); stay safe */
+        nbi_sys_free(h);
+        return buffer_from_system(t, c, n, copy_from, copy_n);
     }
     return user;
 }
 
-/* Give a buffer already removed from the registry back (quarantine). */
-static void block_retire(struct nbi_thread *t, void *user, uint64_t n)
+/*
+ * Inside s: the buffer of live (or, for Reallocate, already released)
+ * entry e is being released.  Its entry stays, released, when the block
+ * will wait in t's quarantine; otherwise it goes.  Returns the class to
+ * quarantine the block under, 0 to give it back to the system.
+ */
+static inline unsigned entry_retire(struct nbi_thread *t, struct nbi_shard *s,
+                                    struct nbi_entry *e, const void *user, uint64_t n)
+{
+    unsigned c = t ? nbi_quarantine_class(n) : 0;
+    if (NBI_LIKELY(c)) {
+        nbi_entry_release(e);
+    } else {
+        nbi_shard_remove(s, e);
+        nbi_shard_note_released(s, user);
+    }
+    return c;
+}
+
+/* After entry_retire, outside the shard: poison the released buffer's
+   bytes and put its block away (class c, its entry at registry slot
+   `slot`; or c = 0: back to the system). */
+static inline void block_retire(struct nbi_thread *t, unsigned c, uint32_t slot, void *user,
+                                uint64_t n)
 {
     fill(user, NBI_FILL_RELEASED, n);
     nbi_dbg_taken_back(user, n);
     struct nbi_header *h = nbi_header_of(user);
-    nbi_dbg_open(h, NBI_HEADER_SIZE);
-    nbi_header_release(user);
-    quarantine_put(t, quarantine_class(t, n), h);
+    nbi_dbg_open(h, NBI_HEADER_SIZE); /* the system allocator's to use now */
+    if (NBI_LIKELY(c))
+        nbi_quarantine_put(t, c, h, slot);
+    else
+        nbi_sys_free(h); /* glibc's free keeps errno */
 }
 
 /*
@@ -173,8 +209,13 @@ static void block_retire(struct nbi_thread *t, void *user, uint64_t n)
 static void *condemned[CONDEMNED_KEPT];
 static unsigned condemned_count;
 
-static NET_API_STATUS condemn(struct nbi_thread *t, const char *function, void *user, uint64_t n)
+/* Inside s: drop the smashed buffer's entry; then leave and report. */
+static NBI_NOINLINE NET_API_STATUS condemn(struct nbi_thread *t, struct nbi_shard *s,
+                                           struct nbi_entry *e, const char *function,
+                                           void *user, uint64_t n)
 {
+    nbi_shard_remove(s, e);
+    nbi_registry_leave(t, s);
     unsigned i = __atomic_fetch_add(&condemned_count, 1, __ATOMIC_RELAXED);
     if (i < CONDEMNED_KEPT)
         condemned[i] = user;
@@ -182,17 +223,23 @@ static NET_API_STATUS condemn(struct nbi_thread *t, const char *function, void *
     return nbi_misuse(function, user, NETAPIBUF_MISUSE_OVERRUN, n);
 }
 
-/* Report a pointer the registry does not know, classified. */
-static NET_API_STATUS strict_reject(const char *function, const void *p)
+/*
+ * Report a pointer that is not a live buffer, classified; released: its
+ * entry says it was released (it waits in a quarantine).
+ */
+static NBI_NOINLINE NET_API_STATUS strict_reject(struct nbi_thread *t, const char *function,
+                                                 const void *p, int released)
 {
     enum netapibuf_misuse_kind kind = NETAPIBUF_MISUSE_UNKNOWN_POINTER;
     uint64_t size = 0;
     if (!nbi_is_aligned(p)) {
         kind = NETAPIBUF_MISUSE_UNALIGNED_POINTER;
     } else {
-        struct nbi_shard *s = nbi_registry_lock(p);
-        int released = nbi_shard_was_released(s, p);
-        nbi_registry_unlock(s);
+        if (!released) {
+            struct nbi_shard *s = nbi_registry_enter(t, p);
+            released = nbi_shard_was_released(s, p);
+            nbi_registry_leave(t, s);
+        }
         if (released)
             kind = NETAPIBUF_MISUSE_RELEASED_POINTER;
         else if (nbi_registry_containing(p, &size))
@@ -203,9 +250,9 @@ static NET_API_STATUS strict_reject(const char *function, const void *p)
 
 NET_API_STATUS nbi_strict_allocate(struct nbi_thread *t, DWORD n, LPVOID *out)
 {
-    void *user = block_new(t, n, NULL, 0);
+    void *user = buffer_new(t, n, NULL, 0);
     *out = user;
-    if (!user)
+    if (NBI_UNLIKELY(!user))
         return ERROR_NOT_ENOUGH_MEMORY;
     nbi_count_create(t, n);
     return NERR_Success;
@@ -213,36 +260,37 @@ NET_API_STATUS nbi_strict_allocate(struct nbi_thread *t, DWORD n, LPVOID *out)
 
 NET_API_STATUS nbi_strict_free(struct nbi_thread *t, LPVOID user)
 {
-    struct nbi_shard *s = nbi_registry_lock(user);
+    static const char function[] = "NetApiBufferFree";
+    struct nbi_shard *s = nbi_registry_enter(t, user);
     struct nbi_entry *e = nbi_shard_find(s, user);
-    if (!e) {
-        nbi_registry_unlock(s);
-        return strict_reject("NetApiBufferFree", user);
+    if (NBI_UNLIKELY(!e || !nbi_entry_is_live(e))) {
+        nbi_registry_leave(t, s);
+        return strict_reject(t, function, user, e != NULL);
     }
     uint64_t n = e->size;
-    int intact = canary_intact(user, n);
-    nbi_shard_remove(s, e);
-    if (intact)
-        nbi_shard_note_released(s, user);
-    nbi_registry_unlock(s);
-    if (!intact)
-        return condemn(t, "NetApiBufferFree", user, n);
+    if (NBI_UNLIKELY(!canary_intact(user, n)))
+        return condemn(t, s, e, function, user, n);
+    uint32_t slot = nbi_shard_slot(s, e);
+    unsigned c = entry_retire(t, s, e, user, n);
+    nbi_registry_leave(t, s);
     nbi_count_release(t, n);
-    block_retire(t, user, n);
+    block_retire(t, c, slot, user, n);
     return NERR_Success;
 }
 
-NET_API_STATUS nbi_strict_size(LPVOID user, LPDWORD n)
+NET_API_STATUS nbi_strict_size(struct nbi_thread *t, LPVOID user, LPDWORD n)
 {
-    struct nbi_shard *s = nbi_registry_lock(user);
+    static const char function[] = "NetApiBufferSize";
+    struct nbi_shard *s = nbi_registry_enter(t, user);
     struct nbi_entry *e = nbi_shard_find(s, user);
-    uint64_t size = e ? e->size : 0;
-    int intact = e && canary_intact(user, size);
-    nbi_registry_unlock(s);
-    if (!e)
-        return strict_reject("NetApiBufferSize", user);
+    int live = e && nbi_entry_is_live(e);
+    uint64_t size = live ? e->size : 0;
+    int intact = live && canary_intact(user, size);
+    nbi_registry_leave(t, s);
+    if (!live)
+        return strict_reject(t, function, user, e != NULL);
     if (!intact) /* reported; Free or Reallocate will condemn it */
-        return nbi_misuse("NetApiBufferSize", user, NETAPIBUF_MISUSE_OVERRUN, size);
+        return nbi_misuse(function, user, NETAPIBUF_MISUSE_OVERRUN, size);
     *n = (DWORD)size;
     return NERR_Success;
 }
@@ -257,39 +305,44 @@ NET_API_STATUS nbi_strict_reallocate(struct nbi_thread *t, LPVOID old, DWORD n, 
         }
         return nbi_strict_allocate(t, n, out);
     }
-    struct nbi_shard *s = nbi_registry_lock(old);
+    struct nbi_shard *s = nbi_registry_enter(t, old);
     struct nbi_entry *e = nbi_shard_find(s, old);
-    if (!e) {
-        nbi_registry_unlock(s);
-        return strict_reject(function, old);
+    if (!e || !nbi_entry_is_live(e)) {
+        nbi_registry_leave(t, s);
+        return strict_reject(t, function, old, e != NULL);
     }
     uint64_t old_n = e->size;
-    int intact = canary_intact(old, old_n);
-    /* From here this call owns old: a racing call sees it as unknown. */
-    nbi_shard_remove(s, e);
-    if (intact && n == 0)
-        nbi_shard_note_released(s, old);
-    nbi_registry_unlock(s);
-    if (!intact)
-        return condemn(t, function, old, old_n);
+    if (!canary_intact(old, old_n))
+        return condemn(t, s, e, function, old, old_n);
     if (n == 0) {
+        uint32_t slot = nbi_shard_slot(s, e);
+        unsigned c = entry_retire(t, s, e, old, old_n);
+        nbi_registry_leave(t, s);
         nbi_count_release(t, old_n);
-        block_retire(t, old, old_n);
+        block_retire(t, c, slot, old, old_n);
         *out = NULL;
         return NERR_Success;
     }
+    /* From here this call owns old: a racing call sees a released buffer.
+       Only this call brings the entry back or removes it. */
+    nbi_entry_release(e);
+    uint32_t slot = nbi_shard_slot(s, e);
+    nbi_registry_leave(t, s);
 
-    void *user = block_new(t, n, old, old_n < n ? old_n : n);
-    s = nbi_registry_lock(old);
+    void *user = buffer_new(t, n, old, old_n < n ? old_n : n);
+    s = nbi_registry_enter(t, old);
+    e = nbi_shard_find_at(s, old, slot);
+    slot = nbi_shard_slot(s, e);
+    unsigned c = 0;
     if (!user)
-        (void)nbi_shard_insert(s, old, old_n); /* cannot fail: its slot was just freed */
+        nbi_entry_revive(e, old_n); /* never fails: the entry stayed */
     else
-        nbi_shard_note_released(s, old);
-    nbi_registry_unlock(s);
+        c = entry_retire(t, s, e, old, old_n);
+    nbi_registry_leave(t, s);
     if (!user)
         return ERROR_NOT_ENOUGH_MEMORY; /* old untouched, *out unchanged */
     nbi_count_resize(t, old_n, n);
-    block_retire(t, old, old_n);
+    block_retire(t, c, slot, old, old_n);
     *out = user;
     return NERR_Success;
 }

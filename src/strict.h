@@ -40,7 +40,7 @@
 
 NBI_INTERNAL NET_API_STATUS nbi_strict_allocate(struct nbi_thread *t, DWORD n, LPVOID *out);
 NBI_INTERNAL NET_API_STATUS nbi_strict_free(struct nbi_thread *t, LPVOID user);
-NBI_INTERNAL NET_API_STATUS nbi_strict_size(LPVOID user, LPDWORD n);
+NBI_INTERNAL NET_API_STATUS nbi_strict_size(struct nbi_thread *t, LPVOID user, LPDWORD n);
 NBI_INTERNAL NET_API_STATUS nbi_strict_reallocate(struct nbi_thread *t, LPVOID old, DWORD n,
                                                   LPVOID *out);
 
