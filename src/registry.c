@@ -6,13 +6,14 @@
 #include "sysalloc.h"
 
 struct nbi_shard nbi_shards[NBI_SHARDS]; /* NBI_SPIN_INIT is 0: zeroed is unlocked */
+uintptr_t nbi_unmapped_released[NBI_UNMAPPED_SLOTS];
 
 /* Lock takings in a row by one thread before its shard is biased to it:
    at first, and at most (each revocation multiplies the run by 4). */
 #define BIAS_AFTER_FIRST 16u
 #define BIAS_AFTER_MAX (1u << 22)
 
-static int bias_possible; /* the system runs process-wide barriers */
+static int bias_possible; /* the system runs process-wide barriers (atomic: tests switch it) */
 
 /* With s locked: take s's bias from its owner, waiting until it is out. */
 static void revoke(struct nbi_shard *s)
@@ -46,7 +47,7 @@ void nbi_shard_enter_slow(struct nbi_shard *s, const void *me)
     }
     if (owner)
         revoke(s);
-    if (!me || !bias_possible) {
+    if (!me || !__atomic_load_n(&bias_possible, __ATOMIC_RELAXED)) {
         s->last = NULL;
         return;
     }
@@ -120,30 +121,6 @@ int nbi_shard_was_released(const struct nbi_shard *s, const void *user)
         if (s->released[i] == nbi_key_of(user))
             return 1;
     return 0;
-}
-
-void nbi_registry_remember_released(const void *user)
-{
-    struct nbi_shard *s = nbi_registry_enter(NULL, user);
-    nbi_shard_note_released(s, user);
-    nbi_registry_leave(NULL, s);
-}
-
-int nbi_registry_recently_released(const void *user)
-{
-    struct nbi_shard *s = nbi_registry_enter(NULL, user);
-    int released = nbi_shard_was_released(s, user);
-    nbi_registry_leave(NULL, s);
-    return released;
-}
-
-void nbi_registry_forget_released(const void *user)
-{
-    struct nbi_shard *s = nbi_registry_enter(NULL, user);
-    for (unsigned i = 0; i < NBI_RELEASED_RING; i++)
-        if (s->released[i] == nbi_key_of(user))
-            s->released[i] = 0;
-    nbi_registry_leave(NULL, s);
 }
 
 static uint64_t approximate_count(void)
@@ -255,12 +232,17 @@ static void unlock_all(void)
 /* In the child: also register for process-wide barriers again. */
 static void child_unlock_all(void)
 {
-    bias_possible = nbi_process_barrier_init();
+    __atomic_store_n(&bias_possible, nbi_process_barrier_init(), __ATOMIC_RELAXED);
     unlock_all();
 }
 
 void nbi_registry_init(void)
 {
-    bias_possible = nbi_process_barrier_init();
+    __atomic_store_n(&bias_possible, nbi_process_barrier_init(), __ATOMIC_RELAXED);
     nbi_at_fork(lock_all, unlock_all, child_unlock_all);
+}
+
+void nbi_registry_allow_bias(int allow)
+{
+    __atomic_store_n(&bias_possible, allow ? nbi_process_barrier_init() : 0, __ATOMIC_RELAXED);
 }

@@ -1,0 +1,263 @@
+/*
+ * test_registry.c — strict mode's registry (src/registry.h): a shard is
+ * biased to the thread that keeps using it, the bias is revoked when
+ * another thread comes (which waits for the owner to leave), threads that
+ * share a shard keep it consistent, shards work with no bias at all, a
+ * child forked while a shard is biased can use it, and buffers released
+ * by another thread than their allocator's are handled in strict mode.
+ *
+ * Static build: it calls the registry directly.  Registry keys are never
+ * dereferenced, so made-up addresses in one 1 MiB region (one shard) stand
+ * in for buffers.  Run with NETAPIBUF_CHECK=strict.
+ */
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <lm.h>
+#include <netapibuf.h>
+
+#include "capture.h"
+#include "check.h"
+#include "registry.h"
+#include "spawn.h"
+
+/* Thread identities as the registry sees them: any distinct addresses. */
+static int id_a, id_b, id_c;
+
+#define REGION 0x7a0000000000ULL /* 1 MiB aligned: every key below shares a shard */
+static void *key(unsigned i)
+{
+    return (void *)(uintptr_t)(REGION + 16u * (i + 1));
+}
+
+static struct nbi_shard *shard(void)
+{
+    return nbi_registry_shard(key(0));
+}
+
+static const void *owner_of(struct nbi_shard *s)
+{
+    return __atomic_load_n(&s->owner, __ATOMIC_RELAXED);
+}
+
+/* One insert/find/remove round trip of key k as thread me. */
+static int round_trip(const void *me, unsigned k)
+{
+    struct nbi_shard *s = nbi_registry_enter(me, key(k));
+    int ok = nbi_shard_insert(s, key(k), k) == 0;
+    nbi_registry_leave(me, s);
+    s = nbi_registry_enter(me, key(k));
+    struct nbi_entry *e = nbi_shard_find(s, key(k));
+    ok = ok && e && e->size == k && nbi_entry_is_live(e);
+    if (e)
+        nbi_shard_remove(s, e);
+    nbi_registry_leave(me, s);
+    return ok;
+}
+
+/* Enter and leave until the shard is biased to me (or give up). */
+static int bias_to(const void *me)
+{
+    for (unsigned i = 0; i < (1u << 24) && owner_of(shard()) != me; i++) {
+        struct nbi_shard *s = nbi_registry_enter(me, key(0));
+        nbi_registry_leave(me, s);
+    }
+    return owner_of(shard()) == me;
+}
+
+static int barrier_offered;
+
+TEST(bias_follows_a_run_and_is_revoked)
+{
+    if (!barrier_offered)
+        return; /* no membarrier here: shards are never biased (next test) */
+    CHECK(bias_to(&id_a));
+    CHECK(round_trip(&id_a, 1));
+    CHECK_EQ_P(owner_of(shard()), &id_a); /* the owner's own calls keep it */
+    CHECK(round_trip(&id_b, 2));           /* another thread revokes */
+    CHECK_EQ_P(owner_of(shard()), NULL);
+    uint32_t longer = shard()->bias_after;
+    CHECK(bias_to(&id_b));
+    CHECK(round_trip(&id_a, 3));
+    CHECK_GE_U(shard()->bias_after, 4 * (uint64_t)longer); /* each revocation: a longer run */
+    CHECK_EQ_U(shard()->count, 0);
+}
+
+TEST(no_bias_without_process_barriers)
+{
+    nbi_registry_allow_bias(0);
+    for (unsigned i = 0; i < 100000; i++)
+        if (!round_trip(&id_c, i)) {
+            CHECK(0);
+            break;
+        }
+    CHECK(owner_of(shard()) != &id_c);
+    CHECK_EQ_U(shard()->count, 0);
+    nbi_registry_allow_bias(1);
+}
+
+/* The owner stays inside a while; another thread must wait for it. */
+static int owner_inside, owner_left;
+
+static void *owner_stays_inside(void *arg)
+{
+    (void)arg;
+    if (!bias_to(&id_a))
+        return NULL;
+    struct nbi_shard *s = nbi_registry_enter(&id_a, key(0));
+    CHECK(nbi_shard_insert(s, key(7), 7) == 0);
+    __atomic_store_n(&owner_inside, 1, __ATOMIC_RELEASE);
+    nanosleep(&(struct timespec){0, 50 * 1000 * 1000}, NULL);
+    __atomic_store_n(&owner_left, 1, __ATOMIC_RELAXED);
+    nbi_registry_leave(&id_a, s);
+    return NULL;
+}
+
+TEST(revocation_waits_for_the_owner)
+{
+    if (!barrier_offered)
+        return;
+    pthread_t t;
+    pthread_create(&t, NULL, owner_stays_inside, NULL);
+    while (!__atomic_load_n(&owner_inside, __ATOMIC_ACQUIRE))
+        sched_yield();
+    struct nbi_shard *s = nbi_registry_enter(&id_b, key(0));
+    CHECK(__atomic_load_n(&owner_left, __ATOMIC_RELAXED)); /* it finished first */
+    struct nbi_entry *e = nbi_shard_find(s, key(7));
+    CHECK(e != NULL); /* and what it wrote is seen */
+    if (e)
+        nbi_shard_remove(s, e);
+    nbi_registry_leave(&id_b, s);
+    pthread_join(t, NULL);
+    CHECK_EQ_U(shard()->count, 0);
+}
+
+/* Two threads work on their own keys in one shard, in bursts, so the
+   bias moves between them and then the shard settles on its lock. */
+#define SHARED_ROUNDS 20000
+struct worker {
+    const void *me;
+    unsigned first_key;
+    int failures;
+};
+
+static void *share_a_shard(void *arg)
+{
+    struct worker *w = arg;
+    for (unsigned i = 0; i < SHARED_ROUNDS; i++) {
+        if (!round_trip(w->me, w->first_key + i % 64))
+            w->failures++;
+        if (i % 1000 == 999)
+            sched_yield();
+    }
+    return NULL;
+}
+
+TEST(threads_share_a_shard)
+{
+    struct worker w[2] = {{&id_a, 0, 0}, {&id_b, 1000, 0}};
+    pthread_t t[2];
+    for (int i = 0; i < 2; i++)
+        pthread_create(&t[i], NULL, share_a_shard, &w[i]);
+    for (int i = 0; i < 2; i++)
+        pthread_join(t[i], NULL);
+    CHECK_EQ_U(w[0].failures, 0);
+    CHECK_EQ_U(w[1].failures, 0);
+    CHECK_EQ_U(shard()->count, 0);
+}
+
+/* fork while another thread is biased to the shard and busy in it: the
+   child (only the forking thread survives) can still enter it. */
+static int keep_busy = 1;
+
+static void *busy_owner(void *arg)
+{
+    (void)arg;
+    bias_to(&id_a);
+    while (__atomic_load_n(&keep_busy, __ATOMIC_RELAXED))
+        (void)round_trip(&id_a, 5);
+    return NULL;
+}
+
+TEST(fork_while_a_shard_is_biased)
+{
+    pthread_t t;
+    pthread_create(&t, NULL, busy_owner, NULL);
+    while (barrier_offered && owner_of(shard()) != &id_a)
+        sched_yield();
+    pid_t pid = fork();
+    if (pid == 0) {
+        alarm(10); /* a hang in the child fails the test */
+        int ok = round_trip(&id_b, 9) && round_trip(&id_c, 10);
+        LPVOID p;
+        ok = ok && NetApiBufferAllocate(64, &p) == NERR_Success && NetApiBufferFree(p) == NERR_Success;
+        _exit(ok ? 0 : 1);
+    }
+    int status = 0;
+    CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    __atomic_store_n(&keep_busy, 0, __ATOMIC_RELAXED);
+    pthread_join(t, NULL);
+}
+
+/* Strict mode: buffers allocated by one thread (its shards biased to it),
+   released by another, then released again. */
+#define HANDED_OVER 1000
+static LPVOID handed[HANDED_OVER];
+
+static void *allocate_many(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < HANDED_OVER; i++)
+        if (NetApiBufferAllocate(64 + i % 200, &handed[i]) != NERR_Success)
+            handed[i] = NULL;
+    return NULL;
+}
+
+TEST(strict_buffers_released_by_another_thread)
+{
+    struct netapibuf_stats before, after;
+    netapibuf_get_stats(&before);
+    pthread_t t;
+    pthread_create(&t, NULL, allocate_many, NULL);
+    pthread_join(t, NULL);
+    for (int i = 0; i < HANDED_OVER; i++) {
+        CHECK(handed[i] != NULL);
+        DWORD n = 0;
+        CHECK_EQ_U(NetApiBufferSize(handed[i], &n), NERR_Success);
+        CHECK_EQ_U(n, 64 + i % 200);
+        CHECK_EQ_U(NetApiBufferFree(handed[i]), NERR_Success);
+    }
+    netapibuf_get_stats(&after);
+    CHECK_EQ_U(after.live_buffers, before.live_buffers);
+    capture_start();
+    CHECK_EQ_U(NetApiBufferFree(handed[HANDED_OVER - 1]), ERROR_INVALID_PARAMETER);
+    CHECK_EQ_U(captured.last.kind, NETAPIBUF_MISUSE_RELEASED_POINTER);
+    capture_stop();
+}
+
+int main(int argc, char **argv)
+{
+    const char *mode = getenv("NETAPIBUF_CHECK");
+    if (argc > 0 && (!mode || strcmp(mode, "strict") != 0)) {
+        setenv("NETAPIBUF_CHECK", "strict", 1);
+        execv(self_path(), argv);
+    }
+    LPVOID p; /* the first call sets the library up, the registry too */
+    NetApiBufferAllocate(1, &p);
+    NetApiBufferFree(p);
+    barrier_offered = nbi_process_barrier_init();
+    if (!barrier_offered)
+        printf("no process-wide barriers here: bias tests skipped\n");
+    RUN(bias_follows_a_run_and_is_revoked);
+    RUN(no_bias_without_process_barriers);
+    RUN(revocation_waits_for_the_owner);
+    RUN(threads_share_a_shard);
+    RUN(fork_while_a_shard_is_biased);
+    RUN(strict_buffers_released_by_another_thread);
+    return check_finish();
+}
