@@ -7,12 +7,12 @@
 void nbi_quarantine_evict(struct nbi_thread *t, struct nbi_header *h)
 {
     void *user = nbi_user_of(h);
-    struct nbi_shard *s = nbi_registry_enter(t, user);
+    struct nbi_shard *s = nbi_registry_enter(nbi_visitor_of(t), user);
     struct nbi_entry *e = nbi_shard_find(s, user);
     if (e && !nbi_entry_is_live(e))
         nbi_shard_remove(s, e);
     nbi_shard_note_released(s, user); /* still known as released for a while */
-    nbi_registry_leave(t, s);
+    nbi_registry_leave(nbi_visitor_of(t), s);
     nbi_sys_free(h);
 }
 

@@ -18,30 +18,30 @@ static int bias_possible; /* the system runs process-wide barriers (atomic: test
 /* With s locked: take s's bias from its owner, waiting until it is out. */
 static void revoke(struct nbi_shard *s)
 {
-    __atomic_store_n(&s->revoking, 1, __ATOMIC_RELAXED);
+    struct nbi_visitor *owner = s->owner;
+    __atomic_store_n(&s->owner, NULL, __ATOMIC_RELAXED);
     /* Orders the store above with the owner's "inside" store: afterwards
-       either that store is visible here, or the owner sees "revoking". */
+       either that store is visible here, or the owner sees the change. */
     (void)nbi_process_barrier();
-    for (unsigned spins = 0; __atomic_load_n(&s->owner_inside, __ATOMIC_ACQUIRE); spins++) {
+    for (unsigned spins = 0; __atomic_load_n(&owner->inside, __ATOMIC_ACQUIRE) == s; spins++) {
         if (spins < 64)
             nbi_spin_pause();
         else
             sched_yield(); /* the owner may have been preempted inside */
     }
-    __atomic_store_n(&s->owner, NULL, __ATOMIC_RELAXED);
     uint32_t after = s->bias_after ? s->bias_after : BIAS_AFTER_FIRST;
     s->bias_after = after < BIAS_AFTER_MAX ? after * 4 : BIAS_AFTER_MAX;
 }
 
-void nbi_shard_enter_slow(struct nbi_shard *s, const void *me)
+void nbi_shard_enter_slow(struct nbi_shard *s, struct nbi_visitor *me)
 {
     nbi_spin_lock(&s->lock);
-    const void *owner = s->owner;
+    struct nbi_visitor *owner = s->owner;
     if (owner == me && me) {
         /* Nobody revokes without the lock, so the bias is whole: the
            owner's fast path only gave up on a revocation since undone
            by a rebias to it. */
-        __atomic_store_n(&s->owner_inside, 1, __ATOMIC_RELAXED);
+        __atomic_store_n(&me->inside, s, __ATOMIC_RELAXED);
         nbi_spin_unlock(&s->lock);
         return;
     }
@@ -57,12 +57,9 @@ void nbi_shard_enter_slow(struct nbi_shard *s, const void *me)
     }
     if (++s->streak < (s->bias_after ? s->bias_after : BIAS_AFTER_FIRST))
         return;
-    /* Bias s to me and enter as its owner.  The owner is stored before
-       "revoking" is reset (release): a fast path that sees the reset sees
-       the new owner too (nbi_shard_enter). */
-    __atomic_store_n(&s->owner_inside, 1, __ATOMIC_RELAXED);
-    __atomic_store_n(&s->owner, me, __ATOMIC_RELAXED);
-    __atomic_store_n(&s->revoking, 0, __ATOMIC_RELEASE);
+    /* Bias s to me and enter as its owner (the unlock publishes both). */
+    __atomic_store_n(&me->inside, s, __ATOMIC_RELAXED);
+    __atomic_store_n(&s->owner, me, __ATOMIC_RELEASE);
     s->streak = 0;
     nbi_spin_unlock(&s->lock);
 }

@@ -21,27 +21,31 @@
  * at a time (see nbi_registry_shard), so each shard is biased to the thread
  * that keeps using it, as Java biased its monitors:
  *
- *   owner's fast path                  anyone else (holding s->lock)
- *   -----------------                  -----------------------------
- *   owner_inside = 1                   revoking = 1
- *   compiler barrier                   barrier on every thread (membarrier)
- *   revoking? -> leave, take the lock  wait until owner_inside == 0
- *   owner still me? -> the same        owner = NULL: from now on, locks only
- *   ...work on the shard...            ...work on the shard...
- *   owner_inside = 0 (release)         unlock
+ *   owner A's fast path                anyone else (holding s->lock)
+ *   -------------------                -----------------------------
+ *   owner is A? else take the lock     A = owner; owner = NULL
+ *   A->inside = s                      barrier on every thread (membarrier)
+ *   compiler barrier                   wait while A->inside == s
+ *   owner still A? else A->inside =    ...work on the shard (locked from
+ *       NULL, take the lock            now on, until a thread is biased
+ *   ...work on the shard...            again)...
+ *   A->inside = NULL (release)         unlock
  *
  * The process-wide barrier makes this Dekker's handshake correct although
- * the owner's side has no fence: either the owner's "inside" store is
- * visible to the revoker, which then waits, or the owner's later loads see
- * "revoking" and it takes the lock.  The owner's pair thus costs plain
- * loads and stores; a revocation costs a system call (1 to 40 us here), so
+ * the owner's side has no fence: either A's "inside" store is visible to
+ * the revoker, which then waits, or A's second look at the owner sees the
+ * change and it takes the lock.  "inside" is A's own field, never the
+ * shard's: a thread that read the owner before a revocation and a rebias
+ * to another thread must not overwrite the new owner's flag as it backs
+ * out.  The owner's pair thus costs plain loads and stores; a revocation
+ * costs a system call (1 to 40 us here), so
  * a shard is biased only after a run of lock takings by one thread, and
  * each revocation makes that run four times longer: a shard that threads
  * really share ends up locked for good.  Where the system has no
  * membarrier, shards are never biased.
  *
  * Use: s = nbi_registry_enter(me, p); ... nbi_shard_* (s, ...) ...;
- * nbi_registry_leave(me, s), where me is the calling thread's record (or
+ * nbi_registry_leave(me, s), where me is the calling thread's visitor (or
  * NULL: then the lock is always taken).  Never be inside two shards at once.
  */
 #ifndef NBI_REGISTRY_H
@@ -98,14 +102,23 @@ struct nbi_live {
     uint64_t size;
 };
 
+/*
+ * A thread as the registry knows it (the first member of its thread
+ * record).  Once a shard was biased to it, a revoker may read it at any
+ * time: it must stay readable for the life of the process (thread records
+ * are recycled, never freed).
+ */
+struct nbi_shard;
+struct nbi_visitor {
+    struct nbi_shard *inside; /* written by its thread only: the shard it is in as owner */
+};
+
 struct nbi_shard {
     nbi_spin lock;
-    int owner_inside;          /* written by the owner only: it is in the shard */
-    int revoking;              /* the owner must take the lock from now on */
     uint32_t streak;           /* lock takings in a row by `last` */
     uint32_t bias_after;       /* streak that biases the shard; 0: the initial */
-    const void *owner;         /* the biased thread's record, or NULL */
-    const void *last;          /* the thread that took the lock last */
+    struct nbi_visitor *owner; /* the thread the shard is biased to, or NULL */
+    struct nbi_visitor *last;  /* the thread that took the lock last */
     uint32_t count;            /* entries, live and released */
     uint32_t mask;             /* slots - 1, or 0 before the first insert */
     struct nbi_entry *table;
@@ -139,43 +152,39 @@ static inline struct nbi_shard *nbi_registry_shard(const void *user)
 
 /* Enter s the slow way: take its lock, revoke another thread's bias, and
    maybe bias s to me (then leave the lock and stay inside as its owner). */
-NBI_INTERNAL void nbi_shard_enter_slow(struct nbi_shard *s, const void *me);
+NBI_INTERNAL void nbi_shard_enter_slow(struct nbi_shard *s, struct nbi_visitor *me);
 
 /* Enter s as thread me (NULL: no record; always locks). */
-static inline void nbi_shard_enter(struct nbi_shard *s, const void *me)
+static inline void nbi_shard_enter(struct nbi_shard *s, struct nbi_visitor *me)
 {
     if (NBI_LIKELY(me && __atomic_load_n(&s->owner, __ATOMIC_RELAXED) == me)) {
-        __atomic_store_n(&s->owner_inside, 1, __ATOMIC_RELAXED);
+        __atomic_store_n(&me->inside, s, __ATOMIC_RELAXED);
         __atomic_signal_fence(__ATOMIC_SEQ_CST); /* the revoker's membarrier does the rest */
-        /* Acquire, then owner again: a "revoking" reset by a later rebias
-           is seen only together with the new owner. */
-        if (NBI_LIKELY(!__atomic_load_n(&s->revoking, __ATOMIC_ACQUIRE) &&
-                       __atomic_load_n(&s->owner, __ATOMIC_RELAXED) == me))
+        if (NBI_LIKELY(__atomic_load_n(&s->owner, __ATOMIC_ACQUIRE) == me))
             return;
-        __atomic_store_n(&s->owner_inside, 0, __ATOMIC_RELEASE);
+        __atomic_store_n(&me->inside, NULL, __ATOMIC_RELEASE); /* revoked meanwhile */
     }
     nbi_shard_enter_slow(s, me);
 }
 
-/* Leave s, entered by nbi_shard_enter(s, me).  While me is inside, s's
-   owner is me exactly when me entered as its owner: only a lock holder
-   changes the owner, and never while the owner is inside. */
-static inline void nbi_shard_leave(struct nbi_shard *s, const void *me)
+/* Leave s, entered by nbi_shard_enter(s, me): me is inside s as its owner,
+   or holds its lock. */
+static inline void nbi_shard_leave(struct nbi_shard *s, struct nbi_visitor *me)
 {
-    if (NBI_LIKELY(me && __atomic_load_n(&s->owner, __ATOMIC_RELAXED) == me))
-        __atomic_store_n(&s->owner_inside, 0, __ATOMIC_RELEASE);
+    if (NBI_LIKELY(me && me->inside == s))
+        __atomic_store_n(&me->inside, NULL, __ATOMIC_RELEASE);
     else
         nbi_spin_unlock(&s->lock);
 }
 
-static inline struct nbi_shard *nbi_registry_enter(const void *me, const void *user)
+static inline struct nbi_shard *nbi_registry_enter(struct nbi_visitor *me, const void *user)
 {
     struct nbi_shard *s = nbi_registry_shard(user);
     nbi_shard_enter(s, me);
     return s;
 }
 
-static inline void nbi_registry_leave(const void *me, struct nbi_shard *s)
+static inline void nbi_registry_leave(struct nbi_visitor *me, struct nbi_shard *s)
 {
     nbi_shard_leave(s, me);
 }

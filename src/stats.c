@@ -20,6 +20,7 @@ static NBI_THREAD_LOCAL int tls_retired; /* the exit hook ran: no new record */
    atomics because record-less threads add to them without the lock. */
 static nbi_mutex registry_lock = NBI_MUTEX_INIT;
 static struct nbi_thread *registry_head;
+static struct nbi_thread *recycled; /* exited threads' records, linked by next */
 static int64_t shared_allocations;
 static int64_t shared_releases;
 static int64_t shared_live_bytes;
@@ -64,10 +65,11 @@ static void thread_exit(void *arg)
         registry_head = t->next;
     if (t->next)
         t->next->prev = t->prev;
+    t->next = recycled;
+    recycled = t;
     unlock_registry();
     nbi_tls = NULL;
     tls_retired = 1;
-    nbi_sys_free(t);
 }
 
 void nbi_stats_init(void)
@@ -81,12 +83,22 @@ struct nbi_thread *nbi_thread_attach(void)
     if (tls_retired)
         return NULL;
     nbi_ensure_init();
-    int saved_errno = errno;
-    struct nbi_thread *t = nbi_sys_malloc(sizeof *t);
-    errno = saved_errno;
-    if (!t)
-        return NULL; /* count in the shared totals; try again next call */
-    memset(t, 0, sizeof *t);
+    lock_registry();
+    struct nbi_thread *t = recycled;
+    if (t)
+        recycled = t->next;
+    unlock_registry();
+    if (!t) {
+        int saved_errno = errno;
+        t = nbi_sys_malloc(sizeof *t);
+        errno = saved_errno;
+        if (!t)
+            return NULL; /* count in the shared totals; try again next call */
+        t->visitor.inside = NULL;
+    }
+    /* All but the visitor, which a revoker may be reading (it is NULL:
+       an exited thread is inside no shard). */
+    memset((char *)t + sizeof t->visitor, 0, sizeof *t - sizeof t->visitor);
     lock_registry();
     t->next = registry_head;
     if (registry_head)

@@ -13,14 +13,18 @@
  * initial-exec TLS pointer, so the library's static TLS stays 16 bytes
  * (small enough for dlopen).  A thread without a record (its exit hook has
  * run, or the record could not be allocated) counts in shared atomics and
- * caches nothing.
+ * caches nothing.  When a thread exits its record is emptied and kept for
+ * the next new thread, never freed: the registry may read a record's
+ * visitor at any time (registry.h).
  */
 #ifndef NBI_STATS_H
 #define NBI_STATS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "platform.h"
+#include "registry.h"
 #include "sizeclass.h"
 
 /* One class's cached blocks: a stack linked through each block's first
@@ -41,6 +45,7 @@ struct nbi_quarantine {
 };
 
 struct nbi_thread {
+    struct nbi_visitor visitor; /* first: the thread as the registry knows it */
     int64_t allocations; /* buffers this thread created */
     int64_t releases;    /* buffers this thread released (any thread's) */
     int64_t live_bytes;  /* bytes created minus bytes released here; may go negative */
@@ -51,6 +56,14 @@ struct nbi_thread {
     struct nbi_quarantine quarantine;
     struct nbi_thread *next, *prev;      /* the registry of active threads */
 };
+
+_Static_assert(offsetof(struct nbi_thread, visitor) == 0, "a record and its visitor share an address");
+
+/* t as the registry knows it; NULL for NULL (no record), at no cost. */
+static inline struct nbi_visitor *nbi_visitor_of(struct nbi_thread *t)
+{
+    return (struct nbi_visitor *)(void *)t;
+}
 
 extern NBI_INTERNAL NBI_THREAD_LOCAL struct nbi_thread *nbi_tls;
 

@@ -119,9 +119,9 @@ static NBI_NOINLINE void *buffer_from_system(struct nbi_thread *t, unsigned c, u
     void *user = nbi_user_of(h);
     canary_write(user, n);
 
-    struct nbi_shard *s = nbi_registry_enter(t, user);
+    struct nbi_shard *s = nbi_registry_enter(nbi_visitor_of(t), user);
     int registered = nbi_shard_insert(s, user, n) == 0;
-    nbi_registry_leave(t, s);
+    nbi_registry_leave(nbi_visitor_of(t), s);
     if (!registered) {
         nbi_sys_free(h);
         return NULL;
@@ -154,11 +154,11 @@ static NBI_ALWAYS_INLINE void *buffer_new(struct nbi_thread *t, uint64_t n,
     /* The block is this thread's until its entry is live again. */
     canary_write(user, n);
     buffer_contents(user, n, copy_from, copy_n);
-    struct nbi_shard *s = nbi_registry_enter(t, user);
+    struct nbi_shard *s = nbi_registry_enter(nbi_visitor_of(t), user);
     struct nbi_entry *e = nbi_shard_find_at(s, user, slot);
     if (NBI_LIKELY(e))
         nbi_entry_revive(e, n);
-    nbi_registry_leave(t, s);
+    nbi_registry_leave(nbi_visitor_of(t), s);
     if (NBI_UNLIKELY(!e)) { /* cannot happen (quarantine.h's invariant); stay safe */
         nbi_sys_free(h);
         return buffer_from_system(t, c, n, copy_from, copy_n);
@@ -215,7 +215,7 @@ static NBI_NOINLINE NET_API_STATUS condemn(struct nbi_thread *t, struct nbi_shar
                                            void *user, uint64_t n)
 {
     nbi_shard_remove(s, e);
-    nbi_registry_leave(t, s);
+    nbi_registry_leave(nbi_visitor_of(t), s);
     unsigned i = __atomic_fetch_add(&condemned_count, 1, __ATOMIC_RELAXED);
     if (i < CONDEMNED_KEPT)
         condemned[i] = user;
@@ -236,9 +236,9 @@ static NBI_NOINLINE NET_API_STATUS strict_reject(struct nbi_thread *t, const cha
         kind = NETAPIBUF_MISUSE_UNALIGNED_POINTER;
     } else {
         if (!released) {
-            struct nbi_shard *s = nbi_registry_enter(t, p);
+            struct nbi_shard *s = nbi_registry_enter(nbi_visitor_of(t), p);
             released = nbi_shard_was_released(s, p);
-            nbi_registry_leave(t, s);
+            nbi_registry_leave(nbi_visitor_of(t), s);
         }
         if (released)
             kind = NETAPIBUF_MISUSE_RELEASED_POINTER;
@@ -261,10 +261,10 @@ NET_API_STATUS nbi_strict_allocate(struct nbi_thread *t, DWORD n, LPVOID *out)
 NET_API_STATUS nbi_strict_free(struct nbi_thread *t, LPVOID user)
 {
     static const char function[] = "NetApiBufferFree";
-    struct nbi_shard *s = nbi_registry_enter(t, user);
+    struct nbi_shard *s = nbi_registry_enter(nbi_visitor_of(t), user);
     struct nbi_entry *e = nbi_shard_find(s, user);
     if (NBI_UNLIKELY(!e || !nbi_entry_is_live(e))) {
-        nbi_registry_leave(t, s);
+        nbi_registry_leave(nbi_visitor_of(t), s);
         return strict_reject(t, function, user, e != NULL);
     }
     uint64_t n = e->size;
@@ -272,7 +272,7 @@ NET_API_STATUS nbi_strict_free(struct nbi_thread *t, LPVOID user)
         return condemn(t, s, e, function, user, n);
     uint32_t slot = nbi_shard_slot(s, e);
     unsigned c = entry_retire(t, s, e, user, n);
-    nbi_registry_leave(t, s);
+    nbi_registry_leave(nbi_visitor_of(t), s);
     nbi_count_release(t, n);
     block_retire(t, c, slot, user, n);
     return NERR_Success;
@@ -281,12 +281,12 @@ NET_API_STATUS nbi_strict_free(struct nbi_thread *t, LPVOID user)
 NET_API_STATUS nbi_strict_size(struct nbi_thread *t, LPVOID user, LPDWORD n)
 {
     static const char function[] = "NetApiBufferSize";
-    struct nbi_shard *s = nbi_registry_enter(t, user);
+    struct nbi_shard *s = nbi_registry_enter(nbi_visitor_of(t), user);
     struct nbi_entry *e = nbi_shard_find(s, user);
     int live = e && nbi_entry_is_live(e);
     uint64_t size = live ? e->size : 0;
     int intact = live && canary_intact(user, size);
-    nbi_registry_leave(t, s);
+    nbi_registry_leave(nbi_visitor_of(t), s);
     if (!live)
         return strict_reject(t, function, user, e != NULL);
     if (!intact) /* reported; Free or Reallocate will condemn it */
@@ -305,10 +305,10 @@ NET_API_STATUS nbi_strict_reallocate(struct nbi_thread *t, LPVOID old, DWORD n, 
         }
         return nbi_strict_allocate(t, n, out);
     }
-    struct nbi_shard *s = nbi_registry_enter(t, old);
+    struct nbi_shard *s = nbi_registry_enter(nbi_visitor_of(t), old);
     struct nbi_entry *e = nbi_shard_find(s, old);
     if (!e || !nbi_entry_is_live(e)) {
-        nbi_registry_leave(t, s);
+        nbi_registry_leave(nbi_visitor_of(t), s);
         return strict_reject(t, function, old, e != NULL);
     }
     uint64_t old_n = e->size;
@@ -317,7 +317,7 @@ NET_API_STATUS nbi_strict_reallocate(struct nbi_thread *t, LPVOID old, DWORD n, 
     if (n == 0) {
         uint32_t slot = nbi_shard_slot(s, e);
         unsigned c = entry_retire(t, s, e, old, old_n);
-        nbi_registry_leave(t, s);
+        nbi_registry_leave(nbi_visitor_of(t), s);
         nbi_count_release(t, old_n);
         block_retire(t, c, slot, old, old_n);
         *out = NULL;
@@ -327,10 +327,10 @@ NET_API_STATUS nbi_strict_reallocate(struct nbi_thread *t, LPVOID old, DWORD n, 
        Only this call brings the entry back or removes it. */
     nbi_entry_release(e);
     uint32_t slot = nbi_shard_slot(s, e);
-    nbi_registry_leave(t, s);
+    nbi_registry_leave(nbi_visitor_of(t), s);
 
     void *user = buffer_new(t, n, old, old_n < n ? old_n : n);
-    s = nbi_registry_enter(t, old);
+    s = nbi_registry_enter(nbi_visitor_of(t), old);
     e = nbi_shard_find_at(s, old, slot);
     slot = nbi_shard_slot(s, e);
     unsigned c = 0;
@@ -338,7 +338,7 @@ NET_API_STATUS nbi_strict_reallocate(struct nbi_thread *t, LPVOID old, DWORD n, 
         nbi_entry_revive(e, old_n); /* never fails: the entry stayed */
     else
         c = entry_retire(t, s, e, old, old_n);
-    nbi_registry_leave(t, s);
+    nbi_registry_leave(nbi_visitor_of(t), s);
     if (!user)
         return ERROR_NOT_ENOUGH_MEMORY; /* old untouched, *out unchanged */
     nbi_count_resize(t, old_n, n);
