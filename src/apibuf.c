@@ -8,7 +8,7 @@
  * cache (cache.h) without a call into the system allocator; errno is saved
  * around the system allocator, which may set it even when it succeeds.
  * In strict mode (and under valgrind) each function hands over to strict.c
- * after one predictable branch on nbi_config.out_of_line.
+ * after one predictable branch on nbi_out_of_line().
  */
 #include <errno.h>
 #include <string.h>
@@ -98,13 +98,23 @@ static NBI_NOINLINE NET_API_STATUS reject_released(const char *function, const v
     return nbi_misuse(function, user, NETAPIBUF_MISUSE_RELEASED_POINTER, 0);
 }
 
+/*
+ * Each function hands over to strict.c first thing, as a tail call.
+ * Before the first-call set-up nbi_out_of_line() reads 0, so a function
+ * that ran the set-up (nbi_self, nbi_ensure_init) looks again.
+ */
 NBI_EXPORT NET_API_STATUS NetApiBufferAllocate(DWORD ByteCount, LPVOID *Buffer)
 {
     if (NBI_UNLIKELY(!Buffer))
         return ERROR_INVALID_PARAMETER;
-    struct nbi_thread *t = nbi_self(); /* runs the first-call set-up */
-    if (NBI_UNLIKELY(nbi_config.out_of_line))
-        return nbi_strict_allocate(t, ByteCount, Buffer);
+    if (NBI_UNLIKELY(nbi_out_of_line()))
+        return nbi_strict_allocate(ByteCount, Buffer);
+    struct nbi_thread *t = nbi_tls;
+    if (NBI_UNLIKELY(!t)) {
+        t = nbi_self();
+        if (nbi_out_of_line())
+            return nbi_strict_allocate(ByteCount, Buffer);
+    }
     void *user = buffer_create(t, ByteCount);
     *Buffer = user;
     return NBI_LIKELY(user != NULL) ? NERR_Success : ERROR_NOT_ENOUGH_MEMORY;
@@ -120,9 +130,14 @@ NBI_EXPORT NET_API_STATUS NetApiBufferFree(LPVOID Buffer)
 {
     if (!Buffer)
         return NERR_Success;
-    struct nbi_thread *t = nbi_self();
-    if (NBI_UNLIKELY(nbi_config.out_of_line))
-        return nbi_strict_free(t, Buffer);
+    if (NBI_UNLIKELY(nbi_out_of_line()))
+        return nbi_strict_free(Buffer);
+    struct nbi_thread *t = nbi_tls;
+    if (NBI_UNLIKELY(!t)) {
+        t = nbi_self();
+        if (nbi_out_of_line())
+            return nbi_strict_free(Buffer);
+    }
     if (released_unmapped(Buffer))
         return reject_released("NetApiBufferFree", Buffer);
     if (NBI_UNLIKELY(!buffer_is_live(Buffer)))
@@ -136,8 +151,8 @@ NBI_EXPORT NET_API_STATUS NetApiBufferSize(LPVOID Buffer, LPDWORD ByteCount)
     if (!Buffer || !ByteCount)
         return ERROR_INVALID_PARAMETER;
     nbi_ensure_init();
-    if (NBI_UNLIKELY(nbi_config.out_of_line))
-        return nbi_strict_size(nbi_self(), Buffer, ByteCount);
+    if (NBI_UNLIKELY(nbi_out_of_line()))
+        return nbi_strict_size(Buffer, ByteCount);
     if (released_unmapped(Buffer))
         return reject_released("NetApiBufferSize", Buffer);
     if (NBI_UNLIKELY(!buffer_is_live(Buffer)))
@@ -190,8 +205,8 @@ NBI_EXPORT NET_API_STATUS NetApiBufferReallocate(LPVOID OldBuffer, DWORD NewByte
     if (!NewBuffer)
         return ERROR_INVALID_PARAMETER;
     struct nbi_thread *t = nbi_self();
-    if (NBI_UNLIKELY(nbi_config.out_of_line))
-        return nbi_strict_reallocate(t, OldBuffer, NewByteCount, NewBuffer);
+    if (NBI_UNLIKELY(nbi_out_of_line()))
+        return nbi_strict_reallocate(OldBuffer, NewByteCount, NewBuffer);
 
     if (!OldBuffer) {
         if (NewByteCount == 0) {

@@ -48,9 +48,10 @@ static void init_once_fn(void)
     read_environment();
     nbi_stats_init();
     nbi_registry_init();
-    nbi_config.out_of_line = nbi_config.strict || nbi_debugger_init();
-    if (nbi_config.out_of_line)
+    int out_of_line = nbi_config.strict || nbi_debugger_init();
+    if (out_of_line)
         nbi_strict_init(nbi_config.strict);
+    __atomic_store_n(&nbi_config.out_of_line, out_of_line, __ATOMIC_RELAXED);
     __atomic_store_n(&nbi_ready, 1, __ATOMIC_RELEASE);
     errno = saved_errno;
 }

@@ -15,6 +15,14 @@ struct nbi_config {
 };
 extern NBI_INTERNAL struct nbi_config nbi_config;
 
+/* Whether the four functions take strict.c's path.  0 until the set-up
+   has run: a caller that sees 0 must look again after nbi_ensure_init
+   (or nbi_self).  Atomic, as it may be read while the set-up writes it. */
+static inline int nbi_out_of_line(void)
+{
+    return __atomic_load_n(&nbi_config.out_of_line, __ATOMIC_RELAXED);
+}
+
 /* Nonzero once nbi_global_init has run; read with acquire semantics. */
 extern NBI_INTERNAL int nbi_ready;
 

@@ -248,7 +248,8 @@ static NBI_NOINLINE NET_API_STATUS strict_reject(struct nbi_thread *t, const cha
     return nbi_misuse(function, p, kind, 0);
 }
 
-NET_API_STATUS nbi_strict_allocate(struct nbi_thread *t, DWORD n, LPVOID *out)
+static NBI_ALWAYS_INLINE NET_API_STATUS strict_allocate(struct nbi_thread *t, DWORD n,
+                                                        LPVOID *out)
 {
     void *user = buffer_new(t, n, NULL, 0);
     *out = user;
@@ -258,9 +259,15 @@ NET_API_STATUS nbi_strict_allocate(struct nbi_thread *t, DWORD n, LPVOID *out)
     return NERR_Success;
 }
 
-NET_API_STATUS nbi_strict_free(struct nbi_thread *t, LPVOID user)
+NET_API_STATUS nbi_strict_allocate(DWORD n, LPVOID *out)
+{
+    return strict_allocate(nbi_self(), n, out);
+}
+
+NET_API_STATUS nbi_strict_free(LPVOID user)
 {
     static const char function[] = "NetApiBufferFree";
+    struct nbi_thread *t = nbi_self();
     struct nbi_shard *s = nbi_registry_enter(nbi_visitor_of(t), user);
     struct nbi_entry *e = nbi_shard_find(s, user);
     if (NBI_UNLIKELY(!e || !nbi_entry_is_live(e))) {
@@ -278,9 +285,10 @@ NET_API_STATUS nbi_strict_free(struct nbi_thread *t, LPVOID user)
     return NERR_Success;
 }
 
-NET_API_STATUS nbi_strict_size(struct nbi_thread *t, LPVOID user, LPDWORD n)
+NET_API_STATUS nbi_strict_size(LPVOID user, LPDWORD n)
 {
     static const char function[] = "NetApiBufferSize";
+    struct nbi_thread *t = nbi_self();
     struct nbi_shard *s = nbi_registry_enter(nbi_visitor_of(t), user);
     struct nbi_entry *e = nbi_shard_find(s, user);
     int live = e && nbi_entry_is_live(e);
@@ -295,15 +303,16 @@ NET_API_STATUS nbi_strict_size(struct nbi_thread *t, LPVOID user, LPDWORD n)
     return NERR_Success;
 }
 
-NET_API_STATUS nbi_strict_reallocate(struct nbi_thread *t, LPVOID old, DWORD n, LPVOID *out)
+NET_API_STATUS nbi_strict_reallocate(LPVOID old, DWORD n, LPVOID *out)
 {
     static const char function[] = "NetApiBufferReallocate";
+    struct nbi_thread *t = nbi_self();
     if (!old) {
         if (n == 0) {
             *out = NULL;
             return NERR_Success;
         }
-        return nbi_strict_allocate(t, n, out);
+        return strict_allocate(t, n, out);
     }
     struct nbi_shard *s = nbi_registry_enter(nbi_visitor_of(t), old);
     struct nbi_entry *e = nbi_shard_find(s, old);

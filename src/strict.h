@@ -2,7 +2,7 @@
  * strict.h — layer 2: the four functions in strict mode (SPEC section 3).
  *
  * apibuf.c sends every call here, after one predictable branch, when
- * nbi_config.out_of_line is set: NETAPIBUF_CHECK=strict, or the process
+ * nbi_out_of_line() is set: NETAPIBUF_CHECK=strict, or the process
  * runs under valgrind (debugger.h).  A strict block:
  *
  *   block (from malloc)            user pointer, 16-aligned
@@ -38,11 +38,13 @@
 #define NBI_FILL_RELEASED 0xDD /* released bytes: a use after release reads garbage */
 #define NBI_FILL_MAX (1u << 20) /* bytes filled at most per buffer (the first MiB) */
 
-NBI_INTERNAL NET_API_STATUS nbi_strict_allocate(struct nbi_thread *t, DWORD n, LPVOID *out);
-NBI_INTERNAL NET_API_STATUS nbi_strict_free(struct nbi_thread *t, LPVOID user);
-NBI_INTERNAL NET_API_STATUS nbi_strict_size(struct nbi_thread *t, LPVOID user, LPDWORD n);
-NBI_INTERNAL NET_API_STATUS nbi_strict_reallocate(struct nbi_thread *t, LPVOID old, DWORD n,
-                                                  LPVOID *out);
+/* The four functions, after their argument checks that need no pointer
+   lookup (apibuf.c).  Each finds the calling thread's record itself, so
+   apibuf.c's hand-over is a bare tail call. */
+NBI_INTERNAL NET_API_STATUS nbi_strict_allocate(DWORD n, LPVOID *out);
+NBI_INTERNAL NET_API_STATUS nbi_strict_free(LPVOID user);
+NBI_INTERNAL NET_API_STATUS nbi_strict_size(LPVOID user, LPDWORD n);
+NBI_INTERNAL NET_API_STATUS nbi_strict_reallocate(LPVOID old, DWORD n, LPVOID *out);
 
 /* Strict mode's set-up: with report_leaks, print the leak report at exit. */
 NBI_INTERNAL void nbi_strict_init(int report_leaks);
