@@ -8,22 +8,26 @@
  *   block (from malloc)            user pointer, 16-aligned
  *   |                              |
  *   v                              v
- *   +------------+---------------+--------------------------+--------+
- *   | size (8)   | tag (8)       | size bytes for the caller | canary |
- *   +------------+---------------+--------------------------+--------+
- *   \____ struct nbi_header _____/                          \_ 8 bytes,
+ *   +---------------------------+---------------------------+--------+
+ *   | 16 bytes, not written     | size bytes for the caller  | canary |
+ *   +---------------------------+---------------------------+--------+
+ *   \_ room of struct nbi_header /                          \_ 8 bytes,
  *                                                              unaligned
  *
- * The header is block.h's; the canary is keyed by the address and the
+ * The header's room is block.h's, kept so both modes lay blocks out alike;
+ * strict mode never reads a header (the registry holds the size), so it
+ * does not write one.  The canary is keyed by the address and the
  * per-process secret and sits right after the last requested byte, so an
  * overrun of a single byte changes it.  Before any byte near a pointer is
  * read, the pointer is looked up in the registry (registry.h), so a wild
  * pointer never faults.  New bytes are filled with NBI_FILL_NEW, released
- * bytes with NBI_FILL_RELEASED; blocks never go through the per-thread
- * cache, so every release reaches the system allocator (and valgrind or
- * ASan sees it).  A buffer whose canary is found smashed by Free or
- * Reallocate is dropped from the registry and never given back to the
- * heap (the heap around it is suspect): leaked on purpose and reported.
+ * bytes with NBI_FILL_RELEASED.  Blocks never go through the per-thread
+ * cache: a released block waits in the thread's quarantine (quarantine.h),
+ * or, under valgrind or ASan, goes straight back to the system allocator,
+ * so the tool sees every release.  A buffer whose canary is found smashed
+ * by Free or Reallocate is dropped from the registry and never given back
+ * to the heap (the heap around it is suspect): leaked on purpose and
+ * reported.
  */
 #ifndef NBI_STRICT_H
 #define NBI_STRICT_H
