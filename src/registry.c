@@ -135,33 +135,44 @@ static uint64_t approximate_count(void)
  * a misuse never costs more than a few hundred lookups: an interior pointer
  * deeper into a larger buffer is then reported as an unknown pointer.
  */
-const void *nbi_registry_containing(const void *p, uint64_t *size)
+/* Whom a search enters s as: the caller when s is biased to it (so the
+   bias stays), else nobody (a search must not bias every shard it scans
+   to the caller). */
+static struct nbi_visitor *as_whom(struct nbi_shard *s, struct nbi_visitor *me)
+{
+    return me && __atomic_load_n(&s->owner, __ATOMIC_RELAXED) == me ? me : NULL;
+}
+
+const void *nbi_registry_containing(struct nbi_visitor *me, const void *p, uint64_t *size)
 {
     uintptr_t at = (uintptr_t)p;
     if (approximate_count() <= INTERIOR_FULL_SCAN_MAX) {
         for (unsigned k = 0; k < NBI_SHARDS; k++) {
             struct nbi_shard *s = &nbi_shards[k];
-            nbi_shard_enter(s, NULL);
+            struct nbi_visitor *as = as_whom(s, me);
+            nbi_shard_enter(s, as);
             for (uint32_t i = 0; s->table && i <= s->mask; i++) {
                 const struct nbi_entry *e = &s->table[i];
                 uintptr_t start = nbi_user_of_key(e->key);
                 if (e->key && nbi_entry_is_live(e) && start < at && at - start < e->size) {
                     *size = e->size;
-                    nbi_shard_leave(s, NULL);
+                    nbi_shard_leave(s, as);
                     return (const void *)start;
                 }
             }
-            nbi_shard_leave(s, NULL);
+            nbi_shard_leave(s, as);
         }
         return NULL;
     }
     uintptr_t start = at & ~(uintptr_t)15;
     for (unsigned g = 0; g < INTERIOR_NEAR_GRANULES && start >= 16; g++) {
         if (start != at) {
-            struct nbi_shard *s = nbi_registry_enter(NULL, (const void *)start);
+            struct nbi_shard *s = nbi_registry_shard((const void *)start);
+            struct nbi_visitor *as = as_whom(s, me);
+            nbi_shard_enter(s, as);
             struct nbi_entry *e = nbi_shard_find(s, (const void *)start);
             uint64_t n = e && nbi_entry_is_live(e) ? e->size : 0;
-            nbi_registry_leave(NULL, s);
+            nbi_shard_leave(s, as);
             if (at - start < n) {
                 *size = n;
                 return (const void *)start;

@@ -318,9 +318,11 @@ static inline void nbi_registry_forget_released(const void *user)
 }
 
 /* The live buffer p points inside of (start < p < start + size), or NULL;
-   *size gets its size.  Enters each shard it needs: call from outside all.
+   *size gets its size.  Enters each shard it needs as me (so the shards
+   biased to the caller stay so): call from outside all.
    Bounded: see registry.c. */
-NBI_INTERNAL const void *nbi_registry_containing(const void *p, uint64_t *size);
+NBI_INTERNAL const void *nbi_registry_containing(struct nbi_visitor *me, const void *p,
+                                                 uint64_t *size);
 
 /* Live buffers and bytes, and up to max live entries (lowest addresses
    first) copied to out.  Enters each shard in turn. */

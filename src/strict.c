@@ -242,7 +242,7 @@ static NBI_NOINLINE NET_API_STATUS strict_reject(struct nbi_thread *t, const cha
         }
         if (released)
             kind = NETAPIBUF_MISUSE_RELEASED_POINTER;
-        else if (nbi_registry_containing(p, &size))
+        else if (nbi_registry_containing(nbi_visitor_of(t), p, &size))
             kind = NETAPIBUF_MISUSE_INTERIOR_POINTER;
     }
     return nbi_misuse(function, p, kind, 0);
