@@ -2,6 +2,7 @@
 #include "registry.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "sysalloc.h"
 
@@ -22,7 +23,13 @@ static void revoke(struct nbi_shard *s)
     __atomic_store_n(&s->owner, NULL, __ATOMIC_RELAXED);
     /* Orders the store above with the owner's "inside" store: afterwards
        either that store is visible here, or the owner sees the change. */
-    (void)nbi_process_barrier();
+    if (NBI_UNLIKELY(nbi_process_barrier() != 0)) {
+        /* Registered at init (and in a forked child), so the kernel does
+           not refuse it; should it ever, bias no more, and give the
+           owner's store time to drain from its CPU's store buffer. */
+        __atomic_store_n(&bias_possible, 0, __ATOMIC_RELAXED);
+        nanosleep(&(struct timespec){0, 1000 * 1000}, NULL);
+    }
     for (unsigned spins = 0; __atomic_load_n(&owner->inside, __ATOMIC_ACQUIRE) == s; spins++) {
         if (spins < 64)
             nbi_spin_pause();
