@@ -52,7 +52,7 @@ struct nbi_thread {
     int64_t peak_bytes;  /* highest live_bytes of this thread */
     uint64_t cached_bytes;               /* system bytes held in bins[] */
     uint32_t scavenge_wait;              /* over-budget puts before the next scavenge */
-    struct nbi_bin bins[NBI_CLASS_COUNT];
+    _Alignas(16) struct nbi_bin bins[NBI_CLASS_COUNT]; /* 16-aligned: no bin straddles a cache line */
     struct nbi_quarantine quarantine;
     struct nbi_thread *next, *prev;      /* the registry of active threads */
 };
