@@ -99,15 +99,16 @@ static NBI_NOINLINE NET_API_STATUS reject_released(const char *function, const v
 }
 
 /*
- * Allocate and Free, the hot pair, are dispatchers: each hands over to
- * strict.c or to its default path below with a tail jump, so the strict
- * path pays for none of the default path's register saves (a compiler does
- * not move those saves past a branch that needs none).  Before the
- * first-call set-up nbi_out_of_line() reads 0, so a default path that ran
- * the set-up (nbi_self) looks again.
+ * Each function hands over to strict.c first thing, as a tail call.
+ * Before the first-call set-up nbi_out_of_line() reads 0, so a function
+ * that ran the set-up (nbi_self, nbi_ensure_init) looks again.
  */
-static NBI_NOINLINE NET_API_STATUS allocate_default(DWORD ByteCount, LPVOID *Buffer)
+NBI_EXPORT NET_API_STATUS NetApiBufferAllocate(DWORD ByteCount, LPVOID *Buffer)
 {
+    if (NBI_UNLIKELY(!Buffer))
+        return ERROR_INVALID_PARAMETER;
+    if (NBI_UNLIKELY(nbi_out_of_line()))
+        return nbi_strict_allocate(ByteCount, Buffer);
     struct nbi_thread *t = nbi_tls;
     if (NBI_UNLIKELY(!t)) {
         t = nbi_self();
@@ -119,23 +120,18 @@ static NBI_NOINLINE NET_API_STATUS allocate_default(DWORD ByteCount, LPVOID *Buf
     return NBI_LIKELY(user != NULL) ? NERR_Success : ERROR_NOT_ENOUGH_MEMORY;
 }
 
-NBI_EXPORT NET_API_STATUS NetApiBufferAllocate(DWORD ByteCount, LPVOID *Buffer)
-{
-    if (NBI_UNLIKELY(!Buffer))
-        return ERROR_INVALID_PARAMETER;
-    if (NBI_UNLIKELY(nbi_out_of_line()))
-        return nbi_strict_allocate(ByteCount, Buffer);
-    return allocate_default(ByteCount, Buffer);
-}
-
 /* Windows and Wine export the allocator under this internal name too. */
 NBI_EXPORT NET_API_STATUS NetapipBufferAllocate(DWORD ByteCount, LPVOID *Buffer)
 {
     return NetApiBufferAllocate(ByteCount, Buffer);
 }
 
-static NBI_NOINLINE NET_API_STATUS free_default(LPVOID Buffer)
+NBI_EXPORT NET_API_STATUS NetApiBufferFree(LPVOID Buffer)
 {
+    if (!Buffer)
+        return NERR_Success;
+    if (NBI_UNLIKELY(nbi_out_of_line()))
+        return nbi_strict_free(Buffer);
     struct nbi_thread *t = nbi_tls;
     if (NBI_UNLIKELY(!t)) {
         t = nbi_self();
@@ -148,15 +144,6 @@ static NBI_NOINLINE NET_API_STATUS free_default(LPVOID Buffer)
         return reject("NetApiBufferFree", Buffer);
     buffer_release(t, Buffer);
     return NERR_Success;
-}
-
-NBI_EXPORT NET_API_STATUS NetApiBufferFree(LPVOID Buffer)
-{
-    if (!Buffer)
-        return NERR_Success;
-    if (NBI_UNLIKELY(nbi_out_of_line()))
-        return nbi_strict_free(Buffer);
-    return free_default(Buffer);
 }
 
 NBI_EXPORT NET_API_STATUS NetApiBufferSize(LPVOID Buffer, LPDWORD ByteCount)
