@@ -19,11 +19,11 @@
 #include "block.h"
 #include "cache.h"
 #include "misuse.h"
-#include "registry.h"
 #include "state.h"
 #include "stats.h"
 #include "strict.h"
 #include "sysalloc.h"
+#include "unmapped.h"
 
 /* A new buffer of n bytes from the system, stamped and counted, or NULL.
    The slow half of allocation: the cache had nothing for this size. */
@@ -36,7 +36,7 @@ static NBI_NOINLINE void *buffer_create_slow(struct nbi_thread *t, uint64_t n)
         return NULL;
     void *user = nbi_user_of(h);
     if (nbi_may_be_unmapped(user))
-        nbi_registry_forget_released(user); /* a new buffer starts here */
+        nbi_unmapped_forget(user); /* a new buffer starts here */
     nbi_header_stamp(user, n);
     nbi_asan_poison((unsigned char *)user + n, nbi_block_capacity(n) - NBI_HEADER_SIZE - n);
     nbi_count_create(t, n);
@@ -71,7 +71,7 @@ static NBI_ALWAYS_INLINE void buffer_release(struct nbi_thread *t, void *user)
     if (NBI_LIKELY(t && c) && nbi_cache_put(t, c, h))
         return;
     if (NBI_UNLIKELY(nbi_may_be_unmapped(user)))
-        nbi_registry_remember_released(user);
+        nbi_unmapped_remember(user);
     nbi_sys_free(h); /* glibc's free keeps errno (since 2.33) */
 }
 
@@ -90,7 +90,7 @@ static NBI_NOINLINE NET_API_STATUS reject(const char *function, const void *user
    then its header must not be read. */
 static inline int released_unmapped(const void *user)
 {
-    return NBI_UNLIKELY(nbi_may_be_unmapped(user)) && nbi_registry_recently_released(user);
+    return NBI_UNLIKELY(nbi_may_be_unmapped(user)) && nbi_unmapped_recently_released(user);
 }
 
 static NBI_NOINLINE NET_API_STATUS reject_released(const char *function, const void *user)
@@ -188,9 +188,9 @@ static NET_API_STATUS buffer_resize(struct nbi_thread *t, void *old_user, DWORD 
     }
     void *user = nbi_user_of(moved);
     if (user != old_user && nbi_may_be_unmapped(user))
-        nbi_registry_forget_released(user);
+        nbi_unmapped_forget(user);
     if (user != old_user && nbi_may_be_unmapped(old_user))
-        nbi_registry_remember_released(old_user); /* realloc may have unmapped it */
+        nbi_unmapped_remember(old_user); /* realloc may have unmapped it */
     nbi_header_stamp(user, n);
     nbi_asan_unpoison(user, n);
     nbi_asan_poison((unsigned char *)user + n, capacity - n);

@@ -22,8 +22,8 @@
  *
  * The header is exactly alignof(max_align_t) bytes, and malloc returns
  * blocks aligned for max_align_t, so the user pointer is aligned for any
- * type.  Strict mode (strict.h) appends a tail canary after the size bytes
- * and keeps its own registry; this header format is shared by both modes.
+ * type.  Strict mode (strict.h) keeps the header's room but not its
+ * contents (its registry holds the size) and appends a tail canary.
  */
 #ifndef NBI_BLOCK_H
 #define NBI_BLOCK_H
@@ -130,9 +130,9 @@ static inline void nbi_header_release(void *user)
  * Nonzero when user may sit in a block the system allocator mapped on its
  * own (glibc maps large blocks: a page, its 16-byte chunk header, then our
  * header), whose pages go away on release: reading a released buffer's
- * header there would fault.  Default mode keeps such addresses in the
- * registry's released rings when it frees them (apibuf.c) and asks there
- * before it reads a header at such an address.  Other addresses keep their
+ * header there would fault.  Default mode remembers such addresses when it
+ * frees them (unmapped.h) and asks there before it reads a header at such
+ * an address.  Other addresses keep their
  * pages mapped after release.
  */
 static inline int nbi_may_be_unmapped(const void *user)

@@ -7,7 +7,6 @@
 #include "sysalloc.h"
 
 struct nbi_shard nbi_shards[NBI_SHARDS]; /* NBI_SPIN_INIT is 0: zeroed is unlocked */
-uintptr_t nbi_unmapped_released[NBI_UNMAPPED_SLOTS];
 
 /* Lock takings in a row by one thread before its shard is biased to it:
    at first, and at most (each revocation multiplies the run by 4). */
@@ -73,7 +72,7 @@ void nbi_shard_enter_slow(struct nbi_shard *s, struct nbi_visitor *me)
 
 #define INITIAL_SLOTS 256u
 #define MAX_SLOTS (1u << 26) /* per shard: 64 * 48 M buffers, 1 GiB of table */
-#define INTERIOR_FULL_SCAN_MAX 65536u /* live buffers up to which a search scans all */
+#define INTERIOR_FULL_SCAN_MAX 65536u /* entries up to which a search scans all */
 #define INTERIOR_NEAR_GRANULES 256u   /* else: starts up to 4 KiB before the pointer */
 
 /* Double the table (or make the first one); -1 when out of memory. */

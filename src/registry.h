@@ -279,44 +279,6 @@ static inline void nbi_shard_note_released(struct nbi_shard *s, const void *user
 }
 NBI_INTERNAL int nbi_shard_was_released(const struct nbi_shard *s, const void *user);
 
-/*
- * Default mode's guard for blocks the system may unmap on release (block.h,
- * nbi_may_be_unmapped): remember a released address, ask whether an
- * address was released lately, forget it when a new buffer starts there.
- *
- * Not the shards: Free asks about every buffer at such an address (1 in
- * 256 of small buffers too, whose blocks are never unmapped), so the
- * question must cost one load, not a lock.  The addresses sit in a
- * direct-mapped table of NBI_UNMAPPED_SLOTS, read and written with relaxed
- * atomics; a later release that maps to the same slot replaces an older
- * one, which is then forgotten early (a double free of it may then read
- * an unmapped header, as default mode allows).
- */
-#define NBI_UNMAPPED_SLOTS 4096u /* 2^12: the top 12 bits of the hash pick the slot */
-extern NBI_INTERNAL uintptr_t nbi_unmapped_released[NBI_UNMAPPED_SLOTS];
-
-static inline uintptr_t *nbi_unmapped_slot(const void *user)
-{
-    return &nbi_unmapped_released[nbi_registry_hash((uintptr_t)user) >> (64 - 12)];
-}
-
-static inline void nbi_registry_remember_released(const void *user)
-{
-    __atomic_store_n(nbi_unmapped_slot(user), nbi_key_of(user), __ATOMIC_RELAXED);
-}
-
-static inline int nbi_registry_recently_released(const void *user)
-{
-    return __atomic_load_n(nbi_unmapped_slot(user), __ATOMIC_RELAXED) == nbi_key_of(user);
-}
-
-static inline void nbi_registry_forget_released(const void *user)
-{
-    uintptr_t key = nbi_key_of(user);
-    (void)__atomic_compare_exchange_n(nbi_unmapped_slot(user), &key, 0, 0, __ATOMIC_RELAXED,
-                                      __ATOMIC_RELAXED);
-}
-
 /* The live buffer p points inside of (start < p < start + size), or NULL;
    *size gets its size.  Enters each shard it needs as me (so the shards
    biased to the caller stay so): call from outside all.

@@ -201,6 +201,18 @@ static inline void block_retire(struct nbi_thread *t, unsigned c, uint32_t slot,
         nbi_sys_free(h); /* glibc's free keeps errno */
 }
 
+/* Inside s, at the live entry e of the intact buffer user (n bytes):
+   release it (Free, and Reallocate to 0 bytes), leaving the shard. */
+static inline void release_inside(struct nbi_thread *t, struct nbi_shard *s,
+                                  struct nbi_entry *e, void *user, uint64_t n)
+{
+    uint32_t slot = nbi_shard_slot(s, e);
+    unsigned c = entry_retire(t, s, e, user, n);
+    nbi_registry_leave(nbi_visitor_of(t), s);
+    nbi_count_release(t, n);
+    block_retire(t, c, slot, user, n);
+}
+
 /*
  * Buffers with a smashed canary: never freed, and kept reachable here so
  * leak checkers do not count the deliberate leak as a lost block.
@@ -277,11 +289,7 @@ NET_API_STATUS nbi_strict_free(LPVOID user)
     uint64_t n = e->size;
     if (NBI_UNLIKELY(!canary_intact(user, n)))
         return condemn(t, s, e, function, user, n);
-    uint32_t slot = nbi_shard_slot(s, e);
-    unsigned c = entry_retire(t, s, e, user, n);
-    nbi_registry_leave(nbi_visitor_of(t), s);
-    nbi_count_release(t, n);
-    block_retire(t, c, slot, user, n);
+    release_inside(t, s, e, user, n);
     return NERR_Success;
 }
 
@@ -324,11 +332,7 @@ NET_API_STATUS nbi_strict_reallocate(LPVOID old, DWORD n, LPVOID *out)
     if (!canary_intact(old, old_n))
         return condemn(t, s, e, function, old, old_n);
     if (n == 0) {
-        uint32_t slot = nbi_shard_slot(s, e);
-        unsigned c = entry_retire(t, s, e, old, old_n);
-        nbi_registry_leave(nbi_visitor_of(t), s);
-        nbi_count_release(t, old_n);
-        block_retire(t, c, slot, old, old_n);
+        release_inside(t, s, e, old, old_n);
         *out = NULL;
         return NERR_Success;
     }
