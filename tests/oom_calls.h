@@ -14,8 +14,8 @@
 
 #include "check.h"
 #include "net/resume.h"
-#include "pack.h"
-#include "sysalloc.h"
+#include "pack/pack.h"
+#include "platform/sysalloc.h"
 
 /* Make call `which`: store the buffer in *buf and the entries read in *read. */
 typedef NET_API_STATUS (*oom_call_fn)(int which, LPBYTE *buf, LPDWORD read);

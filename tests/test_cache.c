@@ -8,11 +8,11 @@
 
 #include <lm.h>
 
-#include "cache.h"
+#include "block/cache.h"
 #include "check.h"
-#include "debugger.h"
-#include "sizeclass.h"
-#include "stats.h"
+#include "platform/debugger.h"
+#include "block/sizeclass.h"
+#include "check/stats.h"
 
 #define BATCH 100
 
@@ -35,7 +35,7 @@ static void batch(DWORD n)
 
 static unsigned held(struct nbi_thread *t, DWORD n)
 {
-    return t->bins[nbi_size_class(n)].count;
+    return t->cache.bins[nbi_size_class(n)].count;
 }
 
 /* cached_bytes is what the bins hold, and stays within the budget plus
@@ -44,11 +44,11 @@ static void check_bound(struct nbi_thread *t)
 {
     uint64_t sum = 0, one_each = 0;
     for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) {
-        sum += (uint64_t)t->bins[c].count * nbi_class_bytes(c);
+        sum += (uint64_t)t->cache.bins[c].count * nbi_class_bytes(c);
         one_each += (NBI_BIN_KEEP + 1) * nbi_class_bytes(c);
     }
-    CHECK_EQ_U(t->cached_bytes, sum);
-    CHECK(t->cached_bytes <= NBI_CACHE_BUDGET + one_each);
+    CHECK_EQ_U(t->cache.cached_bytes, sum);
+    CHECK(t->cache.cached_bytes <= NBI_CACHE_BUDGET + one_each);
 }
 
 /* The class table above 1 KiB agrees with the formula it replaces, and
@@ -115,10 +115,10 @@ TEST(full_budget_pairs_and_scavenging)
     static const DWORD fill[] = {2048, 2560, 3072, 3584, 4096, 5120, 6144, 7168, 8192,
                                  10240, 12288, 14336, 16384};
     size_t used = 0;
-    while (used < sizeof fill / sizeof *fill && t->cached_bytes + 40976 <= NBI_CACHE_BUDGET)
+    while (used < sizeof fill / sizeof *fill && t->cache.cached_bytes + 40976 <= NBI_CACHE_BUDGET)
         batch(fill[used++]);
     check_bound(t);
-    CHECK(t->cached_bytes + 40976 > NBI_CACHE_BUDGET); /* the budget is full */
+    CHECK(t->cache.cached_bytes + 40976 > NBI_CACHE_BUDGET); /* the budget is full */
 
     check_pair_cached(40000); /* a bin of one block takes another even now */
 
@@ -139,16 +139,16 @@ TEST(full_budget_pairs_and_scavenging)
 TEST(scavenge_interval)
 {
     struct nbi_thread *t = self();
-    t->scavenge_wait = 2;
-    CHECK_EQ_U(nbi_cache_scavenge(t, 0), 0);
-    CHECK_EQ_U(t->scavenge_wait, 1);
-    CHECK_EQ_U(nbi_cache_scavenge(t, 0), 0);
-    CHECK_EQ_U(t->scavenge_wait, 0);
-    CHECK_EQ_U(nbi_cache_scavenge(t, 0), t->cached_bytes <= NBI_CACHE_BUDGET);
-    CHECK_EQ_U(t->scavenge_wait, NBI_SCAVENGE_WAIT);
+    t->cache.scavenge_wait = 2;
+    CHECK_EQ_U(nbi_cache_scavenge(&t->cache, 0), 0);
+    CHECK_EQ_U(t->cache.scavenge_wait, 1);
+    CHECK_EQ_U(nbi_cache_scavenge(&t->cache, 0), 0);
+    CHECK_EQ_U(t->cache.scavenge_wait, 0);
+    CHECK_EQ_U(nbi_cache_scavenge(&t->cache, 0), t->cache.cached_bytes <= NBI_CACHE_BUDGET);
+    CHECK_EQ_U(t->cache.scavenge_wait, NBI_SCAVENGE_WAIT);
     for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) /* the marks restarted */
-        if (t->bins[c].low != t->bins[c].count)
-            CHECK_MSG_(0, "class %u: low %u, count %u", c, t->bins[c].low, t->bins[c].count);
+        if (t->cache.bins[c].low != t->cache.bins[c].count)
+            CHECK_MSG_(0, "class %u: low %u, count %u", c, t->cache.bins[c].low, t->cache.bins[c].count);
     check_bound(t);
 }
 

@@ -21,7 +21,7 @@
 #include "getent.h"
 #include "oom_calls.h"
 #include "net/resume.h"
-#include "sysalloc.h"
+#include "platform/sysalloc.h"
 
 /* ---- the expected databases, from getent ------------------------------------- */
 

@@ -15,8 +15,8 @@
 #include <netapibuf.h>
 
 #include "check.h"
-#include "registry.h"
-#include "sysalloc.h"
+#include "check/registry.h"
+#include "platform/sysalloc.h"
 
 static const DWORD sizes[] = {0, 1, 100, 1000, 5000, 70000, 1u << 20};
 #define SIZE_COUNT (sizeof sizes / sizeof sizes[0])

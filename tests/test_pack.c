@@ -10,8 +10,8 @@
 #include <netapibuf.h>
 
 #include "check.h"
-#include "pack.h"
-#include "sysalloc.h"
+#include "pack/pack.h"
+#include "platform/sysalloc.h"
 
 /* A record with two strings, a blob and plain fields, like a LOCALGROUP_MEMBERS_INFO. */
 struct rec {

@@ -22,7 +22,7 @@
 
 #include "capture.h"
 #include "check.h"
-#include "registry.h"
+#include "check/registry.h"
 #include "spawn.h"
 
 /* Thread identities as the registry sees them: any distinct addresses. */

@@ -1,7 +1,7 @@
 /* test_sizeclass.c — internal: every size up to 64 KiB has a class that
    holds it, the smallest such class, and larger sizes have none. */
 #include "check.h"
-#include "sizeclass.h"
+#include "block/sizeclass.h"
 
 TEST(classes_hold_their_sizes)
 {

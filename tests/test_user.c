@@ -16,8 +16,8 @@
 #include "oom_calls.h"
 #include "net/local.h"
 #include "net/resume.h"
-#include "pack.h"
-#include "sysalloc.h"
+#include "pack/pack.h"
+#include "platform/sysalloc.h"
 
 /* ---- the expected database, from getent ------------------------------------ */
 

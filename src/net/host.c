@@ -1,6 +1,6 @@
 /* host.c — this machine's name, domain and kernel version (see host.h). */
-#include "host.h"
-#include "local.h"
+#include "net/host.h"
+#include "net/local.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -7,7 +7,7 @@
 
 #include <lm.h>
 
-#include "../platform.h"
+#include "platform/platform.h"
 
 struct nbi_host {
     char name[256];     /* gethostname(), as is */

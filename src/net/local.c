@@ -1,12 +1,12 @@
 /* local.c — server-name check and serialized NSS walks (see local.h). */
-#include "local.h"
+#include "net/local.h"
 
 #include <errno.h>
 #include <strings.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "../sysalloc.h"
+#include "platform/sysalloc.h"
 
 static nbi_mutex walk_lock = NBI_MUTEX_INIT;
 static unsigned long walked;

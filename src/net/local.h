@@ -11,7 +11,7 @@
 
 #include <lm.h>
 
-#include "../platform.h"
+#include "platform/platform.h"
 
 /*
  * NERR_Success when servername names this machine: NULL, "", or the host

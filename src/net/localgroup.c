@@ -22,10 +22,10 @@
 #include <lm.h>
 #include <netapibuf.h>
 
-#include "../sysalloc.h"
-#include "local.h"
-#include "paging.h"
-#include "resume.h"
+#include "platform/sysalloc.h"
+#include "net/local.h"
+#include "net/paging.h"
+#include "net/resume.h"
 
 /* ---- NetLocalGroupEnum ----------------------------------------------------- */
 

@@ -1,10 +1,10 @@
 /* paging.c — one page of an enumeration cut from a snapshot (see paging.h). */
-#include "paging.h"
+#include "net/paging.h"
 
 #include <stdalign.h>
 
-#include "../pack.h"
-#include "local.h"
+#include "pack/pack.h"
+#include "net/local.h"
 
 /* Where the page's entries come from: a stored snapshot (a paged
    enumeration) or a packer filled for this one call. */

@@ -12,8 +12,8 @@
 #include <lm.h>
 #include <netapibuf.h>
 
-#include "../platform.h"
-#include "resume.h"
+#include "platform/platform.h"
+#include "net/resume.h"
 
 /* Largest source or level record a page can convert (bytes). */
 #define NBI_PAGE_RECORD_MAX 128

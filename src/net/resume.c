@@ -1,10 +1,10 @@
 /* resume.c — snapshot table behind scalable resume handles (see resume.h). */
-#include "resume.h"
+#include "net/resume.h"
 
 #include <string.h>
 
-#include "../pack.h"
-#include "../sysalloc.h"
+#include "pack/pack.h"
+#include "platform/sysalloc.h"
 
 struct nbi_snapshot {
     const struct nbi_resume_kind *kind;

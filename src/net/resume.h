@@ -29,7 +29,7 @@
 #include <lm.h>
 #include <netapibuf.h>
 
-#include "../platform.h"
+#include "platform/platform.h"
 
 #define NBI_RESUME_SLOTS 8
 

@@ -5,8 +5,8 @@
 #include <lm.h>
 #include <netapibuf.h>
 
-#include "host.h"
-#include "local.h"
+#include "net/host.h"
+#include "net/local.h"
 
 static const size_t strings_100[] = {offsetof(SERVER_INFO_100, sv100_name)};
 static const struct netapibuf_record_layout layout_100 = {

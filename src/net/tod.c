@@ -7,7 +7,7 @@
 #include <lm.h>
 #include <netapibuf.h>
 
-#include "local.h"
+#include "net/local.h"
 
 static const struct netapibuf_record_layout layout_tod = {
     sizeof(TIME_OF_DAY_INFO), alignof(TIME_OF_DAY_INFO), 0, NULL, 0, NULL};

@@ -23,9 +23,9 @@
 #include <lm.h>
 #include <netapibuf.h>
 
-#include "local.h"
-#include "paging.h"
-#include "resume.h"
+#include "net/local.h"
+#include "net/paging.h"
+#include "net/resume.h"
 
 /* What a snapshot keeps per user: everything any level needs. */
 struct user_src {

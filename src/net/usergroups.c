@@ -12,9 +12,9 @@
 #include <lm.h>
 #include <netapibuf.h>
 
-#include "../sysalloc.h"
-#include "local.h"
-#include "paging.h"
+#include "platform/sysalloc.h"
+#include "net/local.h"
+#include "net/paging.h"
 
 static const size_t lu0_strings[] = {offsetof(LOCALGROUP_USERS_INFO_0, lgrui0_name)};
 static const struct netapibuf_record_layout lu0_layout = {

@@ -8,7 +8,7 @@
 #include <lm.h>
 #include <netapibuf.h>
 
-#include "host.h"
+#include "net/host.h"
 
 static const size_t strings_100[] = {
     offsetof(WKSTA_INFO_100, wki100_computername),

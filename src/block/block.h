@@ -1,0 +1,154 @@
+/*
+ * block.h — layer 1: the format of a NetApiBuffer in the default mode.
+ *
+ * Every buffer is one block from the system allocator with a 16-byte header
+ * in front of the bytes the caller gets:
+ *
+ *   block (from malloc)                user pointer, 16-aligned
+ *   |                                  |
+ *   v                                  v
+ *   +-----------------+----------------+-------------------------------+
+ *   | size  (8 bytes) | tag  (8 bytes) | size bytes for the caller ... |
+ *   +-----------------+----------------+-------------------------------+
+ *   \______ struct nbi_header _________/
+ *
+ * size is the exact byte count last requested (what NetApiBufferSize
+ * reports).  tag = mix(user pointer, secret) ^ size, with a per-process
+ * random secret: a pointer whose 16 bytes in front do not hold a matching
+ * tag was not returned by this library, so it is rejected before size is
+ * trusted.  Releasing a buffer overwrites the tag, so a second release (or
+ * a resize of a released buffer) fails the check too.  Binding the tag to
+ * the address means a header copied elsewhere is worthless.
+ *
+ * The header is exactly alignof(max_align_t) bytes, and malloc returns
+ * blocks aligned for max_align_t, so the user pointer is aligned for any
+ * type.  Strict mode (strict.h) keeps the header's room but not its
+ * contents (its registry holds the size) and appends a tail canary.
+ */
+#ifndef NBI_BLOCK_H
+#define NBI_BLOCK_H
+
+#include <stdalign.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "platform/debugger.h"
+#include "platform/platform.h"
+
+struct nbi_header {
+    uint64_t size;
+    uint64_t tag;
+};
+
+#define NBI_HEADER_SIZE sizeof(struct nbi_header)
+_Static_assert(sizeof(struct nbi_header) == alignof(max_align_t),
+               "the header must keep user pointers aligned for max_align_t");
+
+/* The per-process secrets (secret.c), drawn once by nbi_secret_init before
+   the first buffer exists (apibuf/init.c). */
+struct nbi_secrets {
+    uint64_t live;     /* keys the tag of a live buffer */
+    uint64_t released; /* xor-ed into a tag when its buffer is released */
+};
+extern NBI_INTERNAL struct nbi_secrets nbi_secret;
+NBI_INTERNAL void nbi_secret_init(void);
+
+static inline struct nbi_header *nbi_header_of(const void *user)
+{
+    return (struct nbi_header *)((uintptr_t)user - NBI_HEADER_SIZE);
+}
+
+static inline void *nbi_user_of(struct nbi_header *h)
+{
+    return (unsigned char *)h + NBI_HEADER_SIZE;
+}
+
+/* A pointer that is not max_align_t-aligned cannot be a buffer start. */
+static inline int nbi_is_aligned(const void *user)
+{
+    return ((uintptr_t)user & (alignof(max_align_t) - 1)) == 0;
+}
+
+/* The tag of a live buffer at user holding size bytes.  The multiply
+   spreads every address bit over the word; the secret makes the result
+   unguessable, so random data matches with probability 2^-64. */
+static inline uint64_t nbi_tag_live(const void *user, uint64_t size)
+{
+    return (((uint64_t)(uintptr_t)user ^ nbi_secret.live) * 0x9e3779b97f4a7c15ULL) ^ size;
+}
+
+static inline uint64_t nbi_tag_released(const void *user, uint64_t size)
+{
+    return nbi_tag_live(user, size) ^ nbi_secret.released;
+}
+
+/*
+ * Under AddressSanitizer the header is poisoned while the buffer is the
+ * caller's (debugger.h): the library reads it through NBI_NO_ASAN functions
+ * and opens it for the moment it writes it.
+ */
+
+/* Write a live header in front of user. */
+static inline void nbi_header_stamp(void *user, uint64_t size)
+{
+    struct nbi_header *h = nbi_header_of(user);
+    nbi_asan_unpoison(h, NBI_HEADER_SIZE);
+    h->size = size;
+    h->tag = nbi_tag_live(user, size);
+    nbi_asan_poison(h, NBI_HEADER_SIZE);
+}
+
+/* The size in user's header (the caller has checked the tag). */
+static inline NBI_NO_ASAN uint64_t nbi_header_size(const void *user)
+{
+    return nbi_header_of(user)->size;
+}
+
+/* Nonzero when user's header says it is a live buffer.  Reads the 16 bytes
+   in front of user: the caller has checked alignment. */
+static inline NBI_NO_ASAN int nbi_header_is_live(const void *user)
+{
+    const struct nbi_header *h = nbi_header_of(user);
+    return h->tag == nbi_tag_live(user, h->size);
+}
+
+/* Nonzero when user's header says it was released and not yet reused. */
+static inline NBI_NO_ASAN int nbi_header_is_released(const void *user)
+{
+    const struct nbi_header *h = nbi_header_of(user);
+    return h->tag == nbi_tag_released(user, h->size);
+}
+
+/* Destroy the tag: from now on the buffer fails nbi_header_is_live. */
+static inline void nbi_header_release(void *user)
+{
+    struct nbi_header *h = nbi_header_of(user);
+    nbi_asan_unpoison(h, NBI_HEADER_SIZE);
+    h->tag = nbi_tag_released(user, h->size);
+    nbi_asan_poison(h, NBI_HEADER_SIZE);
+}
+
+/*
+ * Nonzero when user may sit in a block the system allocator mapped on its
+ * own (glibc maps large blocks: a page, its 16-byte chunk header, then our
+ * header), whose pages go away on release: reading a released buffer's
+ * header there would fault.  Default mode remembers such addresses when it
+ * frees them (unmapped.h) and asks there before it reads a header at such
+ * an address.  Other addresses keep their
+ * pages mapped after release.
+ */
+static inline int nbi_may_be_unmapped(const void *user)
+{
+    return ((uintptr_t)user & 4095u) == 2 * NBI_HEADER_SIZE;
+}
+
+/* Bytes of system memory for a buffer of n bytes, or 0 when that does not
+   fit in size_t (only possible where size_t is 32 bits). */
+static inline size_t nbi_block_bytes(uint64_t n)
+{
+    if (n > SIZE_MAX - NBI_HEADER_SIZE)
+        return 0;
+    return (size_t)n + NBI_HEADER_SIZE;
+}
+
+#endif /* NBI_BLOCK_H */

@@ -1,0 +1,151 @@
+/* stats.c — per-thread records: creation, exit, and netapibuf_get_stats(). */
+#include "check/stats.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <lmerr.h>
+#include <netapibuf.h>
+
+#include "block/cache.h"
+#include "platform/sysalloc.h"
+
+NBI_THREAD_LOCAL struct nbi_thread *nbi_tls;
+static NBI_THREAD_LOCAL int tls_retired; /* the exit hook ran: no new record */
+
+/* Active threads' records, and the totals of threads without one.
+   registry_lock guards the list and peak_record; the shared counters are
+   atomics because record-less threads add to them without the lock. */
+static nbi_mutex registry_lock = NBI_MUTEX_INIT;
+static struct nbi_thread *registry_head;
+static struct nbi_thread *recycled; /* exited threads' records, linked by next */
+static int64_t shared_allocations;
+static int64_t shared_releases;
+static int64_t shared_live_bytes;
+static uint64_t peak_record; /* highest peak estimate seen, under the lock */
+static uint64_t misuse_events;
+static void (*exit_hook)(struct nbi_thread *t);
+
+static void lock_registry(void) { nbi_mutex_lock(&registry_lock); }
+static void unlock_registry(void) { nbi_mutex_unlock(&registry_lock); }
+
+/*
+ * With the lock held: an upper bound of the true peak.  Live bytes are the
+ * shared total plus each thread's own running sum; no instant can exceed
+ * the shared total plus the sum of each thread's highest running sum.  With
+ * one thread doing all the work this is exact.
+ */
+static int64_t peak_bound_locked(void)
+{
+    int64_t sum = __atomic_load_n(&shared_live_bytes, __ATOMIC_RELAXED);
+    for (struct nbi_thread *t = registry_head; t; t = t->next)
+        sum += __atomic_load_n(&t->peak_bytes, __ATOMIC_RELAXED);
+    return sum;
+}
+
+static void note_peak_locked(int64_t candidate)
+{
+    if (candidate > 0 && (uint64_t)candidate > peak_record)
+        peak_record = (uint64_t)candidate;
+}
+
+/* The thread-exit hook: fold the record into the shared totals, free it. */
+static void thread_exit(void *arg)
+{
+    struct nbi_thread *t = arg;
+    if (exit_hook)
+        exit_hook(t);
+    nbi_cache_flush(&t->cache);
+    lock_registry();
+    note_peak_locked(peak_bound_locked());
+    nbi_count_shared(t->allocations, t->releases, t->live_bytes);
+    if (t->prev)
+        t->prev->next = t->next;
+    else
+        registry_head = t->next;
+    if (t->next)
+        t->next->prev = t->prev;
+    t->next = recycled;
+    recycled = t;
+    unlock_registry();
+    nbi_tls = NULL;
+    tls_retired = 1;
+}
+
+void nbi_stats_init(void (*on_exit)(struct nbi_thread *t))
+{
+    exit_hook = on_exit;
+    (void)nbi_thread_exit_init(thread_exit);
+    nbi_at_fork(lock_registry, unlock_registry, unlock_registry);
+}
+
+struct nbi_thread *nbi_thread_attach(void)
+{
+    if (tls_retired)
+        return NULL;
+    lock_registry();
+    struct nbi_thread *t = recycled;
+    if (t)
+        recycled = t->next;
+    unlock_registry();
+    if (!t) {
+        int saved_errno = errno;
+        t = nbi_sys_malloc(sizeof *t);
+        errno = saved_errno;
+        if (!t)
+            return NULL; /* count in the shared totals; try again next call */
+        t->visitor.inside = NULL;
+    }
+    /* All but the visitor, which a revoker may be reading (it is NULL:
+       an exited thread is inside no shard). */
+    memset((char *)t + sizeof t->visitor, 0, sizeof *t - sizeof t->visitor);
+    lock_registry();
+    t->next = registry_head;
+    if (registry_head)
+        registry_head->prev = t;
+    registry_head = t;
+    unlock_registry();
+    nbi_tls = t;
+    nbi_thread_exit_arm(t);
+    return t;
+}
+
+void nbi_count_shared(int64_t allocations, int64_t releases, int64_t bytes)
+{
+    __atomic_add_fetch(&shared_allocations, allocations, __ATOMIC_RELAXED);
+    __atomic_add_fetch(&shared_releases, releases, __ATOMIC_RELAXED);
+    __atomic_add_fetch(&shared_live_bytes, bytes, __ATOMIC_RELAXED);
+}
+
+void nbi_count_misuse(void)
+{
+    __atomic_add_fetch(&misuse_events, 1, __ATOMIC_RELAXED);
+}
+
+NBI_EXPORT NET_API_STATUS netapibuf_get_stats(struct netapibuf_stats *stats)
+{
+    if (!stats)
+        return ERROR_INVALID_PARAMETER;
+    lock_registry();
+    int64_t allocations = __atomic_load_n(&shared_allocations, __ATOMIC_RELAXED);
+    int64_t releases = __atomic_load_n(&shared_releases, __ATOMIC_RELAXED);
+    int64_t live = __atomic_load_n(&shared_live_bytes, __ATOMIC_RELAXED);
+    for (struct nbi_thread *t = registry_head; t; t = t->next) {
+        allocations += __atomic_load_n(&t->allocations, __ATOMIC_RELAXED);
+        releases += __atomic_load_n(&t->releases, __ATOMIC_RELAXED);
+        live += __atomic_load_n(&t->live_bytes, __ATOMIC_RELAXED);
+    }
+    note_peak_locked(peak_bound_locked());
+    note_peak_locked(live);
+    uint64_t peak = peak_record;
+    unlock_registry();
+
+    /* Records are read one after another, so a buffer moving between two
+       threads mid-read can skew a sum for a moment: clamp at zero. */
+    stats->live_buffers = allocations > releases ? (uint64_t)(allocations - releases) : 0;
+    stats->live_bytes = live > 0 ? (uint64_t)live : 0;
+    stats->peak_bytes = peak;
+    stats->total_allocations = allocations > 0 ? (uint64_t)allocations : 0;
+    stats->misuse_events = __atomic_load_n(&misuse_events, __ATOMIC_RELAXED);
+    return NERR_Success;
+}

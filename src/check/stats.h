@@ -1,0 +1,123 @@
+/*
+ * stats.h — layer 2: the per-thread record, holding the counters behind
+ * netapibuf_get_stats() and the thread's cache of released blocks.
+ *
+ * A shared counter would put one contended cache line on every allocate
+ * and free (over 100 ns a pair with two threads on a 2-core machine), so
+ * each thread counts in its own record, written only by that thread with
+ * relaxed atomic stores (plain moves on x86-64) and summed by the reader
+ * under the registry lock.  A buffer freed by another thread is simply
+ * counted there: the sums stay exact.
+ *
+ * The record lives on the heap and the thread finds it through one
+ * initial-exec TLS pointer, so the library's static TLS stays 16 bytes
+ * (small enough for dlopen).  A thread without a record (its exit hook has
+ * run, or the record could not be allocated) counts in shared atomics and
+ * caches nothing.  When a thread exits its record is emptied and kept for
+ * the next new thread, never freed: the registry may read a record's
+ * visitor at any time (registry.h).
+ */
+#ifndef NBI_STATS_H
+#define NBI_STATS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "block/cache.h"
+#include "platform/platform.h"
+#include "check/registry.h"
+
+/* Strict mode's quarantine: quarantine.h says what it is for. */
+#define NBI_QUARANTINE 32u /* a power of 2 */
+struct nbi_quarantine {
+    void *block[NBI_QUARANTINE]; /* NULL: empty slot */
+    uint32_t slot[NBI_QUARANTINE]; /* where each block's registry entry was */
+    uint8_t cls[NBI_QUARANTINE]; /* each block's size class */
+    uint32_t next;               /* the oldest slot: the next to reuse or evict */
+};
+
+struct nbi_thread {
+    struct nbi_visitor visitor; /* first: the thread as the registry knows it */
+    int64_t allocations; /* buffers this thread created */
+    int64_t releases;    /* buffers this thread released (any thread's) */
+    int64_t live_bytes;  /* bytes created minus bytes released here; may go negative */
+    int64_t peak_bytes;  /* highest live_bytes of this thread */
+    struct nbi_cache cache;              /* released blocks of the default mode */
+    struct nbi_quarantine quarantine;
+    struct nbi_thread *next, *prev;      /* the registry of active threads */
+};
+
+_Static_assert(offsetof(struct nbi_thread, visitor) == 0, "a record and its visitor share an address");
+
+/* t as the registry knows it; NULL for NULL (no record), at no cost. */
+static inline struct nbi_visitor *nbi_visitor_of(struct nbi_thread *t)
+{
+    return (struct nbi_visitor *)(void *)t;
+}
+
+extern NBI_INTERNAL NBI_THREAD_LOCAL struct nbi_thread *nbi_tls;
+
+/* Set up once per process, before the first record is attached.  on_exit,
+   when not NULL, runs first when a thread with a record exits (strict mode
+   empties the thread's quarantine with it). */
+NBI_INTERNAL void nbi_stats_init(void (*on_exit)(struct nbi_thread *t));
+NBI_INTERNAL struct nbi_thread *nbi_thread_attach(void);
+NBI_INTERNAL void nbi_count_shared(int64_t allocations, int64_t releases, int64_t bytes);
+NBI_INTERNAL void nbi_count_misuse(void);
+
+/*
+ * The calling thread's record, created on first use (after nbi_stats_init).
+ * NULL when the thread has none: see above.
+ */
+static inline struct nbi_thread *nbi_self(void)
+{
+    struct nbi_thread *t = nbi_tls;
+    if (NBI_UNLIKELY(!t))
+        return nbi_thread_attach();
+    return t;
+}
+
+/* Single-writer update: other threads only read these fields. */
+static inline void nbi_counter_set(int64_t *counter, int64_t value)
+{
+    __atomic_store_n(counter, value, __ATOMIC_RELAXED);
+}
+
+static inline void nbi_count_create(struct nbi_thread *t, uint64_t bytes)
+{
+    if (NBI_UNLIKELY(!t)) {
+        nbi_count_shared(1, 0, (int64_t)bytes);
+        return;
+    }
+    nbi_counter_set(&t->allocations, t->allocations + 1);
+    int64_t live = t->live_bytes + (int64_t)bytes;
+    nbi_counter_set(&t->live_bytes, live);
+    if (live > t->peak_bytes)
+        nbi_counter_set(&t->peak_bytes, live);
+}
+
+static inline void nbi_count_release(struct nbi_thread *t, uint64_t bytes)
+{
+    if (NBI_UNLIKELY(!t)) {
+        nbi_count_shared(0, 1, -(int64_t)bytes);
+        return;
+    }
+    nbi_counter_set(&t->releases, t->releases + 1);
+    nbi_counter_set(&t->live_bytes, t->live_bytes - (int64_t)bytes);
+}
+
+/* A resize: the buffer stays one buffer, its bytes change. */
+static inline void nbi_count_resize(struct nbi_thread *t, uint64_t old_bytes, uint64_t new_bytes)
+{
+    int64_t delta = (int64_t)new_bytes - (int64_t)old_bytes;
+    if (NBI_UNLIKELY(!t)) {
+        nbi_count_shared(0, 0, delta);
+        return;
+    }
+    int64_t live = t->live_bytes + delta;
+    nbi_counter_set(&t->live_bytes, live);
+    if (live > t->peak_bytes)
+        nbi_counter_set(&t->peak_bytes, live);
+}
+
+#endif /* NBI_STATS_H */

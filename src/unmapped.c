@@ -1,4 +1,0 @@
-/* unmapped.c — the table behind unmapped.h. */
-#include "unmapped.h"
-
-uintptr_t nbi_unmapped_released[NBI_UNMAPPED_SLOTS];

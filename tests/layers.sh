@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# layers.sh SRC_DIR — the layering of docs/architecture.md holds: a file
+# includes internal headers of its own layer or the layers below only, the
+# packer and the network layers reach the buffer machinery through the
+# public API alone, and no two modules (a .c and its .h) depend on each
+# other, directly or through others.
+set -uo pipefail
+exec python3 - "$1" <<'PY'
+import os, re, sys
+src = sys.argv[1]
+layer = {"platform": 0, "block": 1, "check": 2, "apibuf": 3, "pack": 4,
+         "net": 5, "local": 5, "remote": 5}
+# Folders a layer-4/5 folder may name besides its own: never block/ or check/.
+allowed_above_3 = {"pack": {"platform", "pack"},
+                   "local": {"platform", "pack", "local", "net"},
+                   "remote": {"platform", "pack", "remote", "net"},
+                   "net": {"platform", "pack", "net", "local", "remote"}}
+failures, deps = [], {}
+for folder in sorted(os.listdir(src)):
+    path = os.path.join(src, folder)
+    if not os.path.isdir(path):
+        continue
+    if folder not in layer:
+        failures.append(f"{folder}/: a folder outside the layers")
+        continue
+    for name in sorted(os.listdir(path)):
+        if not name.endswith((".c", ".h")):
+            continue
+        module = f"{folder}/{name.rsplit('.', 1)[0]}"
+        for inc in re.findall(r'^\s*#\s*include\s+"([^"]+)"', open(os.path.join(path, name)).read(), re.M):
+            target_folder = inc.split("/")[0]
+            if "/" not in inc or target_folder not in layer:
+                failures.append(f"{folder}/{name}: includes \"{inc}\" (name internal headers by folder)")
+                continue
+            if layer[target_folder] > layer[folder]:
+                failures.append(f"{folder}/{name}: layer {layer[folder]} includes layer {layer[target_folder]} ({inc})")
+            if folder in allowed_above_3 and target_folder not in allowed_above_3[folder]:
+                failures.append(f"{folder}/{name}: includes {inc} (layer {layer[folder]} uses the public API only)")
+            target = inc.rsplit(".", 1)[0]
+            if target != module:
+                deps.setdefault(module, set()).add(target)
+# No cycle among modules (depth-first search, grey/black colouring).
+state = {}
+def visit(m, stack):
+    state[m] = 1
+    for d in sorted(deps.get(m, ())):
+        if state.get(d) == 1:
+            failures.append("include cycle: " + " -> ".join(stack[stack.index(d):] + [d]))
+        elif d not in state:
+            visit(d, stack + [d])
+    state[m] = 2
+for m in sorted(deps):
+    if m not in state:
+        visit(m, [m])
+for f in failures:
+    print("FAIL", f)
+modules = len({m for m in deps} | {d for v in deps.values() for d in v})
+print(f"layers: {modules} modules checked")
+print(f"{0 if failures else 1} passed, {1 if failures else 0} failed")
+sys.exit(1 if failures else 0)
+PY
