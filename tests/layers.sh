@@ -8,13 +8,17 @@ set -uo pipefail
 exec python3 - "$1" <<'PY'
 import os, re, sys
 src = sys.argv[1]
+# Layer 5 has three tiers: what both kinds of answer share (net), this
+# machine's and a server's answers side by side (local, remote: neither
+# names the other), and the exported entry points that choose (api).
 layer = {"platform": 0, "block": 1, "check": 2, "apibuf": 3, "pack": 4,
-         "net": 5, "local": 5, "remote": 5}
+         "net": 5.0, "local": 5.1, "remote": 5.1, "api": 5.2}
 # Folders a layer-4/5 folder may name besides its own: never block/ or check/.
 allowed_above_3 = {"pack": {"platform", "pack"},
-                   "local": {"platform", "pack", "local", "net"},
-                   "remote": {"platform", "pack", "remote", "net"},
-                   "net": {"platform", "pack", "net", "local", "remote"}}
+                   "net": {"platform", "pack", "net"},
+                   "local": {"platform", "pack", "net", "local"},
+                   "remote": {"platform", "pack", "net", "remote"},
+                   "api": {"platform", "pack", "net", "local", "remote", "api"}}
 failures, deps = [], {}
 for folder in sorted(os.listdir(src)):
     path = os.path.join(src, folder)

@@ -14,7 +14,7 @@
 #include "check.h"
 #include "getent.h"
 #include "oom_calls.h"
-#include "net/local.h"
+#include "local/local.h"
 #include "net/resume.h"
 #include "pack/pack.h"
 #include "platform/sysalloc.h"
@@ -387,7 +387,8 @@ TEST(server_names)
     for (; host[i]; i++)
         upper[i] = (char)(host[i] >= 'a' && host[i] <= 'z' ? host[i] - 32 : host[i]);
     upper[i] = '\0';
-    const char *ok[] = {NULL, "", "\\\\", host, name, upper};
+    const char *ok[] = {NULL, "", host, name, upper, "localhost", "\\\\LOCALHOST",
+                        "127.0.0.1", "\\\\::1"};
     for (size_t k = 0; k < sizeof ok / sizeof ok[0]; k++) {
         LPBYTE buf = NULL;
         DWORD read, total;
@@ -402,7 +403,22 @@ TEST(server_names)
     LPBYTE lb = NULL;
     CHECK_EQ_U(NetUserGetInfo(label, db[0].name, 0, &lb), NERR_Success); /* first label alone */
     NetApiBufferFree(lb);
-    const char *bad[] = {"no-such-host.example", "\\\\no-such-host", "\\\\\\\\"};
+    /* Malformed: a backslash alone, two alone, a backslash inside. */
+    const char *malformed[] = {"\\", "\\\\", "\\\\\\\\", "\\\\a\\b"};
+    for (size_t k = 0; k < sizeof malformed / sizeof malformed[0]; k++) {
+        LPBYTE buf = (LPBYTE)1;
+        DWORD read = 9, total = 9;
+        CHECK_EQ_U(NetUserEnum(malformed[k], 0, 0, &buf, MAX_PREFERRED_LENGTH, &read, &total,
+                               NULL),
+                   ERROR_INVALID_NAME);
+        CHECK_EQ_P(buf, NULL);
+        CHECK_EQ_U(read, 0);
+        CHECK_EQ_U(total, 0);
+        buf = (LPBYTE)1;
+        CHECK_EQ_U(NetUserGetInfo(malformed[k], db[0].name, 0, &buf), ERROR_INVALID_NAME);
+        CHECK_EQ_P(buf, NULL);
+    }
+    const char *bad[] = {"no-such-host.example", "\\\\no-such-host"};
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
         LPBYTE buf = (LPBYTE)1;
         DWORD read = 9, total = 9;

@@ -10,7 +10,7 @@
 #include <netapibuf.h>
 
 #include "check.h"
-#include "net/local.h"
+#include "local/local.h"
 
 static unsigned long want_users;
 

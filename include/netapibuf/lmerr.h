@@ -24,6 +24,9 @@
 #ifndef ERROR_INVALID_PARAMETER
 #define ERROR_INVALID_PARAMETER   87
 #endif
+#ifndef ERROR_INVALID_NAME
+#define ERROR_INVALID_NAME        123
+#endif
 #ifndef ERROR_INVALID_LEVEL
 #define ERROR_INVALID_LEVEL       124
 #endif

@@ -4,7 +4,6 @@
 #include <stdalign.h>
 
 #include "pack/pack.h"
-#include "net/local.h"
 
 /* Where the page's entries come from: a stored snapshot (a paged
    enumeration) or a packer filled for this one call. */
@@ -117,8 +116,7 @@ NET_API_STATUS nbi_page_enum_ptr(const struct nbi_page_spec *spec, DWORD prefmax
     return st;
 }
 
-NET_API_STATUS nbi_enum_start(LPCSTR servername, LPBYTE *bufptr, LPDWORD entriesread,
-                              LPDWORD totalentries)
+NET_API_STATUS nbi_enum_start(LPBYTE *bufptr, LPDWORD entriesread, LPDWORD totalentries)
 {
     if (bufptr)
         *bufptr = NULL;
@@ -128,5 +126,5 @@ NET_API_STATUS nbi_enum_start(LPCSTR servername, LPBYTE *bufptr, LPDWORD entries
         *totalentries = 0;
     if (!bufptr || !entriesread || !totalentries)
         return ERROR_INVALID_PARAMETER;
-    return nbi_local_check_server(servername);
+    return NERR_Success;
 }

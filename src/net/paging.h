@@ -51,10 +51,10 @@ NBI_INTERNAL NET_API_STATUS nbi_page_enum_ptr(const struct nbi_page_spec *spec, 
 
 /*
  * The common start of an enumeration: *bufptr, *entriesread and
- * *totalentries zeroed where not NULL; 87 if any of them is NULL; then the
- * server-name check (ERROR_NOT_SUPPORTED).  NERR_Success to go on.
+ * *totalentries zeroed where not NULL; 87 if any of them is NULL.
+ * NERR_Success to go on.
  */
-NBI_INTERNAL NET_API_STATUS nbi_enum_start(LPCSTR servername, LPBYTE *bufptr, LPDWORD entriesread,
+NBI_INTERNAL NET_API_STATUS nbi_enum_start(LPBYTE *bufptr, LPDWORD entriesread,
                                            LPDWORD totalentries);
 
 #endif /* NBI_NET_PAGING_H */

@@ -27,6 +27,8 @@ NBI_EXPORT const char *netapibuf_status_text(NET_API_STATUS status)
         return "The request is not supported.";
     case ERROR_INVALID_PARAMETER:
         return "The parameter is incorrect.";
+    case ERROR_INVALID_NAME:
+        return "The filename, directory name, or volume label syntax is incorrect.";
     case ERROR_INVALID_LEVEL:
         return "The system call level is not correct.";
     case ERROR_MORE_DATA:

@@ -23,7 +23,8 @@
 #include <lm.h>
 #include <netapibuf.h>
 
-#include "net/local.h"
+#include "local/functions.h"
+#include "local/local.h"
 #include "net/paging.h"
 #include "net/resume.h"
 
@@ -224,15 +225,11 @@ static void convert_user(DWORD level, const void *source, void *record)
     to_level(level, source, record);
 }
 
-NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetUserEnum(LPCSTR servername, DWORD level,
-                                                       DWORD filter, LPBYTE *bufptr,
-                                                       DWORD prefmaxlen, LPDWORD entriesread,
-                                                       LPDWORD totalentries,
-                                                       PDWORD resume_handle)
+NET_API_STATUS nbi_local_user_enum(DWORD level, DWORD filter, LPBYTE *bufptr, DWORD prefmaxlen,
+                                   LPDWORD entriesread, LPDWORD totalentries,
+                                   PDWORD resume_handle)
 {
-    NET_API_STATUS st = nbi_enum_start(servername, bufptr, entriesread, totalentries);
-    if (st != NERR_Success)
-        return st;
+    NET_API_STATUS st;
     const struct netapibuf_record_layout *layout = level_layout(level);
     if (!layout)
         return ERROR_INVALID_LEVEL;
@@ -271,16 +268,9 @@ static NET_API_STATUS get_info_pack(const struct passwd *pw, void *ctx)
     return netapibuf_pack(gi->layout, &r, 1, MAX_PREFERRED_LENGTH, &gi->buf, &n);
 }
 
-NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetUserGetInfo(LPCSTR servername, LPCSTR username,
-                                                          DWORD level, LPBYTE *bufptr)
+NET_API_STATUS nbi_local_user_get_info(LPCSTR username, DWORD level, LPBYTE *bufptr)
 {
-    if (bufptr)
-        *bufptr = NULL;
-    if (!bufptr || !username)
-        return ERROR_INVALID_PARAMETER;
-    NET_API_STATUS st = nbi_local_check_server(servername);
-    if (st != NERR_Success)
-        return st;
+    NET_API_STATUS st;
     struct get_info gi = {level, level_layout(level), NULL};
     if (!gi.layout)
         return ERROR_INVALID_LEVEL;

@@ -13,7 +13,8 @@
 #include <netapibuf.h>
 
 #include "platform/sysalloc.h"
-#include "net/local.h"
+#include "local/functions.h"
+#include "local/local.h"
 #include "net/paging.h"
 
 static const size_t lu0_strings[] = {offsetof(LOCALGROUP_USERS_INFO_0, lgrui0_name)};
@@ -81,18 +82,11 @@ static NET_API_STATUS pick_group(const struct group *gr, void *ctx)
     return st;
 }
 
-NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetUserGetLocalGroups(LPCSTR servername,
-                                                                 LPCSTR username, DWORD level,
-                                                                 DWORD flags, LPBYTE *bufptr,
-                                                                 DWORD prefmaxlen,
-                                                                 LPDWORD entriesread,
-                                                                 LPDWORD totalentries)
+NET_API_STATUS nbi_local_user_get_local_groups(LPCSTR username, DWORD level, LPBYTE *bufptr,
+                                               DWORD prefmaxlen, LPDWORD entriesread,
+                                               LPDWORD totalentries)
 {
-    NET_API_STATUS st = nbi_enum_start(servername, bufptr, entriesread, totalentries);
-    if (st != NERR_Success)
-        return st;
-    if (!username || (flags & ~LG_INCLUDE_INDIRECT))
-        return ERROR_INVALID_PARAMETER;
+    NET_API_STATUS st;
     if (level != 0)
         return ERROR_INVALID_LEVEL;
     if (!username[0])

@@ -1,7 +1,7 @@
 /*
- * local.h — what every local network management function needs: the
- * "is this server name us?" check and serialized walks over the NSS user
- * and group databases.  Layer 5: uses the public API and the packer only.
+ * local.h — what every function answering for this machine needs:
+ * serialized walks over the NSS user and group databases and lookups by
+ * name.  Layer 5: uses the public API and the packer only.
  */
 #ifndef NBI_NET_LOCAL_H
 #define NBI_NET_LOCAL_H
@@ -12,13 +12,6 @@
 #include <lm.h>
 
 #include "platform/platform.h"
-
-/*
- * NERR_Success when servername names this machine: NULL, "", or the host
- * name (case-insensitive; its first label alone also matches), optionally
- * preceded by "\\\\".  ERROR_NOT_SUPPORTED for any other name.
- */
-NBI_INTERNAL NET_API_STATUS nbi_local_check_server(LPCSTR servername);
 
 /*
  * Walk the user (group) database in database order, calling fn for each

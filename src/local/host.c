@@ -1,6 +1,5 @@
 /* host.c — this machine's name, domain and kernel version (see host.h). */
-#include "net/host.h"
-#include "net/local.h"
+#include "local/host.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -52,15 +51,8 @@ NET_API_STATUS nbi_host_query(struct nbi_host *host)
     return NERR_Success;
 }
 
-NET_API_STATUS nbi_host_info_start(LPCSTR servername, DWORD level, LPBYTE *bufptr,
-                                   struct nbi_host *host)
+NET_API_STATUS nbi_host_info_start(DWORD level, struct nbi_host *host)
 {
-    if (!bufptr)
-        return ERROR_INVALID_PARAMETER;
-    *bufptr = NULL;
-    NET_API_STATUS st = nbi_local_check_server(servername);
-    if (st != NERR_Success)
-        return st;
     if (level != 100 && level != 101 && level != 102)
         return ERROR_INVALID_LEVEL;
     return nbi_host_query(host);

@@ -25,12 +25,10 @@ NBI_INTERNAL NET_API_STATUS nbi_host_query(struct nbi_host *host);
 NBI_INTERNAL void nbi_host_parse_release(const char *release, DWORD *major, DWORD *minor);
 
 /*
- * The common start of NetWkstaGetInfo and NetServerGetInfo: 87 for a NULL
- * bufptr, else *bufptr = NULL; ERROR_NOT_SUPPORTED for another machine's
- * name; ERROR_INVALID_LEVEL unless level is 100, 101 or 102; then *host
+ * The common start of NetWkstaGetInfo and NetServerGetInfo for this
+ * machine: ERROR_INVALID_LEVEL unless level is 100, 101 or 102; then *host
  * filled (nbi_host_query).  NERR_Success when the caller may go on.
  */
-NBI_INTERNAL NET_API_STATUS nbi_host_info_start(LPCSTR servername, DWORD level, LPBYTE *bufptr,
-                                                struct nbi_host *host);
+NBI_INTERNAL NET_API_STATUS nbi_host_info_start(DWORD level, struct nbi_host *host);
 
 #endif /* NBI_NET_HOST_H */

@@ -8,7 +8,8 @@
 #include <lm.h>
 #include <netapibuf.h>
 
-#include "net/host.h"
+#include "local/functions.h"
+#include "local/host.h"
 
 static const size_t strings_100[] = {
     offsetof(WKSTA_INFO_100, wki100_computername),
@@ -73,10 +74,10 @@ static DWORD logged_on_users(void)
     return count;
 }
 
-NBI_EXPORT NET_API_STATUS NetWkstaGetInfo(LMSTR servername, DWORD level, LPBYTE *bufptr)
+NET_API_STATUS nbi_local_wksta_get_info(DWORD level, LPBYTE *bufptr)
 {
     struct nbi_host h;
-    NET_API_STATUS st = nbi_host_info_start(servername, level, bufptr, &h);
+    NET_API_STATUS st = nbi_host_info_start(level, &h);
     if (st != NERR_Success)
         return st;
 

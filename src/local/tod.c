@@ -7,7 +7,7 @@
 #include <lm.h>
 #include <netapibuf.h>
 
-#include "net/local.h"
+#include "local/functions.h"
 
 static const struct netapibuf_record_layout layout_tod = {
     sizeof(TIME_OF_DAY_INFO), alignof(TIME_OF_DAY_INFO), 0, NULL, 0, NULL};
@@ -16,14 +16,8 @@ static const struct netapibuf_record_layout layout_tod = {
    exists for old LAN Manager clients, so report what they expect. */
 #define TOD_TINTERVAL 310
 
-NBI_EXPORT NET_API_STATUS NetRemoteTOD(LPCSTR UncServerName, LPBYTE *BufferPtr)
+NET_API_STATUS nbi_local_remote_tod(LPBYTE *BufferPtr)
 {
-    if (!BufferPtr)
-        return ERROR_INVALID_PARAMETER;
-    *BufferPtr = NULL;
-    NET_API_STATUS st = nbi_local_check_server(UncServerName);
-    if (st != NERR_Success)
-        return st;
 
     struct timespec now, boot;
     struct tm utc, local;

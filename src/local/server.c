@@ -5,8 +5,9 @@
 #include <lm.h>
 #include <netapibuf.h>
 
-#include "net/host.h"
-#include "net/local.h"
+#include "local/host.h"
+#include "local/functions.h"
+#include "local/local.h"
 
 static const size_t strings_100[] = {offsetof(SERVER_INFO_100, sv100_name)};
 static const struct netapibuf_record_layout layout_100 = {
@@ -38,10 +39,10 @@ static NET_API_STATUS count_user(const struct passwd *pw, void *ctx)
     return NERR_Success;
 }
 
-NBI_EXPORT NET_API_STATUS NetServerGetInfo(LMSTR servername, DWORD level, LPBYTE *bufptr)
+NET_API_STATUS nbi_local_server_get_info(DWORD level, LPBYTE *bufptr)
 {
     struct nbi_host h;
-    NET_API_STATUS st = nbi_host_info_start(servername, level, bufptr, &h);
+    NET_API_STATUS st = nbi_host_info_start(level, &h);
     if (st != NERR_Success)
         return st;
 

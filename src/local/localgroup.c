@@ -23,7 +23,8 @@
 #include <netapibuf.h>
 
 #include "platform/sysalloc.h"
-#include "net/local.h"
+#include "local/functions.h"
+#include "local/local.h"
 #include "net/paging.h"
 #include "net/resume.h"
 
@@ -76,15 +77,10 @@ static NET_API_STATUS group_fill(netapibuf_packer *snapshot, void *ctx)
 
 static const struct nbi_resume_kind group_kind = {&group_src_layout, group_fill};
 
-NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetLocalGroupEnum(LPCSTR servername, DWORD level,
-                                                             LPBYTE *bufptr, DWORD prefmaxlen,
-                                                             LPDWORD entriesread,
-                                                             LPDWORD totalentries,
-                                                             PDWORD_PTR resumehandle)
+NET_API_STATUS nbi_local_localgroup_enum(DWORD level, LPBYTE *bufptr, DWORD prefmaxlen,
+                                         LPDWORD entriesread, LPDWORD totalentries,
+                                         PDWORD_PTR resumehandle)
 {
-    NET_API_STATUS st = nbi_enum_start(servername, bufptr, entriesread, totalentries);
-    if (st != NERR_Success)
-        return st;
     const struct nbi_page_spec spec = {&group_kind, NULL, NULL, level, group_layout(level),
                                        group_convert};
     if (!spec.layout)
@@ -109,17 +105,9 @@ static NET_API_STATUS get_info_pack(const struct group *gr, void *ctx)
     return netapibuf_pack(group_layout(gi->level), rec, 1, MAX_PREFERRED_LENGTH, &gi->buf, &n);
 }
 
-NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetInfo(LPCSTR servername,
-                                                                LPCSTR groupname, DWORD level,
-                                                                LPBYTE *bufptr)
+NET_API_STATUS nbi_local_localgroup_get_info(LPCSTR groupname, DWORD level, LPBYTE *bufptr)
 {
-    if (bufptr)
-        *bufptr = NULL;
-    if (!bufptr || !groupname)
-        return ERROR_INVALID_PARAMETER;
-    NET_API_STATUS st = nbi_local_check_server(servername);
-    if (st != NERR_Success)
-        return st;
+    NET_API_STATUS st;
     if (!group_layout(level))
         return ERROR_INVALID_LEVEL;
     if (!groupname[0])
@@ -291,15 +279,11 @@ static NET_API_STATUS members_fill(netapibuf_packer *snapshot, void *ctx)
 
 static const struct nbi_resume_kind member_kind = {&member_src_layout, members_fill};
 
-NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetMembers(
-    LPCSTR servername, LPCSTR localgroupname, DWORD level, LPBYTE *bufptr, DWORD prefmaxlen,
-    LPDWORD entriesread, LPDWORD totalentries, PDWORD_PTR resumehandle)
+NET_API_STATUS nbi_local_localgroup_get_members(LPCSTR localgroupname, DWORD level,
+                                                LPBYTE *bufptr, DWORD prefmaxlen,
+                                                LPDWORD entriesread, LPDWORD totalentries,
+                                                PDWORD_PTR resumehandle)
 {
-    NET_API_STATUS st = nbi_enum_start(servername, bufptr, entriesread, totalentries);
-    if (st != NERR_Success)
-        return st;
-    if (!localgroupname)
-        return ERROR_INVALID_PARAMETER;
     const struct netapibuf_record_layout *layout =
         level == 1 ? &lm1_layout : level == 3 ? &lm3_layout : NULL;
     if (!layout)

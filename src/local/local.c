@@ -1,5 +1,5 @@
 /* local.c — server-name check and serialized NSS walks (see local.h). */
-#include "net/local.h"
+#include "local/local.h"
 
 #include <errno.h>
 #include <strings.h>
@@ -14,26 +14,6 @@ static unsigned long walked;
 unsigned long nbi_local_entries_walked(void)
 {
     return __atomic_load_n(&walked, __ATOMIC_RELAXED);
-}
-
-NET_API_STATUS nbi_local_check_server(LPCSTR servername)
-{
-    if (!servername)
-        return NERR_Success;
-    if (servername[0] == '\\' && servername[1] == '\\')
-        servername += 2;
-    if (!servername[0])
-        return NERR_Success;
-    char host[256];
-    if (gethostname(host, sizeof host) != 0)
-        return ERROR_NOT_SUPPORTED;
-    host[sizeof host - 1] = '\0';
-    if (strcasecmp(servername, host) == 0)
-        return NERR_Success;
-    size_t label = strcspn(host, ".");
-    if (strlen(servername) == label && strncasecmp(servername, host, label) == 0)
-        return NERR_Success;
-    return ERROR_NOT_SUPPORTED;
 }
 
 /* The scratch buffer NSS fills: on the stack first, grown on ERANGE. */
