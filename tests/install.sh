@@ -25,7 +25,8 @@ check "SONAME is libnetapibuf.so.MAJOR" bash -c \
     "readelf -d '$libdir/libnetapibuf.so' | grep -q 'SONAME.*\[libnetapibuf\.so\.[0-9]*\]' && test -e $libdir/\$(readelf -d '$libdir/libnetapibuf.so' | sed -n 's/.*SONAME.*\[\(.*\)\]/\1/p')"
 check "installed network headers" test -f "$prefix/include/netapibuf/lmaccess.h" \
     -a -f "$prefix/include/netapibuf/lmwksta.h" -a -f "$prefix/include/netapibuf/lmserver.h" \
-    -a -f "$prefix/include/netapibuf/lmremutl.h"
+    -a -f "$prefix/include/netapibuf/lmremutl.h" -a -f "$prefix/include/netapibuf/lmshare.h" \
+    -a -f "$prefix/include/netapibuf/lmjoin.h" -a -f "$prefix/include/netapibuf/dsgetdc.h"
 check "installed manual pages" test -f "$prefix/share/man/man1/netapi.1" \
     -a -f "$prefix/share/man/man3/NetLocalGroupGetMembers.3"
 check "installed netapi runs" bash -c "'$prefix/bin/netapi' --version && '$prefix/bin/netapi' >/dev/null"

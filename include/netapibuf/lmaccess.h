@@ -1,8 +1,15 @@
 /*
- * lmaccess.h — user accounts: NetUserEnum and NetUserGetInfo, with the
- * Windows structures and field names (strings are UTF-8 LPSTR here where
- * Windows has LPWSTR).  Results are one NetApiBuffer each: free them with
- * one NetApiBufferFree.
+ * lmaccess.h — users, groups and local groups: the Windows structures, field
+ * names and constants of the Windows SDK's lmaccess.h (string fields are
+ * UTF-8 LMSTR where Windows has LPWSTR), and the functions netapibuf
+ * implements so far.  Results are one NetApiBuffer each: free them with one
+ * NetApiBufferFree.
+ *
+ * Every structure is laid out as Samba's libnetapi lays out its struct of the
+ * same name (same field order, sizes and offsets; tests/test_samba_layouts
+ * checks it), except where Samba's differs from Windows' API: USER_INFO_3
+ * keeps Windows' usri3_password, and USER_INFO_21/22 keep Windows' 16-byte
+ * password array and string usri22_script_path.
  */
 #ifndef NETAPIBUF_LMACCESS_H
 #define NETAPIBUF_LMACCESS_H
@@ -13,35 +20,453 @@
 extern "C" {
 #endif
 
+/* ==== Security identifiers (winnt.h) ====================================== */
+
+/* A pointer to a binary Windows SID (a SID structure below); NULL when the
+   account has none. */
+#ifndef NETAPIBUF_PSID
+#define NETAPIBUF_PSID
+typedef void *PSID;
+#endif
+
+#if !defined(NETAPIBUF_SID) && !defined(SID_IDENTIFIER_AUTHORITY_DEFINED)
+#define NETAPIBUF_SID
+#define SID_IDENTIFIER_AUTHORITY_DEFINED
+typedef struct SID_IDENTIFIER_AUTHORITY {
+    BYTE Value[6]; /* big-endian 48-bit authority: 5 is SECURITY_NT_AUTHORITY */
+} SID_IDENTIFIER_AUTHORITY, *PSID_IDENTIFIER_AUTHORITY;
+
+/* S-Revision-Authority-SubAuthority[0]-...; SubAuthorityCount entries follow,
+   so a SID occupies 8 + 4 * SubAuthorityCount bytes. */
+typedef struct SID {
+    BYTE Revision;          /* SID_REVISION */
+    BYTE SubAuthorityCount; /* at most SID_MAX_SUB_AUTHORITIES */
+    SID_IDENTIFIER_AUTHORITY IdentifierAuthority;
+    DWORD SubAuthority[1];  /* SubAuthorityCount entries, host byte order */
+} SID, *PISID;
+#endif
+
+#ifndef SID_REVISION
+#define SID_REVISION 1
+#endif
+#ifndef SID_MAX_SUB_AUTHORITIES
+#define SID_MAX_SUB_AUTHORITIES 15
+#endif
+#ifndef SID_RECOMMENDED_SUB_AUTHORITIES
+#define SID_RECOMMENDED_SUB_AUTHORITIES 1
+#endif
+#ifndef SECURITY_MAX_SID_SIZE
+#define SECURITY_MAX_SID_SIZE (8 + SID_MAX_SUB_AUTHORITIES * 4) /* 68 bytes */
+#endif
+
+/* SID_IDENTIFIER_AUTHORITY initialisers */
+#ifndef SECURITY_NT_AUTHORITY
+#define SECURITY_NULL_SID_AUTHORITY    {0, 0, 0, 0, 0, 0}
+#define SECURITY_WORLD_SID_AUTHORITY   {0, 0, 0, 0, 0, 1}
+#define SECURITY_LOCAL_SID_AUTHORITY   {0, 0, 0, 0, 0, 2}
+#define SECURITY_CREATOR_SID_AUTHORITY {0, 0, 0, 0, 0, 3}
+#define SECURITY_NON_UNIQUE_AUTHORITY  {0, 0, 0, 0, 0, 4}
+#define SECURITY_NT_AUTHORITY          {0, 0, 0, 0, 0, 5}
+#endif
+
+/* First sub-authorities under SECURITY_NT_AUTHORITY: S-1-5-32 is BUILTIN,
+   S-1-5-21-x-y-z a machine or domain account domain. */
+#ifndef SECURITY_BUILTIN_DOMAIN_RID
+#define SECURITY_BUILTIN_DOMAIN_RID 0x00000020
+#endif
+#ifndef SECURITY_NT_NON_UNIQUE
+#define SECURITY_NT_NON_UNIQUE      0x00000015
+#endif
+
+/* Well-known relative identifiers (the last sub-authority) of an account
+   domain (DOMAIN_USER_RID_*, DOMAIN_GROUP_RID_*) and of BUILTIN
+   (DOMAIN_ALIAS_RID_*). */
+#ifndef DOMAIN_USER_RID_ADMIN
+#define DOMAIN_USER_RID_ADMIN                 0x000001F4 /* 500 */
+#define DOMAIN_USER_RID_GUEST                 0x000001F5 /* 501 */
+#define DOMAIN_USER_RID_KRBTGT                0x000001F6 /* 502 */
+#endif
+#ifndef DOMAIN_GROUP_RID_ADMINS
+#define DOMAIN_GROUP_RID_ADMINS               0x00000200 /* 512 */
+#define DOMAIN_GROUP_RID_USERS                0x00000201 /* 513 */
+#define DOMAIN_GROUP_RID_GUESTS               0x00000202 /* 514 */
+#define DOMAIN_GROUP_RID_COMPUTERS            0x00000203 /* 515 */
+#define DOMAIN_GROUP_RID_CONTROLLERS          0x00000204 /* 516 */
+#define DOMAIN_GROUP_RID_CERT_ADMINS          0x00000205 /* 517 */
+#define DOMAIN_GROUP_RID_SCHEMA_ADMINS        0x00000206 /* 518 */
+#define DOMAIN_GROUP_RID_ENTERPRISE_ADMINS    0x00000207 /* 519 */
+#define DOMAIN_GROUP_RID_POLICY_ADMINS        0x00000208 /* 520 */
+#define DOMAIN_GROUP_RID_READONLY_CONTROLLERS 0x00000209 /* 521 */
+#endif
+#ifndef DOMAIN_ALIAS_RID_ADMINS
+#define DOMAIN_ALIAS_RID_ADMINS               0x00000220 /* 544 */
+#define DOMAIN_ALIAS_RID_USERS                0x00000221 /* 545 */
+#define DOMAIN_ALIAS_RID_GUESTS               0x00000222 /* 546 */
+#define DOMAIN_ALIAS_RID_POWER_USERS          0x00000223 /* 547 */
+#define DOMAIN_ALIAS_RID_ACCOUNT_OPS          0x00000224 /* 548 */
+#define DOMAIN_ALIAS_RID_SYSTEM_OPS           0x00000225 /* 549 */
+#define DOMAIN_ALIAS_RID_PRINT_OPS            0x00000226 /* 550 */
+#define DOMAIN_ALIAS_RID_BACKUP_OPS           0x00000227 /* 551 */
+#define DOMAIN_ALIAS_RID_REPLICATOR           0x00000228 /* 552 */
+#define DOMAIN_ALIAS_RID_REMOTE_DESKTOP_USERS 0x0000022B /* 555 */
+#endif
+
+/* grpi*_attributes and grui1_attributes bits */
+#ifndef SE_GROUP_MANDATORY
+#define SE_GROUP_MANDATORY          0x00000001
+#define SE_GROUP_ENABLED_BY_DEFAULT 0x00000002
+#define SE_GROUP_ENABLED            0x00000004
+#define SE_GROUP_OWNER              0x00000008
+#define SE_GROUP_USE_FOR_DENY_ONLY  0x00000010
+#define SE_GROUP_INTEGRITY          0x00000020
+#define SE_GROUP_INTEGRITY_ENABLED  0x00000040
+#define SE_GROUP_RESOURCE           0x20000000
+#define SE_GROUP_LOGON_ID           0xC0000000
+#endif
+
+/* What kind of account a SID names (winnt.h). */
+typedef enum SID_NAME_USE {
+    SidTypeUser = 1,
+    SidTypeGroup,
+    SidTypeDomain,
+    SidTypeAlias, /* a local group */
+    SidTypeWellKnownGroup,
+    SidTypeDeletedAccount,
+    SidTypeInvalid,
+    SidTypeUnknown,
+    SidTypeComputer,
+    SidTypeLabel,
+    SidTypeLogonSession
+} SID_NAME_USE, *PSID_NAME_USE;
+
+/* ==== Users =============================================================== *
+ * On Windows, NetUserEnum and NetUserGetInfo return levels 0, 1, 2, 3, 4,
+ * 10, 11, 20 and 23 (netapibuf: see each function below); NetUserAdd takes
+ * 1 to 4; NetUserSetInfo takes most levels, the 10xx ones setting one field
+ * each (1000 + its USER_*_PARMNUM).  Times are seconds since 1970-01-01 UTC;
+ * passwords are never returned.
+ */
+
 typedef struct USER_INFO_0 {
-    LPSTR usri0_name;
+    LMSTR usri0_name;
 } USER_INFO_0, *PUSER_INFO_0, *LPUSER_INFO_0;
 
 typedef struct USER_INFO_1 {
-    LPSTR usri1_name;
-    LPSTR usri1_password;      /* always NULL: passwords are never returned */
-    DWORD usri1_password_age;  /* seconds since the last change; 0 (unknown) here */
+    LMSTR usri1_name;
+    LMSTR usri1_password;      /* always NULL when returned */
+    DWORD usri1_password_age;  /* seconds since the last change */
     DWORD usri1_priv;          /* USER_PRIV_* */
-    LPSTR usri1_home_dir;
-    LPSTR usri1_comment;
+    LMSTR usri1_home_dir;
+    LMSTR usri1_comment;
     DWORD usri1_flags;         /* UF_* */
-    LPSTR usri1_script_path;
+    LMSTR usri1_script_path;
 } USER_INFO_1, *PUSER_INFO_1, *LPUSER_INFO_1;
 
+typedef struct USER_INFO_2 {
+    LMSTR usri2_name;
+    LMSTR usri2_password;       /* always NULL when returned */
+    DWORD usri2_password_age;
+    DWORD usri2_priv;           /* USER_PRIV_* */
+    LMSTR usri2_home_dir;
+    LMSTR usri2_comment;
+    DWORD usri2_flags;          /* UF_* */
+    LMSTR usri2_script_path;
+    DWORD usri2_auth_flags;     /* AF_OP_* */
+    LMSTR usri2_full_name;
+    LMSTR usri2_usr_comment;
+    LMSTR usri2_parms;          /* reserved for applications */
+    LMSTR usri2_workstations;   /* comma-separated; NULL or "" for any */
+    DWORD usri2_last_logon;
+    DWORD usri2_last_logoff;
+    DWORD usri2_acct_expires;   /* TIMEQ_FOREVER: never */
+    DWORD usri2_max_storage;    /* USER_MAXSTORAGE_UNLIMITED */
+    DWORD usri2_units_per_week; /* bits in usri2_logon_hours: UNITS_PER_WEEK */
+    PBYTE usri2_logon_hours;    /* one bit per hour from Sunday 00:00 UTC; NULL: no limit */
+    DWORD usri2_bad_pw_count;
+    DWORD usri2_num_logons;
+    LMSTR usri2_logon_server;
+    DWORD usri2_country_code;
+    DWORD usri2_code_page;
+} USER_INFO_2, *PUSER_INFO_2, *LPUSER_INFO_2;
+
+/* Samba's USER_INFO_3 has no usri3_password; Windows' has, and NetUserAdd
+   and NetUserSetInfo use it, so this one follows Windows. */
+typedef struct USER_INFO_3 {
+    LMSTR usri3_name;
+    LMSTR usri3_password; /* always NULL when returned */
+    DWORD usri3_password_age;
+    DWORD usri3_priv;
+    LMSTR usri3_home_dir;
+    LMSTR usri3_comment;
+    DWORD usri3_flags;
+    LMSTR usri3_script_path;
+    DWORD usri3_auth_flags;
+    LMSTR usri3_full_name;
+    LMSTR usri3_usr_comment;
+    LMSTR usri3_parms;
+    LMSTR usri3_workstations;
+    DWORD usri3_last_logon;
+    DWORD usri3_last_logoff;
+    DWORD usri3_acct_expires;
+    DWORD usri3_max_storage;
+    DWORD usri3_units_per_week;
+    PBYTE usri3_logon_hours;
+    DWORD usri3_bad_pw_count;
+    DWORD usri3_num_logons;
+    LMSTR usri3_logon_server;
+    DWORD usri3_country_code;
+    DWORD usri3_code_page;
+    DWORD usri3_user_id;          /* the relative identifier (RID) */
+    DWORD usri3_primary_group_id; /* RID of the primary group */
+    LMSTR usri3_profile;
+    LMSTR usri3_home_dir_drive;
+    DWORD usri3_password_expired; /* nonzero: must change at next logon */
+} USER_INFO_3, *PUSER_INFO_3, *LPUSER_INFO_3;
+
+typedef struct USER_INFO_4 {
+    LMSTR usri4_name;
+    LMSTR usri4_password; /* always NULL when returned */
+    DWORD usri4_password_age;
+    DWORD usri4_priv;
+    LMSTR usri4_home_dir;
+    LMSTR usri4_comment;
+    DWORD usri4_flags;
+    LMSTR usri4_script_path;
+    DWORD usri4_auth_flags;
+    LMSTR usri4_full_name;
+    LMSTR usri4_usr_comment;
+    LMSTR usri4_parms;
+    LMSTR usri4_workstations;
+    DWORD usri4_last_logon;
+    DWORD usri4_last_logoff;
+    DWORD usri4_acct_expires;
+    DWORD usri4_max_storage;
+    DWORD usri4_units_per_week;
+    PBYTE usri4_logon_hours;
+    DWORD usri4_bad_pw_count;
+    DWORD usri4_num_logons;
+    LMSTR usri4_logon_server;
+    DWORD usri4_country_code;
+    DWORD usri4_code_page;
+    PSID usri4_user_sid;          /* where level 3 has usri3_user_id */
+    DWORD usri4_primary_group_id;
+    LMSTR usri4_profile;
+    LMSTR usri4_home_dir_drive;
+    DWORD usri4_password_expired;
+} USER_INFO_4, *PUSER_INFO_4, *LPUSER_INFO_4;
+
 typedef struct USER_INFO_10 {
-    LPSTR usri10_name;
-    LPSTR usri10_comment;
-    LPSTR usri10_usr_comment;
-    LPSTR usri10_full_name;
+    LMSTR usri10_name;
+    LMSTR usri10_comment;
+    LMSTR usri10_usr_comment;
+    LMSTR usri10_full_name;
 } USER_INFO_10, *PUSER_INFO_10, *LPUSER_INFO_10;
 
+typedef struct USER_INFO_11 {
+    LMSTR usri11_name;
+    LMSTR usri11_comment;
+    LMSTR usri11_usr_comment;
+    LMSTR usri11_full_name;
+    DWORD usri11_priv;
+    DWORD usri11_auth_flags;
+    DWORD usri11_password_age;
+    LMSTR usri11_home_dir;
+    LMSTR usri11_parms;
+    DWORD usri11_last_logon;
+    DWORD usri11_last_logoff;
+    DWORD usri11_bad_pw_count;
+    DWORD usri11_num_logons;
+    LMSTR usri11_logon_server;
+    DWORD usri11_country_code;
+    LMSTR usri11_workstations;
+    DWORD usri11_max_storage;
+    DWORD usri11_units_per_week;
+    PBYTE usri11_logon_hours;
+    DWORD usri11_code_page;
+} USER_INFO_11, *PUSER_INFO_11, *LPUSER_INFO_11;
+
 typedef struct USER_INFO_20 {
-    LPSTR usri20_name;
-    LPSTR usri20_full_name;
-    LPSTR usri20_comment;
+    LMSTR usri20_name;
+    LMSTR usri20_full_name;
+    LMSTR usri20_comment;
     DWORD usri20_flags;   /* UF_* */
-    DWORD usri20_user_id; /* the uid */
+    DWORD usri20_user_id; /* the RID (here: the uid) */
 } USER_INFO_20, *PUSER_INFO_20, *LPUSER_INFO_20;
+
+/* Levels 21 and 22 carry a one-way encrypted (OWF) password in place of a
+   clear one.  Samba declares these two fields as pointers (and
+   usri22_script_path as a number); Windows' layout is kept here. */
+typedef struct USER_INFO_21 {
+    BYTE usri21_password[ENCRYPTED_PWLEN];
+} USER_INFO_21, *PUSER_INFO_21, *LPUSER_INFO_21;
+
+typedef struct USER_INFO_22 {
+    LMSTR usri22_name;
+    BYTE usri22_password[ENCRYPTED_PWLEN];
+    DWORD usri22_password_age;
+    DWORD usri22_priv;
+    LMSTR usri22_home_dir;
+    LMSTR usri22_comment;
+    DWORD usri22_flags;
+    LMSTR usri22_script_path;
+    DWORD usri22_auth_flags;
+    LMSTR usri22_full_name;
+    LMSTR usri22_usr_comment;
+    LMSTR usri22_parms;
+    LMSTR usri22_workstations;
+    DWORD usri22_last_logon;
+    DWORD usri22_last_logoff;
+    DWORD usri22_acct_expires;
+    DWORD usri22_max_storage;
+    DWORD usri22_units_per_week;
+    PBYTE usri22_logon_hours;
+    DWORD usri22_bad_pw_count;
+    DWORD usri22_num_logons;
+    LMSTR usri22_logon_server;
+    DWORD usri22_country_code;
+    DWORD usri22_code_page;
+} USER_INFO_22, *PUSER_INFO_22, *LPUSER_INFO_22;
+
+typedef struct USER_INFO_23 {
+    LMSTR usri23_name;
+    LMSTR usri23_full_name;
+    LMSTR usri23_comment;
+    DWORD usri23_flags;
+    PSID usri23_user_sid;
+} USER_INFO_23, *PUSER_INFO_23, *LPUSER_INFO_23;
+
+/* NetUserSetInfo levels that set one field */
+typedef struct USER_INFO_1003 {
+    LMSTR usri1003_password;
+} USER_INFO_1003, *PUSER_INFO_1003, *LPUSER_INFO_1003;
+
+typedef struct USER_INFO_1005 {
+    DWORD usri1005_priv;
+} USER_INFO_1005, *PUSER_INFO_1005, *LPUSER_INFO_1005;
+
+typedef struct USER_INFO_1006 {
+    LMSTR usri1006_home_dir;
+} USER_INFO_1006, *PUSER_INFO_1006, *LPUSER_INFO_1006;
+
+typedef struct USER_INFO_1007 {
+    LMSTR usri1007_comment;
+} USER_INFO_1007, *PUSER_INFO_1007, *LPUSER_INFO_1007;
+
+typedef struct USER_INFO_1008 {
+    DWORD usri1008_flags;
+} USER_INFO_1008, *PUSER_INFO_1008, *LPUSER_INFO_1008;
+
+typedef struct USER_INFO_1009 {
+    LMSTR usri1009_script_path;
+} USER_INFO_1009, *PUSER_INFO_1009, *LPUSER_INFO_1009;
+
+typedef struct USER_INFO_1010 {
+    DWORD usri1010_auth_flags;
+} USER_INFO_1010, *PUSER_INFO_1010, *LPUSER_INFO_1010;
+
+typedef struct USER_INFO_1011 {
+    LMSTR usri1011_full_name;
+} USER_INFO_1011, *PUSER_INFO_1011, *LPUSER_INFO_1011;
+
+typedef struct USER_INFO_1012 {
+    LMSTR usri1012_usr_comment;
+} USER_INFO_1012, *PUSER_INFO_1012, *LPUSER_INFO_1012;
+
+typedef struct USER_INFO_1013 {
+    LMSTR usri1013_parms;
+} USER_INFO_1013, *PUSER_INFO_1013, *LPUSER_INFO_1013;
+
+typedef struct USER_INFO_1014 {
+    LMSTR usri1014_workstations;
+} USER_INFO_1014, *PUSER_INFO_1014, *LPUSER_INFO_1014;
+
+typedef struct USER_INFO_1017 {
+    DWORD usri1017_acct_expires;
+} USER_INFO_1017, *PUSER_INFO_1017, *LPUSER_INFO_1017;
+
+typedef struct USER_INFO_1018 {
+    DWORD usri1018_max_storage;
+} USER_INFO_1018, *PUSER_INFO_1018, *LPUSER_INFO_1018;
+
+typedef struct USER_INFO_1020 {
+    DWORD usri1020_units_per_week;
+    PBYTE usri1020_logon_hours;
+} USER_INFO_1020, *PUSER_INFO_1020, *LPUSER_INFO_1020;
+
+typedef struct USER_INFO_1023 {
+    LMSTR usri1023_logon_server;
+} USER_INFO_1023, *PUSER_INFO_1023, *LPUSER_INFO_1023;
+
+typedef struct USER_INFO_1024 {
+    DWORD usri1024_country_code;
+} USER_INFO_1024, *PUSER_INFO_1024, *LPUSER_INFO_1024;
+
+typedef struct USER_INFO_1025 {
+    DWORD usri1025_code_page;
+} USER_INFO_1025, *PUSER_INFO_1025, *LPUSER_INFO_1025;
+
+typedef struct USER_INFO_1051 {
+    DWORD usri1051_primary_group_id;
+} USER_INFO_1051, *PUSER_INFO_1051, *LPUSER_INFO_1051;
+
+typedef struct USER_INFO_1052 {
+    LMSTR usri1052_profile;
+} USER_INFO_1052, *PUSER_INFO_1052, *LPUSER_INFO_1052;
+
+typedef struct USER_INFO_1053 {
+    LMSTR usri1053_home_dir_drive;
+} USER_INFO_1053, *PUSER_INFO_1053, *LPUSER_INFO_1053;
+
+/* usri*_priv values */
+#define USER_PRIV_GUEST 0
+#define USER_PRIV_USER  1
+#define USER_PRIV_ADMIN 2
+#define USER_PRIV_MASK  0x3
+
+/* usri*_auth_flags bits (operator privileges) */
+#define AF_OP_PRINT      0x1
+#define AF_OP_COMM       0x2
+#define AF_OP_SERVER     0x4
+#define AF_OP_ACCOUNTS   0x8
+#define AF_SETTABLE_BITS (AF_OP_PRINT | AF_OP_COMM | AF_OP_SERVER | AF_OP_ACCOUNTS)
+
+/* usri*_flags bits */
+#define UF_SCRIPT                          0x00000001 /* always set */
+#define UF_ACCOUNTDISABLE                  0x00000002
+#define UF_HOMEDIR_REQUIRED                0x00000008
+#define UF_LOCKOUT                         0x00000010
+#define UF_PASSWD_NOTREQD                  0x00000020
+#define UF_PASSWD_CANT_CHANGE              0x00000040
+#define UF_ENCRYPTED_TEXT_PASSWORD_ALLOWED 0x00000080
+/* the account type: exactly one of these five */
+#define UF_TEMP_DUPLICATE_ACCOUNT          0x00000100
+#define UF_NORMAL_ACCOUNT                  0x00000200
+#define UF_INTERDOMAIN_TRUST_ACCOUNT       0x00000800
+#define UF_WORKSTATION_TRUST_ACCOUNT       0x00001000
+#define UF_SERVER_TRUST_ACCOUNT            0x00002000
+#define UF_MACHINE_ACCOUNT_MASK \
+    (UF_INTERDOMAIN_TRUST_ACCOUNT | UF_WORKSTATION_TRUST_ACCOUNT | UF_SERVER_TRUST_ACCOUNT)
+#define UF_ACCOUNT_TYPE_MASK (UF_TEMP_DUPLICATE_ACCOUNT | UF_NORMAL_ACCOUNT | UF_MACHINE_ACCOUNT_MASK)
+#define UF_DONT_EXPIRE_PASSWD                     0x00010000
+#define UF_MNS_LOGON_ACCOUNT                      0x00020000
+#define UF_SMARTCARD_REQUIRED                     0x00040000
+#define UF_TRUSTED_FOR_DELEGATION                 0x00080000
+#define UF_NOT_DELEGATED                          0x00100000
+#define UF_USE_DES_KEY_ONLY                       0x00200000
+#define UF_DONT_REQUIRE_PREAUTH                   0x00400000
+#define UF_PASSWORD_EXPIRED                       0x00800000
+#define UF_TRUSTED_TO_AUTHENTICATE_FOR_DELEGATION 0x01000000
+#define UF_NO_AUTH_DATA_REQUIRED                  0x02000000
+#define UF_PARTIAL_SECRETS_ACCOUNT                0x04000000 /* a read-only DC's account */
+#define UF_USE_AES_KEYS                           0x08000000
+/* the bits NetUserAdd and NetUserSetInfo accept */
+#define UF_SETTABLE_BITS                                                                     \
+    (UF_SCRIPT | UF_ACCOUNTDISABLE | UF_LOCKOUT | UF_HOMEDIR_REQUIRED | UF_PASSWD_NOTREQD |   \
+     UF_PASSWD_CANT_CHANGE | UF_ACCOUNT_TYPE_MASK | UF_DONT_EXPIRE_PASSWD |                   \
+     UF_MNS_LOGON_ACCOUNT | UF_ENCRYPTED_TEXT_PASSWORD_ALLOWED | UF_SMARTCARD_REQUIRED |      \
+     UF_TRUSTED_FOR_DELEGATION | UF_NOT_DELEGATED | UF_USE_DES_KEY_ONLY |                    \
+     UF_DONT_REQUIRE_PREAUTH | UF_PASSWORD_EXPIRED | UF_TRUSTED_TO_AUTHENTICATE_FOR_DELEGATION | \
+     UF_NO_AUTH_DATA_REQUIRED | UF_USE_AES_KEYS | UF_PARTIAL_SECRETS_ACCOUNT)
 
 /* NetUserEnum filter values */
 #define FILTER_TEMP_DUPLICATE_ACCOUNT     0x0001
@@ -50,24 +475,148 @@ typedef struct USER_INFO_20 {
 #define FILTER_WORKSTATION_TRUST_ACCOUNT  0x0010
 #define FILTER_SERVER_TRUST_ACCOUNT       0x0020
 
-/* usri*_priv values */
-#define USER_PRIV_GUEST 0
-#define USER_PRIV_USER  1
-#define USER_PRIV_ADMIN 2
+/* Special values of the time and quota fields */
+#define TIMEQ_FOREVER             ((DWORD)-1) /* usri*_acct_expires: never */
+#define USER_MAXSTORAGE_UNLIMITED ((DWORD)-1) /* usri*_max_storage */
+#define USER_NO_LOGOFF            ((DWORD)-1) /* usrmod0_force_logoff: never */
+#define UNITS_PER_DAY             24
+#define UNITS_PER_WEEK            (UNITS_PER_DAY * 7) /* usri*_units_per_week */
+#define ONE_DAY                   ((DWORD)24 * 3600)  /* seconds */
 
-/* usri*_flags values */
-#define UF_SCRIPT                     0x0001
-#define UF_ACCOUNTDISABLE             0x0002
-#define UF_HOMEDIR_REQUIRED           0x0008
-#define UF_LOCKOUT                    0x0010
-#define UF_PASSWD_NOTREQD             0x0020
-#define UF_PASSWD_CANT_CHANGE         0x0040
-#define UF_TEMP_DUPLICATE_ACCOUNT     0x0100
-#define UF_NORMAL_ACCOUNT             0x0200
-#define UF_INTERDOMAIN_TRUST_ACCOUNT  0x0800
-#define UF_WORKSTATION_TRUST_ACCOUNT  0x1000
-#define UF_SERVER_TRUST_ACCOUNT       0x2000
-#define UF_DONT_EXPIRE_PASSWD         0x10000
+/* NetUserSetInfo / NetUserAdd *parm_err values (and level 1000 + n) */
+#define USER_NAME_PARMNUM           1
+#define USER_PASSWORD_PARMNUM       3
+#define USER_PASSWORD_AGE_PARMNUM   4
+#define USER_PRIV_PARMNUM           5
+#define USER_HOME_DIR_PARMNUM       6
+#define USER_COMMENT_PARMNUM        7
+#define USER_FLAGS_PARMNUM          8
+#define USER_SCRIPT_PATH_PARMNUM    9
+#define USER_AUTH_FLAGS_PARMNUM     10
+#define USER_FULL_NAME_PARMNUM      11
+#define USER_USR_COMMENT_PARMNUM    12
+#define USER_PARMS_PARMNUM          13
+#define USER_WORKSTATIONS_PARMNUM   14
+#define USER_LAST_LOGON_PARMNUM     15
+#define USER_LAST_LOGOFF_PARMNUM    16
+#define USER_ACCT_EXPIRES_PARMNUM   17
+#define USER_MAX_STORAGE_PARMNUM    18
+#define USER_UNITS_PER_WEEK_PARMNUM 19
+#define USER_LOGON_HOURS_PARMNUM    20
+#define USER_PAD_PW_COUNT_PARMNUM   21 /* sic: Windows' spelling of "bad" */
+#define USER_NUM_LOGONS_PARMNUM     22
+#define USER_LOGON_SERVER_PARMNUM   23
+#define USER_COUNTRY_CODE_PARMNUM   24
+#define USER_CODE_PAGE_PARMNUM      25
+#define USER_PRIMARY_GROUP_PARMNUM  51
+#define USER_PROFILE_PARMNUM        52
+#define USER_HOME_DIR_DRIVE_PARMNUM 53
+
+/* ==== User modals (account policy of a server or domain) =================== */
+
+typedef struct USER_MODALS_INFO_0 {
+    DWORD usrmod0_min_passwd_len;
+    DWORD usrmod0_max_passwd_age;    /* seconds; TIMEQ_FOREVER: never expires */
+    DWORD usrmod0_min_passwd_age;    /* seconds */
+    DWORD usrmod0_force_logoff;      /* seconds; USER_NO_LOGOFF: never */
+    DWORD usrmod0_password_hist_len;
+} USER_MODALS_INFO_0, *PUSER_MODALS_INFO_0, *LPUSER_MODALS_INFO_0;
+
+typedef struct USER_MODALS_INFO_1 {
+    DWORD usrmod1_role;    /* UAS_ROLE_* */
+    LMSTR usrmod1_primary; /* the primary domain controller's name */
+} USER_MODALS_INFO_1, *PUSER_MODALS_INFO_1, *LPUSER_MODALS_INFO_1;
+
+typedef struct USER_MODALS_INFO_2 {
+    LMSTR usrmod2_domain_name;
+    PSID usrmod2_domain_id; /* the account domain's SID */
+} USER_MODALS_INFO_2, *PUSER_MODALS_INFO_2, *LPUSER_MODALS_INFO_2;
+
+typedef struct USER_MODALS_INFO_3 {
+    DWORD usrmod3_lockout_duration;           /* seconds */
+    DWORD usrmod3_lockout_observation_window; /* seconds */
+    DWORD usrmod3_lockout_threshold;          /* bad passwords; 0: no lockout */
+} USER_MODALS_INFO_3, *PUSER_MODALS_INFO_3, *LPUSER_MODALS_INFO_3;
+
+typedef struct USER_MODALS_INFO_1001 {
+    DWORD usrmod1001_min_passwd_len;
+} USER_MODALS_INFO_1001, *PUSER_MODALS_INFO_1001, *LPUSER_MODALS_INFO_1001;
+
+typedef struct USER_MODALS_INFO_1002 {
+    DWORD usrmod1002_max_passwd_age;
+} USER_MODALS_INFO_1002, *PUSER_MODALS_INFO_1002, *LPUSER_MODALS_INFO_1002;
+
+typedef struct USER_MODALS_INFO_1003 {
+    DWORD usrmod1003_min_passwd_age;
+} USER_MODALS_INFO_1003, *PUSER_MODALS_INFO_1003, *LPUSER_MODALS_INFO_1003;
+
+typedef struct USER_MODALS_INFO_1004 {
+    DWORD usrmod1004_force_logoff;
+} USER_MODALS_INFO_1004, *PUSER_MODALS_INFO_1004, *LPUSER_MODALS_INFO_1004;
+
+typedef struct USER_MODALS_INFO_1005 {
+    DWORD usrmod1005_password_hist_len;
+} USER_MODALS_INFO_1005, *PUSER_MODALS_INFO_1005, *LPUSER_MODALS_INFO_1005;
+
+typedef struct USER_MODALS_INFO_1006 {
+    DWORD usrmod1006_role;
+} USER_MODALS_INFO_1006, *PUSER_MODALS_INFO_1006, *LPUSER_MODALS_INFO_1006;
+
+typedef struct USER_MODALS_INFO_1007 {
+    LMSTR usrmod1007_primary;
+} USER_MODALS_INFO_1007, *PUSER_MODALS_INFO_1007, *LPUSER_MODALS_INFO_1007;
+
+/* usrmod1_role values */
+#define UAS_ROLE_STANDALONE 0
+#define UAS_ROLE_MEMBER     1
+#define UAS_ROLE_BACKUP     2
+#define UAS_ROLE_PRIMARY    3
+
+/* NetUserModalsSet *parm_err values */
+#define MODALS_MIN_PASSWD_LEN_PARMNUM            1
+#define MODALS_MAX_PASSWD_AGE_PARMNUM            2
+#define MODALS_MIN_PASSWD_AGE_PARMNUM            3
+#define MODALS_FORCE_LOGOFF_PARMNUM              4
+#define MODALS_PASSWD_HIST_LEN_PARMNUM           5
+#define MODALS_ROLE_PARMNUM                      6
+#define MODALS_PRIMARY_PARMNUM                   7
+#define MODALS_DOMAIN_NAME_PARMNUM               8
+#define MODALS_DOMAIN_ID_PARMNUM                 9
+#define MODALS_LOCKOUT_DURATION_PARMNUM          10
+#define MODALS_LOCKOUT_OBSERVATION_WINDOW_PARMNUM 11
+#define MODALS_LOCKOUT_THRESHOLD_PARMNUM         12
+
+/* ==== NetQueryDisplayInformation ========================================== *
+ * (Windows names the fields of these three after USER_INFO_1/2 and
+ * GROUP_INFO_3, so do we.)
+ */
+
+typedef struct NET_DISPLAY_USER {
+    LMSTR usri1_name;
+    LMSTR usri1_comment;
+    DWORD usri1_flags;      /* UF_* */
+    LMSTR usri1_full_name;
+    DWORD usri1_user_id;    /* the RID */
+    DWORD usri1_next_index; /* pass to the next call to continue */
+} NET_DISPLAY_USER, *PNET_DISPLAY_USER;
+
+typedef struct NET_DISPLAY_MACHINE {
+    LMSTR usri2_name; /* the computer account name, ending in '$' */
+    LMSTR usri2_comment;
+    DWORD usri2_flags;
+    DWORD usri2_user_id;
+    DWORD usri2_next_index;
+} NET_DISPLAY_MACHINE, *PNET_DISPLAY_MACHINE;
+
+typedef struct NET_DISPLAY_GROUP {
+    LMSTR grpi3_name;
+    LMSTR grpi3_comment;
+    DWORD grpi3_group_id;
+    DWORD grpi3_attributes; /* SE_GROUP_* */
+    DWORD grpi3_next_index;
+} NET_DISPLAY_GROUP, *PNET_DISPLAY_GROUP;
+
+/* ==== User functions ===================================================== */
 
 /*
  * List the accounts of the user database (NSS), in database order.
@@ -96,6 +645,55 @@ NET_API_STATUS NET_API_FUNCTION NetUserEnum(LPCSTR servername, DWORD level, DWOR
 NET_API_STATUS NET_API_FUNCTION NetUserGetInfo(LPCSTR servername, LPCSTR username, DWORD level,
                                                LPBYTE *bufptr);
 
+/* ==== Global groups (NetGroup*) =========================================== */
+
+typedef struct GROUP_INFO_0 {
+    LMSTR grpi0_name;
+} GROUP_INFO_0, *PGROUP_INFO_0, *LPGROUP_INFO_0;
+
+typedef struct GROUP_INFO_1 {
+    LMSTR grpi1_name;
+    LMSTR grpi1_comment;
+} GROUP_INFO_1, *PGROUP_INFO_1, *LPGROUP_INFO_1;
+
+typedef struct GROUP_INFO_2 {
+    LMSTR grpi2_name;
+    LMSTR grpi2_comment;
+    DWORD grpi2_group_id;   /* the RID */
+    DWORD grpi2_attributes; /* SE_GROUP_* */
+} GROUP_INFO_2, *PGROUP_INFO_2, *LPGROUP_INFO_2;
+
+typedef struct GROUP_INFO_3 {
+    LMSTR grpi3_name;
+    LMSTR grpi3_comment;
+    PSID grpi3_group_sid;
+    DWORD grpi3_attributes;
+} GROUP_INFO_3, *PGROUP_INFO_3, *LPGROUP_INFO_3;
+
+typedef struct GROUP_INFO_1002 {
+    LMSTR grpi1002_comment;
+} GROUP_INFO_1002, *PGROUP_INFO_1002, *LPGROUP_INFO_1002;
+
+typedef struct GROUP_INFO_1005 {
+    DWORD grpi1005_attributes;
+} GROUP_INFO_1005, *PGROUP_INFO_1005, *LPGROUP_INFO_1005;
+
+/* NetGroupGetUsers and NetUserGetGroups */
+typedef struct GROUP_USERS_INFO_0 {
+    LMSTR grui0_name;
+} GROUP_USERS_INFO_0, *PGROUP_USERS_INFO_0, *LPGROUP_USERS_INFO_0;
+
+typedef struct GROUP_USERS_INFO_1 {
+    LMSTR grui1_name;
+    DWORD grui1_attributes; /* SE_GROUP_* */
+} GROUP_USERS_INFO_1, *PGROUP_USERS_INFO_1, *LPGROUP_USERS_INFO_1;
+
+/* NetGroupSetInfo *parm_err values */
+#define GROUP_ALL_PARMNUM        0
+#define GROUP_NAME_PARMNUM       1
+#define GROUP_COMMENT_PARMNUM    2
+#define GROUP_ATTRIBUTES_PARMNUM 3
+
 /* ==== Local groups ======================================================== *
  * NetLocalGroupEnum, NetLocalGroupGetInfo, NetLocalGroupGetMembers and
  * NetUserGetLocalGroups: the groups of the group database (NSS), as in the
@@ -103,48 +701,46 @@ NET_API_STATUS NET_API_FUNCTION NetUserGetInfo(LPCSTR servername, LPCSTR usernam
  * entry plus the users whose primary group it is, each once.
  */
 
-typedef struct _LOCALGROUP_INFO_0 {
-    LPSTR lgrpi0_name;
+typedef struct LOCALGROUP_INFO_0 {
+    LMSTR lgrpi0_name;
 } LOCALGROUP_INFO_0, *PLOCALGROUP_INFO_0, *LPLOCALGROUP_INFO_0;
 
-typedef struct _LOCALGROUP_INFO_1 {
-    LPSTR lgrpi1_name;
-    LPSTR lgrpi1_comment; /* "": Unix groups carry no comment */
+typedef struct LOCALGROUP_INFO_1 {
+    LMSTR lgrpi1_name;
+    LMSTR lgrpi1_comment; /* "": Unix groups carry no comment */
 } LOCALGROUP_INFO_1, *PLOCALGROUP_INFO_1, *LPLOCALGROUP_INFO_1;
 
-/* What kind of account a SID names (winnt.h). */
-typedef enum _SID_NAME_USE {
-    SidTypeUser = 1,
-    SidTypeGroup,
-    SidTypeDomain,
-    SidTypeAlias,
-    SidTypeWellKnownGroup,
-    SidTypeDeletedAccount,
-    SidTypeInvalid,
-    SidTypeUnknown,
-    SidTypeComputer,
-    SidTypeLabel,
-    SidTypeLogonSession
-} SID_NAME_USE, *PSID_NAME_USE;
+typedef struct LOCALGROUP_INFO_1002 {
+    LMSTR lgrpi1002_comment;
+} LOCALGROUP_INFO_1002, *PLOCALGROUP_INFO_1002, *LPLOCALGROUP_INFO_1002;
 
-#ifndef NETAPIBUF_PSID
-#define NETAPIBUF_PSID
-typedef void *PSID;
-#endif
+typedef struct LOCALGROUP_MEMBERS_INFO_0 {
+    PSID lgrmi0_sid;
+} LOCALGROUP_MEMBERS_INFO_0, *PLOCALGROUP_MEMBERS_INFO_0, *LPLOCALGROUP_MEMBERS_INFO_0;
 
-typedef struct _LOCALGROUP_MEMBERS_INFO_1 {
+typedef struct LOCALGROUP_MEMBERS_INFO_1 {
     PSID lgrmi1_sid;              /* NULL: Unix accounts have no SID */
     SID_NAME_USE lgrmi1_sidusage; /* SidTypeUser */
-    LPSTR lgrmi1_name;            /* the user name */
+    LMSTR lgrmi1_name;            /* the user name */
 } LOCALGROUP_MEMBERS_INFO_1, *PLOCALGROUP_MEMBERS_INFO_1, *LPLOCALGROUP_MEMBERS_INFO_1;
 
-typedef struct _LOCALGROUP_MEMBERS_INFO_3 {
-    LPSTR lgrmi3_domainandname; /* "HOST\user": the host name is the account domain */
+typedef struct LOCALGROUP_MEMBERS_INFO_2 {
+    PSID lgrmi2_sid;
+    SID_NAME_USE lgrmi2_sidusage;
+    LMSTR lgrmi2_domainandname; /* "DOMAIN\name" */
+} LOCALGROUP_MEMBERS_INFO_2, *PLOCALGROUP_MEMBERS_INFO_2, *LPLOCALGROUP_MEMBERS_INFO_2;
+
+typedef struct LOCALGROUP_MEMBERS_INFO_3 {
+    LMSTR lgrmi3_domainandname; /* "HOST\user": the host name is the account domain */
 } LOCALGROUP_MEMBERS_INFO_3, *PLOCALGROUP_MEMBERS_INFO_3, *LPLOCALGROUP_MEMBERS_INFO_3;
 
-typedef struct _LOCALGROUP_USERS_INFO_0 {
-    LPSTR lgrui0_name;
+typedef struct LOCALGROUP_USERS_INFO_0 {
+    LMSTR lgrui0_name;
 } LOCALGROUP_USERS_INFO_0, *PLOCALGROUP_USERS_INFO_0, *LPLOCALGROUP_USERS_INFO_0;
+
+/* NetLocalGroupSetInfo *parm_err values */
+#define LOCALGROUP_NAME_PARMNUM    1
+#define LOCALGROUP_COMMENT_PARMNUM 2
 
 /* NetUserGetLocalGroups flags: Unix groups do not nest, so this changes nothing. */
 #define LG_INCLUDE_INDIRECT 0x0001
@@ -197,6 +793,7 @@ NET_API_STATUS NET_API_FUNCTION NetUserGetLocalGroups(LPCSTR servername, LPCSTR 
                                                       DWORD level, DWORD flags, LPBYTE *bufptr,
                                                       DWORD prefmaxlen, LPDWORD entriesread,
                                                       LPDWORD totalentries);
+
 
 #ifdef __cplusplus
 }

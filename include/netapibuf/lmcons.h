@@ -20,9 +20,44 @@ typedef int32_t LONG;
 typedef uint8_t BYTE;
 typedef BYTE *PBYTE, *LPBYTE;
 typedef void *PVOID, *LPVOID;
-typedef char *LPSTR, *LMSTR;
+typedef char *LPSTR;
 typedef const char *LPCSTR;
 typedef int BOOL;
+typedef BYTE BOOLEAN; /* winnt.h's one-byte boolean */
+#endif
+
+/*
+ * LMSTR is the type of every string field of the lm*.h structures.  It is
+ * `char *` (UTF-8), except when NETAPIBUF_SAMBA_COMPAT is defined before the
+ * first include: then it is `const char *`, as the fields of Samba's
+ * libnetapi structures are, so that programs written for Samba (which assign
+ * string literals to them) compile unchanged.  The layout is the same either
+ * way (netapibuf itself is built without the macro).
+ */
+#ifndef NETAPIBUF_LMSTR
+#define NETAPIBUF_LMSTR
+#ifdef NETAPIBUF_SAMBA_COMPAT
+typedef const char *LMSTR;
+#else
+typedef char *LMSTR;
+#endif
+typedef const char *LMCSTR;
+#endif
+
+/*
+ * A GUID in Windows' layout: 16 bytes, 4-byte aligned (Samba's struct GUID
+ * has the same layout under other field names).  Skipped when a Windows
+ * compatibility layer has already defined it (GUID_DEFINED).
+ */
+#if !defined(NETAPIBUF_GUID) && !defined(GUID_DEFINED)
+#define NETAPIBUF_GUID
+#define GUID_DEFINED
+typedef struct GUID {
+    uint32_t Data1;
+    uint16_t Data2;
+    uint16_t Data3;
+    uint8_t Data4[8];
+} GUID, *PGUID, *LPGUID;
 #endif
 
 /* Every Net* function returns one of the NERR_* / ERROR_* values of lmerr.h. */
@@ -44,7 +79,19 @@ typedef NET_API_STATUS API_RET_TYPE;
 #define UNLEN   256  /* user name */
 #define GNLEN   UNLEN /* group name */
 #define PWLEN   256  /* password */
+#define LM20_PWLEN 14
+#define NNLEN   80   /* share (net) name */
+#define PATHLEN 256
 #define MAXCOMMENTSZ 256
+#define ENCRYPTED_PWLEN 16 /* a one-way encrypted (OWF) password, in bytes */
+
+/* NetXxxSetInfo: *parm_err is PARM_ERROR_NONE, PARM_ERROR_UNKNOWN or the
+   *_PARMNUM of the offending field; level PARMNUM_BASE_INFOLEVEL + n sets
+   the one field whose parmnum is n (USER_INFO_1003 = USER_PASSWORD_PARMNUM). */
+#define PARMNUM_ALL            0
+#define PARM_ERROR_NONE        0
+#define PARM_ERROR_UNKNOWN     ((DWORD)-1)
+#define PARMNUM_BASE_INFOLEVEL 1000
 
 /* wki*_platform_id and sv*_platform_id values (NetWkstaGetInfo,
    NetServerGetInfo); netapibuf reports PLATFORM_ID_NT, as Samba does. */

@@ -13,7 +13,7 @@ extern "C" {
 #endif
 
 /* The time fields are UTC, as on Windows; tod_timezone converts to local time. */
-typedef struct _TIME_OF_DAY_INFO {
+typedef struct TIME_OF_DAY_INFO {
     DWORD tod_elapsedt;  /* seconds since 1970-01-01 00:00:00 UTC */
     DWORD tod_msecs;     /* milliseconds since boot (wraps after 49.7 days) */
     DWORD tod_hours;     /* 0-23 */

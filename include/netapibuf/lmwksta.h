@@ -1,6 +1,6 @@
 /*
  * lmwksta.h — the workstation: NetWkstaGetInfo, with the Windows structures
- * and field names (strings are UTF-8 LMSTR = char * here).  The result is one
+ * and field names (strings are UTF-8 LMSTR, see lmcons.h).  The result is one
  * NetApiBuffer: free it with one NetApiBufferFree.
  */
 #ifndef NETAPIBUF_LMWKSTA_H
@@ -12,7 +12,7 @@
 extern "C" {
 #endif
 
-typedef struct _WKSTA_INFO_100 {
+typedef struct WKSTA_INFO_100 {
     DWORD wki100_platform_id;  /* PLATFORM_ID_NT */
     LMSTR wki100_computername; /* the host name */
     LMSTR wki100_langroup;     /* the NIS domain name, or "WORKGROUP" when none is set */
@@ -20,7 +20,7 @@ typedef struct _WKSTA_INFO_100 {
     DWORD wki100_ver_minor;    /* ... and 1 */
 } WKSTA_INFO_100, *PWKSTA_INFO_100, *LPWKSTA_INFO_100;
 
-typedef struct _WKSTA_INFO_101 {
+typedef struct WKSTA_INFO_101 {
     DWORD wki101_platform_id;
     LMSTR wki101_computername;
     LMSTR wki101_langroup;
@@ -29,7 +29,7 @@ typedef struct _WKSTA_INFO_101 {
     LMSTR wki101_lanroot; /* NULL, as the MS-WKST protocol requires */
 } WKSTA_INFO_101, *PWKSTA_INFO_101, *LPWKSTA_INFO_101;
 
-typedef struct _WKSTA_INFO_102 {
+typedef struct WKSTA_INFO_102 {
     DWORD wki102_platform_id;
     LMSTR wki102_computername;
     LMSTR wki102_langroup;
