@@ -233,6 +233,58 @@ TEST(identical_strings_stored_once)
 }
 
 /* Records without pointers (TIME_OF_DAY_INFO-like): a bare array. */
+/* SIDs and fixed-length blobs: lengths that are not fields of the record. */
+struct sid_rec {
+    void *sid;
+    DWORD use;
+    void *hours;
+};
+static const struct netapibuf_blob_field sid_blobs[] = {
+    {offsetof(struct sid_rec, sid), NETAPIBUF_LENGTH_SID, 4},
+    {offsetof(struct sid_rec, hours), NETAPIBUF_LENGTH_FIXED(21), 1}};
+static const struct netapibuf_record_layout sid_layout = {
+    sizeof(struct sid_rec), alignof(struct sid_rec), 0, NULL, 2, sid_blobs};
+
+TEST(sid_and_fixed_length_blobs)
+{
+    /* S-1-22-1-1000 (Samba's Unix user SID) and S-1-5-32-544: 16 and 16 bytes;
+       a SID without sub-authorities: 8 bytes. */
+    static const unsigned char unix_user[16] = {1, 2, 0, 0, 0, 0, 0, 22, 1, 0, 0, 0, 0xE8, 3, 0, 0};
+    static const unsigned char empty_sid[8] = {1, 0, 0, 0, 0, 0, 0, 5};
+    unsigned char hours[21];
+    memset(hours, 0xFF, sizeof hours);
+    hours[20] = 0x7F;
+    struct sid_rec src[3] = {{(void *)unix_user, 1, hours}, {(void *)empty_sid, 2, NULL},
+                             {NULL, 3, hours}};
+    LPBYTE buf = NULL;
+    DWORD n = 0, size = 0;
+    CHECK_EQ_U(netapibuf_pack(&sid_layout, src, 3, MAX_PREFERRED_LENGTH, &buf, &n), NERR_Success);
+    CHECK_EQ_U(n, 3);
+    CHECK_EQ_U(NetApiBufferSize(buf, &size), NERR_Success);
+    const struct sid_rec *r = (const struct sid_rec *)buf;
+    CHECK(inside(r[0].sid, buf, size, 16));
+    CHECK(memcmp(r[0].sid, unix_user, 16) == 0);
+    CHECK_EQ_U((uintptr_t)r[0].sid % 4, 0);
+    CHECK(inside(r[0].hours, buf, size, 21));
+    CHECK(memcmp(r[0].hours, hours, 21) == 0);
+    CHECK(inside(r[1].sid, buf, size, 8));
+    CHECK(memcmp(r[1].sid, empty_sid, 8) == 0);
+    CHECK_EQ_P(r[1].hours, NULL);
+    CHECK_EQ_P(r[2].sid, NULL);
+    CHECK(inside(r[2].hours, buf, size, 21));
+    /* three records, two SIDs (16 + 8), two hour strings (21 + 21) */
+    CHECK(size >= 3 * sizeof(struct sid_rec) + 16 + 8 + 21 + 21);
+    NetApiBufferFree(buf);
+
+    /* a SID that claims 16 sub-authorities has no knowable end: refused */
+    unsigned char bad[72] = {1, 16, 0, 0, 0, 0, 0, 5};
+    struct sid_rec wrong = {bad, 0, NULL};
+    buf = (LPBYTE)1;
+    CHECK_EQ_U(netapibuf_pack(&sid_layout, &wrong, 1, MAX_PREFERRED_LENGTH, &buf, &n),
+               ERROR_INVALID_PARAMETER);
+    CHECK_EQ_P(buf, NULL);
+}
+
 TEST(records_without_pointers)
 {
     struct plain v[3] = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}};

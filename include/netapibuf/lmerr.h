@@ -67,6 +67,9 @@
 #ifndef ERROR_INVALID_LEVEL
 #define ERROR_INVALID_LEVEL       124
 #endif
+#ifndef ERROR_MOD_NOT_FOUND
+#define ERROR_MOD_NOT_FOUND       126 /* remote calls: Samba's client library is missing */
+#endif
 #ifndef ERROR_ALREADY_EXISTS
 #define ERROR_ALREADY_EXISTS      183
 #endif
@@ -75,6 +78,9 @@
 #endif
 #ifndef ERROR_NO_MORE_ITEMS
 #define ERROR_NO_MORE_ITEMS       259
+#endif
+#ifndef ERROR_CAN_NOT_COMPLETE
+#define ERROR_CAN_NOT_COMPLETE    1003
 #endif
 #ifndef ERROR_NOT_FOUND
 #define ERROR_NOT_FOUND           1168

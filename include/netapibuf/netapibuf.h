@@ -149,13 +149,22 @@ const char *netapibuf_status_text(NET_API_STATUS status);
  * shared.  A NULL pointer field stays NULL.
  */
 
-/* A pointer field to a byte blob whose length is a DWORD field of the same
-   record (e.g. a SID and its length). */
+/* A pointer field to a byte blob: its length is a DWORD field of the same
+   record, or follows from the blob itself (a SID), or is fixed (logon
+   hours). */
 struct netapibuf_blob_field {
     size_t pointer_offset; /* offsetof the pointer field */
-    size_t length_offset;  /* offsetof the DWORD holding the blob's byte count */
+    size_t length_offset;  /* offsetof the DWORD holding the blob's byte count,
+                              or NETAPIBUF_LENGTH_SID, or NETAPIBUF_LENGTH_FIXED(n) */
     size_t align;          /* alignment the blob needs: 1, 2, 4, 8 or 16 */
 };
+
+/* length_offset for a Windows binary SID: 8 + 4 * SubAuthorityCount bytes,
+   the count read from the SID's second byte (at most 15). */
+#define NETAPIBUF_LENGTH_SID ((size_t)-1)
+/* length_offset for a blob of always n bytes, 0 <= n <= 65535 (logon hours
+   are 21). */
+#define NETAPIBUF_LENGTH_FIXED(n) ((size_t)-2 - (size_t)(n))
 
 /* What the packer needs to know about a record type.  The arrays must stay
    valid as long as a packer using the layout lives (static const is usual). */
@@ -189,7 +198,8 @@ NET_API_STATUS netapibuf_packer_create(const struct netapibuf_record_layout *lay
  *   ERROR_MORE_DATA  it does not fit in prefmaxlen: not taken, the packer is
  *                    full and the caller should stop and finish;
  *   8                out of memory: not taken, the packer unchanged;
- *   87               packer or record is NULL.
+ *   87               packer or record is NULL, or a SID blob claims more
+ *                    than 15 sub-authorities: not taken, the packer unchanged.
  */
 NET_API_STATUS netapibuf_packer_add(netapibuf_packer *packer, const void *record);
 

@@ -55,6 +55,11 @@ NBI_EXPORT const char *netapibuf_status_text(NET_API_STATUS status)
         return "The filename, directory name, or volume label syntax is incorrect.";
     case ERROR_INVALID_LEVEL:
         return "The system call level is not correct.";
+    case ERROR_MOD_NOT_FOUND:
+        return "A library the call needs is missing: remote servers are reached through "
+               "Samba's client library libnetapi.so.1; install Debian's samba-libs package.";
+    case ERROR_CAN_NOT_COMPLETE:
+        return "The operation could not be completed.";
     case ERROR_ALREADY_EXISTS:
         return "Cannot create a file when that file already exists.";
     case ERROR_MORE_DATA:

@@ -35,6 +35,8 @@
 #include "platform/sysalloc.h"
 
 #define DATA_ALIGN 16u            /* the data area's alignment inside the buffer */
+/* length_offset values from here up are not offsets (netapibuf.h) */
+#define FIXED_LENGTH_LOWEST NETAPIBUF_LENGTH_FIXED(65535)
 #define SEG_FIRST 2048u           /* first segment's capacity in bytes */
 #define SEG_MAX ((size_t)1 << 20) /* segments stop doubling here */
 
@@ -133,8 +135,9 @@ static int layout_valid(const struct netapibuf_record_layout *l)
         if (b->pointer_offset > l->size || l->size - b->pointer_offset < sizeof(void *) ||
             b->pointer_offset % sizeof(void *))
             return 0;
-        if (b->length_offset > l->size || l->size - b->length_offset < sizeof(DWORD) ||
-            b->length_offset % sizeof(DWORD))
+        if (b->length_offset < FIXED_LENGTH_LOWEST &&
+            (b->length_offset > l->size || l->size - b->length_offset < sizeof(DWORD) ||
+             b->length_offset % sizeof(DWORD)))
             return 0;
         if (!is_pow2(b->align) || b->align > DATA_ALIGN)
             return 0;
@@ -346,9 +349,16 @@ static const struct cache_slot *cache_find(const netapibuf_packer *p, const char
 static const void *blob_of(const struct netapibuf_blob_field *b, const unsigned char *src,
                            DWORD *n)
 {
-    const void *ptr;
+    const unsigned char *ptr;
     memcpy(&ptr, src + b->pointer_offset, sizeof ptr);
-    memcpy(n, src + b->length_offset, sizeof *n);
+    if (b->length_offset == NETAPIBUF_LENGTH_SID) {
+        /* byte 1 is SubAuthorityCount; a SID has at most 15 */
+        *n = 8u + 4u * (ptr ? ptr[1] : 0u); /* add() refuses counts over 15 */
+    } else if (b->length_offset >= FIXED_LENGTH_LOWEST) {
+        *n = (DWORD)(NETAPIBUF_LENGTH_FIXED(0) - b->length_offset);
+    } else {
+        memcpy(n, src + b->length_offset, sizeof *n);
+    }
     return ptr;
 }
 
@@ -407,6 +417,8 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *
         const void *ptr = blob_of(b, src, &n);
         if (!ptr)
             continue;
+        if (b->length_offset == NETAPIBUF_LENGTH_SID && ((const unsigned char *)ptr)[1] > 15)
+            return ERROR_INVALID_PARAMETER; /* not a SID: its end is unknown */
         touches_data = 1;
         data_len = round_up(data_len, b->align);
         if (data_len > SIZE_MAX - n)

@@ -1,0 +1,87 @@
+/* samba.c — loading Samba's client library into one table (see samba.h). */
+#include "remote/samba.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <string.h>
+
+#define NETAPI_VERSION "NETAPI_1.0.0"
+#define TALLOC_VERSION "TALLOC_2.0.2"
+#define NDR_VERSION "NDR_STANDARD_0.0.1"
+
+/* Where each entry point goes in the table, and how it is named. */
+struct entry {
+    const char *name;
+    const char *version; /* NULL: the default version */
+    size_t offset;
+};
+
+#define NBI_ENTRY(name, ret, params) {#name, NETAPI_VERSION, offsetof(struct nbi_samba, name)},
+static const struct entry netapi_entries[] = {NBI_SAMBA_NETAPI(NBI_ENTRY)};
+#undef NBI_ENTRY
+#define NBI_ENTRY(name, ret, params) {#name, TALLOC_VERSION, offsetof(struct nbi_samba, name)},
+static const struct entry talloc_entries[] = {NBI_SAMBA_TALLOC(NBI_ENTRY)};
+#undef NBI_ENTRY
+/* Samba's private libraries carry a version node per release: look their
+   names up unversioned. */
+#define NBI_ENTRY(name, ret, params) {#name, NULL, offsetof(struct nbi_samba, name)},
+static const struct entry samr_entries[] = {
+    NBI_SAMBA_SAMR(NBI_ENTRY){"ndr_table_samr", NDR_VERSION, offsetof(struct nbi_samba, ndr_table_samr)},
+    {"ndr_table_lsarpc", NDR_VERSION, offsetof(struct nbi_samba, ndr_table_lsarpc)},
+};
+#undef NBI_ENTRY
+
+static struct nbi_samba samba;
+static const struct nbi_samba *loaded;
+static nbi_once load_once = NBI_ONCE_INIT;
+static int load_tried;
+
+/* A symbol of the library or of the libraries it depends on (dlsym and
+   dlvsym search a handle's whole dependency tree). */
+static void *find(void *handle, const struct entry *e)
+{
+    return e->version ? dlvsym(handle, e->name, e->version) : dlsym(handle, e->name);
+}
+
+/* Fill the table slots of entries[0 .. n); nonzero when all were found. */
+static int resolve(void *handle, const struct entry *entries, size_t n)
+{
+    int all = 1;
+    for (size_t i = 0; i < n; i++) {
+        void *p = find(handle, &entries[i]);
+        memcpy((char *)&samba + entries[i].offset, &p, sizeof p);
+        all &= p != NULL;
+    }
+    return all;
+}
+
+static void load(void)
+{
+    int saved = errno;
+    void *handle = dlopen("libnetapi.so.1", RTLD_NOW | RTLD_LOCAL);
+    if (handle && resolve(handle, netapi_entries, sizeof netapi_entries / sizeof *netapi_entries) &&
+        resolve(handle, talloc_entries, sizeof talloc_entries / sizeof *talloc_entries)) {
+        samba.have_samr = resolve(handle, samr_entries, sizeof samr_entries / sizeof *samr_entries);
+        loaded = &samba;
+    } else if (handle) {
+        /* An incompatible libnetapi: unusable, and never unloaded (its
+           destructors may have registered state). */
+        memset(&samba, 0, sizeof samba);
+    }
+    (void)dlerror(); /* leave no error text behind for the program's own dlerror */
+    __atomic_store_n(&load_tried, 1, __ATOMIC_RELEASE);
+    errno = saved;
+}
+
+const struct nbi_samba *nbi_samba_load(NET_API_STATUS *status)
+{
+    nbi_call_once(&load_once, load);
+    if (!loaded)
+        *status = ERROR_MOD_NOT_FOUND;
+    return loaded;
+}
+
+int nbi_samba_loaded(void)
+{
+    return __atomic_load_n(&load_tried, __ATOMIC_ACQUIRE) && loaded != NULL;
+}

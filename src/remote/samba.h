@@ -1,0 +1,145 @@
+/*
+ * samba.h — layer 5, remote side: Samba's client library as one table of
+ * typed entry points, loaded at the first remote call and never before.
+ *
+ * Samba's libnetapi (libnetapi.so.1, Debian's samba-libs) is the only
+ * public client of the SAMR, SRVSVC and WKSSVC protocols on Linux; we use
+ * its engine and write no RPC stack.  It is a run-time door, not a link-
+ * time one (the systemd dlopen pattern): a program that only uses this
+ * machine's functions or buffers maps no Samba library at all.
+ *
+ *   libnetapi.so.1   dlopen(RTLD_NOW | RTLD_LOCAL); every Net* and
+ *                    libnetapi_* entry point by dlvsym(..., "NETAPI_1.0.0"),
+ *                    because it exports the same names as we do
+ *                    (NetUserEnum, NetApiBufferFree, ...).  Our own
+ *                    NETAPIBUF_1 version node keeps its internal calls bound
+ *                    to itself, so no RTLD_DEEPBIND (AddressSanitizer aborts
+ *                    on it).
+ *   libtalloc.so.2   already loaded by libnetapi: the few talloc calls the
+ *                    context sweep needs (sweep.h), by "TALLOC_2.0.2".
+ *   Samba's RPC      the generated SAMR client calls and their interface
+ *   stubs            table, for the two local-group functions libnetapi
+ *                    gets wrong or lacks (samr.h); optional: without them
+ *                    those two functions answer ERROR_NOT_SUPPORTED.
+ *
+ * Every entry point may be called only between nbi_remote_enter and
+ * nbi_remote_leave (session.h): libnetapi keeps one process-wide context
+ * and a process-wide talloc stack, and crashes when two threads use them.
+ */
+#ifndef NBI_REMOTE_SAMBA_H
+#define NBI_REMOTE_SAMBA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <lm.h>
+
+#include "platform/platform.h"
+
+/* libnetapi's context, never looked into. */
+struct libnetapi_ctx;
+
+/* A WERROR or NTSTATUS as Samba returns it (Windows values). */
+typedef uint32_t nbi_samba_status;
+
+/*
+ * The libnetapi entry points: X(name, return type, parameter list).  The
+ * parameter types are Samba's ABI (uint32_t for every count and resume
+ * handle), which our DWORD and LPBYTE match.
+ */
+#define NBI_SAMBA_NETAPI(X)                                                                     \
+    X(libnetapi_init, NET_API_STATUS, (struct libnetapi_ctx **))                               \
+    X(libnetapi_net_init, NET_API_STATUS, (struct libnetapi_ctx **))                           \
+    X(libnetapi_set_username, NET_API_STATUS, (struct libnetapi_ctx *, const char *))          \
+    X(libnetapi_set_password, NET_API_STATUS, (struct libnetapi_ctx *, const char *))          \
+    X(libnetapi_get_password, NET_API_STATUS, (struct libnetapi_ctx *, const char **))         \
+    X(libnetapi_set_workgroup, NET_API_STATUS, (struct libnetapi_ctx *, const char *))         \
+    X(libnetapi_set_use_kerberos, NET_API_STATUS, (struct libnetapi_ctx *))                    \
+    X(libnetapi_set_use_ccache, NET_API_STATUS, (struct libnetapi_ctx *))                      \
+    X(libnetapi_set_debuglevel, NET_API_STATUS, (struct libnetapi_ctx *, const char *))        \
+    X(libnetapi_samr_free, void, (struct libnetapi_ctx *))                                     \
+    X(libnetapi_shutdown_cm, nbi_samba_status, (struct libnetapi_ctx *))                       \
+    X(libnetapi_open_pipe, nbi_samba_status,                                                   \
+      (struct libnetapi_ctx *, const char *, const void *, void **))                          \
+    X(libnetapi_get_binding_handle, nbi_samba_status,                                          \
+      (struct libnetapi_ctx *, const char *, const void *, void **))                          \
+    X(libnetapi_samr_open_domain, nbi_samba_status,                                            \
+      (struct libnetapi_ctx *, void *, uint32_t, uint32_t, void *, void *, void **))          \
+    X(libnetapi_samr_open_builtin_domain, nbi_samba_status,                                    \
+      (struct libnetapi_ctx *, void *, uint32_t, uint32_t, void *, void *))                   \
+    X(NetApiBufferFree, NET_API_STATUS, (void *))                                              \
+    X(NetUserEnum, NET_API_STATUS,                                                             \
+      (const char *, uint32_t, uint32_t, uint8_t **, uint32_t, uint32_t *, uint32_t *,        \
+       uint32_t *))                                                                            \
+    X(NetUserGetInfo, NET_API_STATUS, (const char *, const char *, uint32_t, uint8_t **))      \
+    X(NetUserGetLocalGroups, NET_API_STATUS,                                                   \
+      (const char *, const char *, uint32_t, uint32_t, uint8_t **, uint32_t, uint32_t *,      \
+       uint32_t *))                                                                            \
+    X(NetQueryDisplayInformation, NET_API_STATUS,                                              \
+      (const char *, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t *, void **))            \
+    X(NetLocalGroupGetInfo, NET_API_STATUS, (const char *, const char *, uint32_t, uint8_t **)) \
+    X(NetServerGetInfo, NET_API_STATUS, (const char *, uint32_t, uint8_t **))                  \
+    X(NetWkstaGetInfo, NET_API_STATUS, (const char *, uint32_t, uint8_t **))                   \
+    X(NetRemoteTOD, NET_API_STATUS, (const char *, uint8_t **))
+
+/* The talloc calls the context sweep needs (libtalloc.so.2, TALLOC_2.0.2). */
+typedef void (*nbi_talloc_visit)(const void *ptr, int depth, int max_depth, int is_ref,
+                                 void *private_data);
+#define NBI_SAMBA_TALLOC(X)                                                                     \
+    X(talloc_report_depth_cb, void, (const void *, int, int, nbi_talloc_visit, void *))        \
+    X(talloc_get_size, size_t, (const void *))                                                 \
+    X(_talloc_free, int, (void *, const char *))                                               \
+    X(talloc_named_const, void *, (const void *, size_t, const char *))
+
+/*
+ * The SAMR client calls of Samba's generated RPC stubs (private Samba
+ * libraries: looked up by name, without a version, in the library that
+ * already holds them).  Their structures are in samr.h.  nbi_ntstatus: an
+ * NTSTATUS, which Samba's release builds define as a uint32_t (a one-field
+ * struct in developer builds: the same in registers).
+ */
+typedef uint32_t nbi_ntstatus;
+#define NBI_SAMBA_SAMR(X)                                                                       \
+    X(dcerpc_samr_EnumDomainAliases, nbi_ntstatus,                                             \
+      (void *, void *, void *, uint32_t *, void **, uint32_t, uint32_t *, nbi_ntstatus *))    \
+    X(dcerpc_samr_LookupNames, nbi_ntstatus,                                                   \
+      (void *, void *, void *, uint32_t, const void *, void *, void *, nbi_ntstatus *))        \
+    X(dcerpc_samr_OpenAlias, nbi_ntstatus,                                                     \
+      (void *, void *, void *, uint32_t, uint32_t, void *, nbi_ntstatus *))                   \
+    X(dcerpc_samr_QueryAliasInfo, nbi_ntstatus,                                                \
+      (void *, void *, void *, uint32_t, void **, nbi_ntstatus *))                            \
+    X(dcerpc_samr_GetMembersInAlias, nbi_ntstatus, (void *, void *, void *, void *, nbi_ntstatus *)) \
+    X(dcerpc_samr_Close, nbi_ntstatus, (void *, void *, void *, nbi_ntstatus *))                  \
+    X(dcerpc_lsa_Close, nbi_ntstatus, (void *, void *, void *, nbi_ntstatus *))                   \
+    X(rpccli_lsa_open_policy, nbi_ntstatus, (void *, void *, _Bool, uint32_t, void *))            \
+    X(rpccli_lsa_lookup_sids, nbi_ntstatus,                                                       \
+      (void *, void *, void *, int, const void *, char ***, char ***, uint32_t **))
+
+#define NBI_SAMBA_FIELD(name, ret, params) ret(*name) params;
+
+struct nbi_samba {
+    NBI_SAMBA_NETAPI(NBI_SAMBA_FIELD)
+    NBI_SAMBA_TALLOC(NBI_SAMBA_FIELD)
+    NBI_SAMBA_SAMR(NBI_SAMBA_FIELD)
+    const void *ndr_table_samr;   /* the SAMR interface table (data) */
+    const void *ndr_table_lsarpc; /* the LSA interface table (data) */
+    int have_samr;                /* every NBI_SAMBA_SAMR entry and both tables found */
+};
+
+#undef NBI_SAMBA_FIELD
+
+/*
+ * The loaded table, or NULL when Samba's client library cannot be loaded
+ * or lacks an entry point of NBI_SAMBA_NETAPI or NBI_SAMBA_TALLOC; then
+ * *status is ERROR_MOD_NOT_FOUND, whose status text names the package to
+ * install.  Loads once per process; thread-safe.
+ */
+NBI_INTERNAL const struct nbi_samba *nbi_samba_load(NET_API_STATUS *status);
+
+/* Nonzero once this process has loaded Samba's library (tests). */
+NBI_INTERNAL int nbi_samba_loaded(void);
+
+/* The Debian package that holds libnetapi.so.1, for messages. */
+#define NBI_SAMBA_PACKAGE "samba-libs"
+
+#endif /* NBI_REMOTE_SAMBA_H */

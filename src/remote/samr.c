@@ -1,0 +1,256 @@
+/* samr.c — aliases and their members through SAMR and LSA (see samr.h). */
+#include "remote/samr.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "platform/sysalloc.h"
+#include "remote/status.h"
+
+/* What every alias query needs: the pipe, its binding, the two domain
+   handles (libnetapi's cached ones: never closed here) and a talloc
+   context of our own for the replies, freed at the end. */
+struct samr {
+    struct nbi_remote *r;
+    const struct nbi_samba *s;
+    void *pipe, *binding, *mem;
+    struct nbi_policy_handle connect, builtin, domain;
+    void *domain_sid;
+};
+
+static NET_API_STATUS samr_open(struct samr *q, struct nbi_remote *r, const char *server)
+{
+    memset(q, 0, sizeof *q);
+    q->r = r;
+    q->s = r->samba;
+    if (!q->s->have_samr)
+        return ERROR_NOT_SUPPORTED;
+    if (!(q->mem = q->s->talloc_named_const(NULL, 0, "netapibuf:samr")))
+        return ERROR_NOT_ENOUGH_MEMORY;
+    nbi_samba_status w = q->s->libnetapi_open_pipe(r->ctx, server, q->s->ndr_table_samr, &q->pipe);
+    if (w == 0)
+        w = q->s->libnetapi_get_binding_handle(r->ctx, server, q->s->ndr_table_samr, &q->binding);
+    if (w == 0)
+        w = q->s->libnetapi_samr_open_builtin_domain(r->ctx, q->pipe, NBI_SAMR_CONNECT_MASK,
+                                                     NBI_SAMR_DOMAIN_MASK, &q->connect,
+                                                     &q->builtin);
+    if (w == 0)
+        w = q->s->libnetapi_samr_open_domain(r->ctx, q->pipe, NBI_SAMR_CONNECT_MASK,
+                                             NBI_SAMR_DOMAIN_MASK, &q->connect, &q->domain,
+                                             &q->domain_sid);
+    return w;
+}
+
+static void samr_close(struct samr *q)
+{
+    if (q->mem)
+        q->s->_talloc_free(q->mem, "netapibuf:samr");
+}
+
+/* The status of a SAMR call: the transport's, else the server's. */
+static NET_API_STATUS nt(nbi_ntstatus transport, nbi_ntstatus result)
+{
+    return nbi_status_from_nt(transport != NBI_NT_STATUS_OK ? transport : result);
+}
+
+/* ---- enumeration ---------------------------------------------------------------- */
+
+/* The comment of alias rid in domain d ("" when it has none). */
+static NET_API_STATUS alias_comment(struct samr *q, struct nbi_policy_handle *d, uint32_t rid,
+                                    const char **comment)
+{
+    struct nbi_policy_handle alias = {0};
+    nbi_ntstatus result = 0, st;
+    *comment = "";
+    st = q->s->dcerpc_samr_OpenAlias(q->binding, q->mem, d, NBI_SAMR_ALIAS_LOOKUP_INFO, rid,
+                                     &alias, &result);
+    if (st != 0 || result != 0)
+        return nt(st, result);
+    void *info = NULL; /* union samr_AliasInfo: at this level, one lsa_String */
+    st = q->s->dcerpc_samr_QueryAliasInfo(q->binding, q->mem, &alias,
+                                          NBI_SAMR_ALIAS_INFO_DESCRIPTION, &info, &result);
+    NET_API_STATUS status = nt(st, result);
+    if (status == NERR_Success && info) {
+        const struct nbi_lsa_string *description = info;
+        if (description->string)
+            *comment = description->string;
+    }
+    nbi_ntstatus ignored;
+    (void)q->s->dcerpc_samr_Close(q->binding, q->mem, &alias, &ignored);
+    return status;
+}
+
+/* Every alias of domain d, in pages of whatever size the server picks. */
+static NET_API_STATUS enum_domain(struct samr *q, struct nbi_policy_handle *d, int with_comments,
+                                  nbi_alias_fn fn, void *ctx)
+{
+    uint32_t resume = 0;
+    for (;;) {
+        void *array = NULL;
+        uint32_t count = 0;
+        nbi_ntstatus result = 0;
+        nbi_ntstatus st = q->s->dcerpc_samr_EnumDomainAliases(q->binding, q->mem, d, &resume,
+                                                              &array, 0xFFFFFFFFu, &count,
+                                                              &result);
+        if (st != 0 || (result != 0 && result != NBI_NT_STATUS_MORE_ENTRIES))
+            return nt(st, result);
+        const struct nbi_samr_sam_array *sam = array;
+        for (uint32_t i = 0; sam && i < sam->count; i++) {
+            const struct nbi_samr_sam_entry *e = &sam->entries[i];
+            const char *comment = "";
+            NET_API_STATUS status = NERR_Success;
+            if (with_comments)
+                status = alias_comment(q, d, e->idx, &comment);
+            if (status == NERR_Success)
+                status = fn(e->name.string ? e->name.string : "", comment, ctx);
+            if (status != NERR_Success)
+                return status;
+        }
+        if (result != NBI_NT_STATUS_MORE_ENTRIES || !sam || !sam->count)
+            return NERR_Success;
+    }
+}
+
+NET_API_STATUS nbi_samr_enum_aliases(struct nbi_remote *r, const char *server, int with_comments,
+                                     nbi_alias_fn fn, void *ctx)
+{
+    struct samr q;
+    NET_API_STATUS st = samr_open(&q, r, server);
+    if (st == NERR_Success)
+        st = enum_domain(&q, &q.builtin, with_comments, fn, ctx);
+    if (st == NERR_Success)
+        st = enum_domain(&q, &q.domain, with_comments, fn, ctx);
+    samr_close(&q);
+    return st;
+}
+
+/* ---- members ----------------------------------------------------------------------- */
+
+#define SID_TYPE_ALIAS 4 /* SidTypeAlias, as LookupNames reports it */
+
+/* The rid of alias `name` in domain d: NERR_Success, NERR_GroupNotFound,
+   or the call's status. */
+static NET_API_STATUS lookup_alias(struct samr *q, struct nbi_policy_handle *d, const char *name,
+                                   uint32_t *rid)
+{
+    size_t n = strlen(name);
+    struct nbi_lsa_string s = {(uint16_t)(n > 0x7FFF ? 0xFFFE : 2 * n),
+                               (uint16_t)(n > 0x7FFF ? 0xFFFE : 2 * n), name};
+    struct nbi_samr_ids rids = {0, NULL}, types = {0, NULL};
+    nbi_ntstatus result = 0;
+    nbi_ntstatus st =
+        q->s->dcerpc_samr_LookupNames(q->binding, q->mem, d, 1, &s, &rids, &types, &result);
+    if (st == 0 && result == NBI_NT_STATUS_NONE_MAPPED)
+        return NERR_GroupNotFound;
+    if (st != 0 || result != 0)
+        return nt(st, result);
+    if (rids.count != 1 || types.count != 1 || types.ids[0] != SID_TYPE_ALIAS)
+        return NERR_GroupNotFound;
+    *rid = rids.ids[0];
+    return NERR_Success;
+}
+
+/* The members of the alias as SIDs (replies on q->mem). */
+static NET_API_STATUS alias_sids(struct samr *q, struct nbi_policy_handle *d, uint32_t rid,
+                                 struct nbi_lsa_sid_array *sids)
+{
+    struct nbi_policy_handle alias = {0};
+    nbi_ntstatus result = 0;
+    nbi_ntstatus st = q->s->dcerpc_samr_OpenAlias(q->binding, q->mem, d,
+                                                  NBI_SAMR_ALIAS_GET_MEMBERS, rid, &alias, &result);
+    if (st != 0 || result != 0)
+        return nt(st, result);
+    st = q->s->dcerpc_samr_GetMembersInAlias(q->binding, q->mem, &alias, sids, &result);
+    NET_API_STATUS status = nt(st, result);
+    nbi_ntstatus ignored;
+    (void)q->s->dcerpc_samr_Close(q->binding, q->mem, &alias, &ignored);
+    return status;
+}
+
+/* "S-1-5-21-...": a SID as text, for members no name was found for. */
+static void sid_text(const struct nbi_dom_sid *sid, char *out, size_t size)
+{
+    uint64_t authority = 0;
+    for (int i = 0; i < 6; i++)
+        authority = authority << 8 | sid->id_auth[i];
+    int n = snprintf(out, size, "S-%u-%llu", sid->sid_rev_num, (unsigned long long)authority);
+    for (int i = 0; i < sid->num_auths && i < 15 && n > 0 && (size_t)n < size; i++)
+        n += snprintf(out + n, size - (size_t)n, "-%u", sid->sub_auths[i]);
+}
+
+/* Names for the SIDs through LSA: arrays on q->mem, or all NULL when the
+   lookup failed (the members are still listed, by SID). */
+struct names {
+    char **domains, **names;
+    uint32_t *types;
+};
+
+static void lookup_names(struct samr *q, const char *server, const struct nbi_dom_sid *sids,
+                         uint32_t count, struct names *out)
+{
+    memset(out, 0, sizeof *out);
+    void *lsa_pipe = NULL;
+    struct nbi_policy_handle policy = {0};
+    if (q->s->libnetapi_open_pipe(q->r->ctx, server, q->s->ndr_table_lsarpc, &lsa_pipe) != 0)
+        return;
+    if (q->s->rpccli_lsa_open_policy(lsa_pipe, q->mem, 1, NBI_LSA_MAXIMUM_ALLOWED, &policy) != 0)
+        return;
+    nbi_ntstatus st = q->s->rpccli_lsa_lookup_sids(lsa_pipe, q->mem, &policy, (int)count, sids,
+                                                    &out->domains, &out->names, &out->types);
+    if (st != NBI_NT_STATUS_OK && st != NBI_NT_STATUS_SOME_NOT_MAPPED)
+        memset(out, 0, sizeof *out);
+    void *lsa_binding = NULL;
+    nbi_ntstatus ignored;
+    if (q->s->libnetapi_get_binding_handle(q->r->ctx, server, q->s->ndr_table_lsarpc,
+                                           &lsa_binding) == 0)
+        (void)q->s->dcerpc_lsa_Close(lsa_binding, q->mem, &policy, &ignored);
+}
+
+NET_API_STATUS nbi_samr_alias_members(struct nbi_remote *r, const char *server, const char *alias,
+                                      nbi_member_fn fn, void *ctx)
+{
+    struct samr q;
+    NET_API_STATUS st = samr_open(&q, r, server);
+    uint32_t rid = 0;
+    struct nbi_policy_handle *d = &q.domain;
+    if (st == NERR_Success && (st = lookup_alias(&q, d, alias, &rid)) == NERR_GroupNotFound) {
+        d = &q.builtin;
+        st = lookup_alias(&q, d, alias, &rid);
+    }
+    struct nbi_lsa_sid_array sids = {0, NULL};
+    if (st == NERR_Success)
+        st = alias_sids(&q, d, rid, &sids);
+    struct nbi_dom_sid *flat = NULL;
+    if (st == NERR_Success && sids.num_sids) {
+        /* LSA takes the SIDs as one array of structures. */
+        flat = nbi_sys_malloc(sids.num_sids * sizeof *flat);
+        if (!flat)
+            st = ERROR_NOT_ENOUGH_MEMORY;
+        for (uint32_t i = 0; flat && i < sids.num_sids; i++) {
+            memset(&flat[i], 0, sizeof flat[i]);
+            if (sids.sids[i].sid)
+                flat[i] = *sids.sids[i].sid;
+        }
+    }
+    struct names names = {0};
+    if (st == NERR_Success && sids.num_sids)
+        lookup_names(&q, server, flat, sids.num_sids, &names);
+    for (uint32_t i = 0; st == NERR_Success && i < sids.num_sids; i++) {
+        const struct nbi_dom_sid *sid = &flat[i];
+        char text[200];
+        int auths = sid->num_auths < 0 ? 0 : sid->num_auths > 15 ? 15 : sid->num_auths;
+        struct nbi_alias_member m = {sid, 8u + 4u * (DWORD)auths, SidTypeUnknown, NULL, ""};
+        if (names.names && names.names[i] && names.names[i][0]) {
+            m.name = names.names[i];
+            m.domain = names.domains && names.domains[i] ? names.domains[i] : "";
+            m.use = (SID_NAME_USE)names.types[i];
+        } else {
+            sid_text(sid, text, sizeof text);
+            m.name = text;
+        }
+        st = fn(&m, ctx);
+    }
+    nbi_sys_free(flat);
+    samr_close(&q);
+    return st;
+}

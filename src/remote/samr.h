@@ -1,0 +1,137 @@
+/*
+ * samr.h — layer 5, remote side: local groups through Samba's SAMR and LSA
+ * client calls, for the two functions libnetapi gets wrong or lacks.
+ *
+ * Samba 4.17's libnetapi answers NetLocalGroupGetMembers with
+ * ERROR_NOT_SUPPORTED at every level, and its NetLocalGroupEnum reuses one
+ * resume handle for the BUILTIN and the account domain, so it skips the
+ * first account-domain aliases (a standalone smbd) or returns
+ * ERROR_MORE_DATA with no entry for ever (a domain controller, small
+ * prefmaxlen).  Both are answered here with the calls libnetapi itself is
+ * built on: libnetapi's own pipe and domain-handle cache, Samba's
+ * generated SAMR client (EnumDomainAliases, LookupNames, OpenAlias,
+ * QueryAliasInfo, GetMembersInAlias) and its LSA name lookup.
+ *
+ * Those calls take Samba's C structures of the MS-SAMR/MS-LSAD wire types;
+ * the few used are declared below as Samba's IDL compiler lays them out
+ * (tests/test_samr_layouts.c checks them against samba-dev's headers).
+ */
+#ifndef NBI_REMOTE_SAMR_H
+#define NBI_REMOTE_SAMR_H
+
+#include <stdint.h>
+
+#include <lm.h>
+
+#include "platform/platform.h"
+#include "remote/session.h"
+
+/* ---- Samba's structures of the wire types ----------------------------------- */
+
+struct nbi_samba_guid {
+    uint32_t time_low;
+    uint16_t time_mid;
+    uint16_t time_hi_and_version;
+    uint8_t clock_seq[2];
+    uint8_t node[6];
+};
+
+struct nbi_policy_handle {
+    uint32_t handle_type;
+    struct nbi_samba_guid uuid;
+};
+
+/* A SID as Samba holds it: room for 15 sub-authorities.  Its first
+   8 + 4 * num_auths bytes are the Windows binary SID. */
+struct nbi_dom_sid {
+    uint8_t sid_rev_num;
+    int8_t num_auths;
+    uint8_t id_auth[6];
+    uint32_t sub_auths[15];
+};
+
+struct nbi_lsa_string {
+    uint16_t length; /* bytes of the string in UTF-16 (Samba computes it) */
+    uint16_t size;
+    const char *string;
+};
+
+struct nbi_samr_sam_entry {
+    uint32_t idx;
+    struct nbi_lsa_string name;
+};
+
+struct nbi_samr_sam_array {
+    uint32_t count;
+    struct nbi_samr_sam_entry *entries;
+};
+
+struct nbi_samr_ids {
+    uint32_t count;
+    uint32_t *ids;
+};
+
+struct nbi_lsa_sid_ptr {
+    struct nbi_dom_sid *sid;
+};
+
+struct nbi_lsa_sid_array {
+    uint32_t num_sids;
+    struct nbi_lsa_sid_ptr *sids;
+};
+
+/* union samr_AliasInfo at level ALIASINFODESCRIPTION */
+#define NBI_SAMR_ALIAS_INFO_DESCRIPTION 3
+
+/* Access masks (MS-SAMR 2.2.1): those Samba's own local-group functions
+   ask for, so libnetapi's handle cache is shared rather than reopened. */
+#define NBI_SAMR_CONNECT_MASK (0x00000020u | 0x00000010u) /* LOOKUP_DOMAIN | ENUM_DOMAINS */
+#define NBI_SAMR_DOMAIN_MASK (0x00000004u | 0x00000100u | 0x00000200u)
+    /* LOOKUP_INFO_2 | ENUM_ACCOUNTS | OPEN_ACCOUNT (DOMAIN_LOOKUP) */
+#define NBI_SAMR_ALIAS_GET_MEMBERS 0x00000004u
+#define NBI_SAMR_ALIAS_LOOKUP_INFO 0x00000008u
+#define NBI_LSA_MAXIMUM_ALLOWED 0x02000000u
+
+/* NTSTATUS values the SAMR calls answer with. */
+#define NBI_NT_STATUS_OK 0x00000000u
+#define NBI_NT_STATUS_MORE_ENTRIES 0x00000105u
+#define NBI_NT_STATUS_SOME_NOT_MAPPED 0x00000107u
+#define NBI_NT_STATUS_NONE_MAPPED 0xC0000073u
+
+/* ---- what this file offers ---------------------------------------------------- */
+
+/* One alias: its name and, when asked for, its comment (never NULL). */
+typedef NET_API_STATUS (*nbi_alias_fn)(const char *name, const char *comment, void *ctx);
+
+/*
+ * Every alias of the server, BUILTIN's first, then the account domain's,
+ * each in the server's order, handed to fn (comments only when
+ * with_comments; "" otherwise).  Call inside a session.  NERR_Success,
+ * fn's first non-zero status, or the call's status as Samba gave it
+ * (remote/status.h maps it).
+ */
+NBI_INTERNAL NET_API_STATUS nbi_samr_enum_aliases(struct nbi_remote *r, const char *server,
+                                                  int with_comments, nbi_alias_fn fn, void *ctx);
+
+/* One member: its binary SID (sid_length bytes), what it is, its account
+   name and its domain ("" when the SID could not be named: then name is
+   the SID as a string). */
+struct nbi_alias_member {
+    const void *sid;
+    DWORD sid_length;
+    SID_NAME_USE use;
+    const char *name;
+    const char *domain;
+};
+typedef NET_API_STATUS (*nbi_member_fn)(const struct nbi_alias_member *m, void *ctx);
+
+/*
+ * The members of alias `alias` (looked up in the account domain, then in
+ * BUILTIN), in the server's order, handed to fn.  NERR_GroupNotFound when
+ * no alias has that name; otherwise as nbi_samr_enum_aliases.
+ */
+NBI_INTERNAL NET_API_STATUS nbi_samr_alias_members(struct nbi_remote *r, const char *server,
+                                                   const char *alias, nbi_member_fn fn,
+                                                   void *ctx);
+
+#endif /* NBI_REMOTE_SAMR_H */

@@ -1,0 +1,138 @@
+/* session.c — serialized calls into Samba's engine (see session.h). */
+#include "remote/session.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "platform/debugger.h"
+#include "remote/credentials.h"
+#include "remote/sweep.h"
+
+static nbi_mutex samba_lock = NBI_MUTEX_INIT;
+
+/* All under samba_lock. */
+static struct libnetapi_ctx *context;
+static uint64_t applied_generation; /* credentials the context carries */
+static int forked;                  /* a child of fork: the context is the parent's */
+static int initialized;             /* libnetapi_init has run: smb.conf is loaded */
+static struct nbi_sweep sweep;
+static unsigned long calls;
+
+static nbi_once fork_once = NBI_ONCE_INIT;
+
+/* fork waits for a call in progress: a child must never inherit Samba's
+   context or talloc stack half-way through a change. */
+static void fork_prepare(void) { nbi_mutex_lock(&samba_lock); }
+static void fork_parent(void) { nbi_mutex_unlock(&samba_lock); }
+static void fork_child(void)
+{
+    forked = context != NULL;
+    nbi_mutex_unlock(&samba_lock);
+}
+
+static void register_fork(void)
+{
+    nbi_at_fork(fork_prepare, fork_parent, fork_child);
+}
+
+unsigned long nbi_remote_calls(void)
+{
+    return __atomic_load_n(&calls, __ATOMIC_RELAXED);
+}
+
+/* Give up the context of a parent, or one whose credentials changed. */
+static void drop_context(const struct nbi_samba *samba)
+{
+    if (!context)
+        return;
+    if (!forked) {
+        /* Close the SAMR handles and log off while the connections are
+           ours; then free the context with all it holds. */
+        samba->libnetapi_samr_free(context);
+        samba->libnetapi_shutdown_cm(context);
+        samba->_talloc_free(context, "netapibuf:context");
+    }
+    /* In a child, the connections are the parent's sockets: touching them
+       would log the parent off.  The old context is left as it is. */
+    context = NULL;
+    forked = 0;
+}
+
+/* Make the context carry creds: username and password are always set,
+   so libnetapi never falls back to asking on the terminal. */
+static NET_API_STATUS apply(const struct nbi_samba *samba, const struct nbi_credentials *creds)
+{
+    NET_API_STATUS st = samba->libnetapi_set_username(context, creds->user ? creds->user : "");
+    if (st == NERR_Success)
+        st = samba->libnetapi_set_password(context, creds->password ? creds->password : "");
+    if (st == NERR_Success && creds->domain)
+        st = samba->libnetapi_set_workgroup(context, creds->domain);
+    if (st == NERR_Success && creds->use_kerberos)
+        st = samba->libnetapi_set_use_kerberos(context);
+    return st;
+}
+
+/* A context with the current credentials, made afresh when needed. */
+static NET_API_STATUS ensure_context(const struct nbi_samba *samba)
+{
+    uint64_t generation = nbi_credentials_generation();
+    if (context && !forked && generation == applied_generation)
+        return NERR_Success;
+    struct nbi_credentials creds;
+    if (nbi_credentials_get(&creds) != NERR_Success)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    drop_context(samba);
+    /* The first context loads smb.conf and sets Samba's logging to level
+       0; later ones (new credentials, a forked child) only need a new
+       context over the loaded configuration.  (libnetapi_init would hand
+       back its static context, which drop_context may have freed.) */
+    struct libnetapi_ctx *made = NULL;
+    NET_API_STATUS st = initialized ? samba->libnetapi_net_init(&made) : samba->libnetapi_init(&made);
+    if (st == NERR_Success && made) {
+        initialized = 1;
+        context = made;
+        st = apply(samba, &creds);
+    } else {
+        st = NERR_InternalError;
+    }
+    if (st == NERR_Success) {
+        applied_generation = creds.generation;
+    } else if (context) {
+        drop_context(samba);
+    }
+    nbi_credentials_release(&creds);
+    return st;
+}
+
+NET_API_STATUS nbi_remote_enter(struct nbi_remote *r)
+{
+    NET_API_STATUS st = NERR_Success;
+    const struct nbi_samba *samba = nbi_samba_load(&st);
+    if (!samba)
+        return st;
+    nbi_call_once(&fork_once, register_fork);
+    int saved = errno;
+    nbi_mutex_lock(&samba_lock);
+    (void)nbi_debugger_init(); /* the sweep reads Samba's memory: valgrind must know */
+    st = ensure_context(samba);
+    if (st == NERR_Success)
+        st = nbi_sweep_begin(&sweep, samba, context);
+    if (st != NERR_Success) {
+        nbi_mutex_unlock(&samba_lock);
+        errno = saved;
+        return st;
+    }
+    calls++;
+    r->samba = samba;
+    r->ctx = context;
+    errno = saved;
+    return NERR_Success;
+}
+
+void nbi_remote_leave(struct nbi_remote *r)
+{
+    int saved = errno;
+    nbi_sweep_end(&sweep, r->samba, r->ctx);
+    nbi_mutex_unlock(&samba_lock);
+    errno = saved;
+}
