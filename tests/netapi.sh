@@ -118,7 +118,7 @@ json user_level 'd == [{"name": u[0]} for u in users]'
 run user_unknown user no-such-user-netapibuf
 expect_rc user_unknown 1
 expect_err user_unknown '2221'
-expect_err user_unknown 'The user name could not be found\.'
+expect_err user_unknown 'No user account of that name'
 run user_badlevel user --level 3
 expect_rc user_badlevel 1
 expect_err user_badlevel 'error 124: '
@@ -169,7 +169,7 @@ run server_json config server --json
 json server_json 'd["name"] == host and d["users"] == len(users) and d["type"] == 0x801'
 run server_badlevel config server --level 7
 expect_rc server_badlevel 1
-expect_err server_badlevel 'error 124: The system call level is not correct\.'
+expect_err server_badlevel 'error 124: This function does not support the information level requested\.'
 run time time
 expect_rc time 0; clean_err time
 expect_out time '^Current time is [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} UTC'

@@ -102,6 +102,34 @@ const char *netapibuf_misuse_text(enum netapibuf_misuse_kind kind);
  */
 const char *netapibuf_status_text(NET_API_STATUS status);
 
+/* ---- security identifiers ------------------------------------------------ */
+
+/*
+ * Unix accounts carry SIDs by Samba's convention: S-1-22-1-<uid> for a
+ * user, S-1-22-2-<gid> for a group (usri4_user_sid, usri23_user_sid,
+ * lgrmi*_sid).  These two convert between a binary SID (the SID structure
+ * of <lmaccess.h>) and its text, "S-1-22-1-1000"; each result is a new
+ * NetApiBuffer for the caller to free with NetApiBufferFree.
+ *
+ *   LPVOID sid;  LPSTR text;
+ *   if (netapibuf_string_to_sid("S-1-22-1-1000", &sid) == 0) {
+ *       DWORD uid = ((SID *)sid)->SubAuthority[1];      // 1000
+ *       netapibuf_sid_to_string(sid, &text);            // "S-1-22-1-1000"
+ *       NetApiBufferFree(text);
+ *       NetApiBufferFree(sid);
+ *   }
+ *
+ * Both return 0 and the result; 87 (ERROR_INVALID_PARAMETER) for a NULL
+ * argument; 1337 (ERROR_INVALID_SID) for a SID whose revision is not 1 or
+ * that claims more than 15 sub-authorities, or for text that is not
+ * "S-1-<authority>[-<sub-authority>]..." (the authority decimal, or
+ * hexadecimal after 0x, below 2^48; each sub-authority decimal, below 2^32;
+ * at most 15 of them); 8 when out of memory.  On any error the result is
+ * NULL (when its pointer is not NULL).  An authority of 2^32 or more is
+ * written in hexadecimal, as Windows writes it.
+ */
+NET_API_STATUS netapibuf_sid_to_string(const void *sid, LPSTR *string);
+NET_API_STATUS netapibuf_string_to_sid(LPCSTR string, LPVOID *sid);
 
 /* ---- packed results ------------------------------------------------------ */
 

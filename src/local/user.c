@@ -1,49 +1,51 @@
 /*
  * user.c — NetUserEnum and NetUserGetInfo over the NSS user database
- * (SPEC section 5).  Layer 5: the packer, the resume table and the public
- * API only.
+ * (SPEC section 5), at every level Windows returns: 0, 1, 2, 3, 4, 10, 11,
+ * 20 and 23.  Layer 5: the packer, the resume table and the public API
+ * only.
  *
- * Field mapping from struct passwd:
- *   name        pw_name
- *   full_name   GECOS up to the first comma ("Ada Lovelace,Room 1,..." -> "Ada Lovelace")
- *   comment     the rest of GECOS after that comma, trailing commas dropped
- *               ("Room 1,555-1234,," -> "Room 1,555-1234"); "" when none
- *   home_dir    pw_dir
- *   user_id     pw_uid
- *   priv        USER_PRIV_ADMIN for uid 0, USER_PRIV_USER otherwise
- *   flags       UF_SCRIPT | UF_NORMAL_ACCOUNT, plus UF_ACCOUNTDISABLE when the
- *               login shell is nologin or false (the only lock a non-root
- *               process can see: the shadow file is root's)
- *   password NULL, password_age 0, script_path "", usr_comment "".
+ * Where each field comes from (docs/local-functions.md has the table):
+ *   name               pw_name
+ *   full_name          GECOS up to the first comma ("Ada Lovelace,Room 1,..." -> "Ada Lovelace")
+ *   comment            the rest of GECOS after that comma, trailing commas dropped
+ *                      ("Room 1,555-1234,," -> "Room 1,555-1234"); "" when none
+ *   home_dir           pw_dir
+ *   user_id            pw_uid (levels 3 and 20: the uid stands for the RID)
+ *   primary_group_id   pw_gid (the group's SID is S-1-22-2-<gid>, so its "RID" is the gid)
+ *   user_sid           S-1-22-1-<uid>, Samba's SID for a Unix user (levels 4 and 23)
+ *   priv               USER_PRIV_ADMIN for uid 0, USER_PRIV_USER otherwise
+ *   flags              UF_SCRIPT | UF_NORMAL_ACCOUNT, and what account.h derives from
+ *                      the shell and the shadow entry (disabled, no password expiry,
+ *                      no password required)
+ *   password_age, acct_expires, password_expired
+ *                      the shadow entry, where the caller may read it (account.h);
+ *                      otherwise 0, TIMEQ_FOREVER, 0
+ *   last_logon         lastlog (levels 2, 3, 4, 11); 0 when never or unknown
+ *   logon_hours        21 bytes of 0xFF, UNITS_PER_WEEK units: no restriction, as Windows
+ *                      reports an unrestricted account
+ *   logon_server       "\\*", Windows' answer for a local account
+ *   max_storage        USER_MAXSTORAGE_UNLIMITED
+ *   password NULL (never returned); script_path, usr_comment, parms, workstations,
+ *   profile, home_dir_drive ""; auth_flags, last_logoff, bad_pw_count, num_logons,
+ *   country_code, code_page 0.
  */
 #include <stdalign.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
+#include <time.h>
 
 #include <lm.h>
 #include <netapibuf.h>
 
+#include "local/account.h"
 #include "local/functions.h"
 #include "local/local.h"
 #include "net/paging.h"
 #include "net/resume.h"
+#include "net/sid.h"
 
-/* What a snapshot keeps per user: everything any level needs. */
-struct user_src {
-    char *name;
-    char *full_name;
-    char *comment;
-    char *home_dir;
-    DWORD uid;
-    DWORD flags;
-};
-
-static const size_t src_strings[] = {offsetof(struct user_src, name),
-                                     offsetof(struct user_src, full_name),
-                                     offsetof(struct user_src, comment),
-                                     offsetof(struct user_src, home_dir)};
-static const struct netapibuf_record_layout src_layout = {
-    sizeof(struct user_src), alignof(struct user_src), 4, src_strings, 0, NULL};
+/* ---- the levels' layouts ---------------------------------------------------- */
 
 static const size_t l0_strings[] = {offsetof(USER_INFO_0, usri0_name)};
 static const size_t l1_strings[] = {offsetof(USER_INFO_1, usri1_name),
@@ -51,91 +53,140 @@ static const size_t l1_strings[] = {offsetof(USER_INFO_1, usri1_name),
                                     offsetof(USER_INFO_1, usri1_home_dir),
                                     offsetof(USER_INFO_1, usri1_comment),
                                     offsetof(USER_INFO_1, usri1_script_path)};
+/* Levels 2, 3 and 4 share their first 24 fields; the string fields of each,
+   in field order. */
+#define LEVEL2_STRINGS(T, p)                                                                    \
+    offsetof(T, p##_name), offsetof(T, p##_password), offsetof(T, p##_home_dir),              \
+        offsetof(T, p##_comment), offsetof(T, p##_script_path), offsetof(T, p##_full_name),   \
+        offsetof(T, p##_usr_comment), offsetof(T, p##_parms), offsetof(T, p##_workstations),  \
+        offsetof(T, p##_logon_server)
+static const size_t l2_strings[] = {LEVEL2_STRINGS(USER_INFO_2, usri2)};
+static const size_t l3_strings[] = {LEVEL2_STRINGS(USER_INFO_3, usri3),
+                                    offsetof(USER_INFO_3, usri3_profile),
+                                    offsetof(USER_INFO_3, usri3_home_dir_drive)};
+static const size_t l4_strings[] = {LEVEL2_STRINGS(USER_INFO_4, usri4),
+                                    offsetof(USER_INFO_4, usri4_profile),
+                                    offsetof(USER_INFO_4, usri4_home_dir_drive)};
 static const size_t l10_strings[] = {offsetof(USER_INFO_10, usri10_name),
                                      offsetof(USER_INFO_10, usri10_comment),
                                      offsetof(USER_INFO_10, usri10_usr_comment),
                                      offsetof(USER_INFO_10, usri10_full_name)};
+static const size_t l11_strings[] = {
+    offsetof(USER_INFO_11, usri11_name),         offsetof(USER_INFO_11, usri11_comment),
+    offsetof(USER_INFO_11, usri11_usr_comment),  offsetof(USER_INFO_11, usri11_full_name),
+    offsetof(USER_INFO_11, usri11_home_dir),     offsetof(USER_INFO_11, usri11_parms),
+    offsetof(USER_INFO_11, usri11_logon_server), offsetof(USER_INFO_11, usri11_workstations)};
 static const size_t l20_strings[] = {offsetof(USER_INFO_20, usri20_name),
                                      offsetof(USER_INFO_20, usri20_full_name),
                                      offsetof(USER_INFO_20, usri20_comment)};
-static const struct netapibuf_record_layout level_layouts[] = {
-    {sizeof(USER_INFO_0), alignof(USER_INFO_0), 1, l0_strings, 0, NULL},
-    {sizeof(USER_INFO_1), alignof(USER_INFO_1), 5, l1_strings, 0, NULL},
-    {sizeof(USER_INFO_10), alignof(USER_INFO_10), 4, l10_strings, 0, NULL},
-    {sizeof(USER_INFO_20), alignof(USER_INFO_20), 3, l20_strings, 0, NULL},
+static const size_t l23_strings[] = {offsetof(USER_INFO_23, usri23_name),
+                                     offsetof(USER_INFO_23, usri23_full_name),
+                                     offsetof(USER_INFO_23, usri23_comment)};
+
+#define HOURS_BYTES (UNITS_PER_WEEK / 8)
+static const struct netapibuf_blob_field l2_blobs[] = {
+    {offsetof(USER_INFO_2, usri2_logon_hours), NETAPIBUF_LENGTH_FIXED(HOURS_BYTES), 1}};
+static const struct netapibuf_blob_field l3_blobs[] = {
+    {offsetof(USER_INFO_3, usri3_logon_hours), NETAPIBUF_LENGTH_FIXED(HOURS_BYTES), 1}};
+static const struct netapibuf_blob_field l4_blobs[] = {
+    {offsetof(USER_INFO_4, usri4_logon_hours), NETAPIBUF_LENGTH_FIXED(HOURS_BYTES), 1},
+    {offsetof(USER_INFO_4, usri4_user_sid), NETAPIBUF_LENGTH_SID, 4}};
+static const struct netapibuf_blob_field l11_blobs[] = {
+    {offsetof(USER_INFO_11, usri11_logon_hours), NETAPIBUF_LENGTH_FIXED(HOURS_BYTES), 1}};
+static const struct netapibuf_blob_field l23_blobs[] = {
+    {offsetof(USER_INFO_23, usri23_user_sid), NETAPIBUF_LENGTH_SID, 4}};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define LAYOUT(T, strings, blobs, nblobs) \
+    {sizeof(T), alignof(T), COUNT(strings), strings, nblobs, blobs}
+
+/* What a level needs beyond the user entry. */
+enum {
+    NEEDS_ACCOUNT = 1, /* flags, password aging, expiry: the shadow database */
+    NEEDS_LASTLOG = 2, /* last_logon */
+    NEEDS_SID = 4      /* a user SID */
 };
 
-static const struct netapibuf_record_layout *level_layout(DWORD level)
+struct level {
+    DWORD level;
+    unsigned needs;
+    struct netapibuf_record_layout layout;
+};
+
+static const struct level levels[] = {
+    {0, 0, LAYOUT(USER_INFO_0, l0_strings, NULL, 0)},
+    {1, NEEDS_ACCOUNT, LAYOUT(USER_INFO_1, l1_strings, NULL, 0)},
+    {2, NEEDS_ACCOUNT | NEEDS_LASTLOG, LAYOUT(USER_INFO_2, l2_strings, l2_blobs, 1)},
+    {3, NEEDS_ACCOUNT | NEEDS_LASTLOG, LAYOUT(USER_INFO_3, l3_strings, l3_blobs, 1)},
+    {4, NEEDS_ACCOUNT | NEEDS_LASTLOG | NEEDS_SID, LAYOUT(USER_INFO_4, l4_strings, l4_blobs, 2)},
+    {10, 0, LAYOUT(USER_INFO_10, l10_strings, NULL, 0)},
+    {11, NEEDS_ACCOUNT | NEEDS_LASTLOG, LAYOUT(USER_INFO_11, l11_strings, l11_blobs, 1)},
+    {20, NEEDS_ACCOUNT, LAYOUT(USER_INFO_20, l20_strings, NULL, 0)},
+    {23, NEEDS_ACCOUNT | NEEDS_SID, LAYOUT(USER_INFO_23, l23_strings, l23_blobs, 1)},
+};
+
+static const struct level *level_of(DWORD level)
 {
-    switch (level) {
-    case 0: return &level_layouts[0];
-    case 1: return &level_layouts[1];
-    case 10: return &level_layouts[2];
-    case 20: return &level_layouts[3];
-    default: return NULL;
-    }
+    for (size_t i = 0; i < COUNT(levels); i++)
+        if (levels[i].level == level)
+            return &levels[i];
+    return NULL;
 }
 
-union user_rec {
-    USER_INFO_0 l0;
-    USER_INFO_1 l1;
-    USER_INFO_10 l10;
-    USER_INFO_20 l20;
+/* ---- one user's fields -------------------------------------------------------- */
+
+/* Everything any level says about one user; strings point into the entry
+   being read. */
+struct user_src {
+    char *name, *full_name, *comment, *home_dir;
+    DWORD uid, gid;
+    struct nbi_account account;
+    DWORD last_logon;
+    unsigned char sid[NBI_UNIX_SID_SIZE];
 };
+
+/* Where a call reads what the user entry lacks. */
+struct sources {
+    const struct level *level;
+    time_t now;
+    struct nbi_accounts *accounts; /* enumerations: the shadow database, read once */
+    struct nbi_lastlog lastlog;
+};
+
+static NET_API_STATUS sources_open(const struct level *level, int enumerating, struct sources *s)
+{
+    s->level = level;
+    s->now = time(NULL);
+    s->accounts = NULL;
+    s->lastlog.fd = -1;
+    if (level->needs & NEEDS_LASTLOG)
+        nbi_lastlog_open(&s->lastlog);
+    if (enumerating && (level->needs & NEEDS_ACCOUNT)) {
+        NET_API_STATUS st = nbi_accounts_load(s->now, &s->accounts);
+        if (st != NERR_Success) {
+            nbi_lastlog_close(&s->lastlog);
+            return st;
+        }
+    }
+    return NERR_Success;
+}
+
+static void sources_close(struct sources *s)
+{
+    nbi_accounts_free(s->accounts);
+    nbi_lastlog_close(&s->lastlog);
+}
 
 static char empty[] = "";
+static char any_server[] = "\\\\*";
+static unsigned char all_hours[HOURS_BYTES] = {
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
 
-/* The record of `level` for one user; its strings are u's. */
-static void to_level(DWORD level, const struct user_src *u, union user_rec *r)
-{
-    switch (level) {
-    case 0:
-        r->l0.usri0_name = u->name;
-        break;
-    case 1:
-        memset(&r->l1, 0, sizeof r->l1); /* has padding: no stale stack bytes in results */
-        r->l1.usri1_name = u->name;
-        r->l1.usri1_priv = u->uid == 0 ? USER_PRIV_ADMIN : USER_PRIV_USER;
-        r->l1.usri1_home_dir = u->home_dir;
-        r->l1.usri1_comment = u->comment;
-        r->l1.usri1_flags = u->flags;
-        r->l1.usri1_script_path = empty;
-        break;
-    case 10:
-        r->l10.usri10_name = u->name;
-        r->l10.usri10_comment = u->comment;
-        r->l10.usri10_usr_comment = empty;
-        r->l10.usri10_full_name = u->full_name;
-        break;
-    default:
-        r->l20.usri20_name = u->name;
-        r->l20.usri20_full_name = u->full_name;
-        r->l20.usri20_comment = u->comment;
-        r->l20.usri20_flags = u->flags;
-        r->l20.usri20_user_id = u->uid;
-        break;
-    }
-}
-
-/* Does the path end in component `name` (n bytes)? */
-static int ends_with_component(const char *path, size_t len, const char *name, size_t n)
-{
-    return len >= n && memcmp(path + len - n, name, n) == 0 &&
-           (len == n || path[len - n - 1] == '/');
-}
-
-static int shell_disables(const char *shell)
-{
-    if (!shell)
-        return 0;
-    size_t len = strlen(shell);
-    return ends_with_component(shell, len, "nologin", 7) ||
-           ends_with_component(shell, len, "false", 5);
-}
-
-/* Fill *u from pw.  The GECOS field is split in place: its bytes live in
-   the scratch buffer of the walk or lookup (local.h allows the change). */
-static void user_from_passwd(const struct passwd *pw, struct user_src *u)
+/* Fill *u from pw and the call's sources.  The GECOS field is split in
+   place: its bytes live in the scratch buffer of the walk or lookup
+   (local.h allows the change). */
+static void user_from_passwd(const struct passwd *pw, struct sources *s, struct user_src *u)
 {
     char *gecos = pw->pw_gecos ? pw->pw_gecos : empty;
     char *comma = strchr(gecos, ',');
@@ -152,86 +203,209 @@ static void user_from_passwd(const struct passwd *pw, struct user_src *u)
     u->comment = comment;
     u->home_dir = pw->pw_dir ? pw->pw_dir : empty;
     u->uid = (DWORD)pw->pw_uid;
-    u->flags = UF_SCRIPT | UF_NORMAL_ACCOUNT | (shell_disables(pw->pw_shell) ? UF_ACCOUNTDISABLE : 0);
+    u->gid = (DWORD)pw->pw_gid;
+    unsigned needs = s->level->needs;
+    if (needs & NEEDS_ACCOUNT) {
+        if (s->accounts)
+            nbi_accounts_find(s->accounts, pw, &u->account);
+        else
+            nbi_account_of(pw, s->now, &u->account);
+    }
+    u->last_logon = needs & NEEDS_LASTLOG ? nbi_lastlog_time(&s->lastlog, pw->pw_uid) : 0;
+    if (needs & NEEDS_SID)
+        nbi_sid_unix(u->sid, NBI_SID_UNIX_USERS, u->uid);
 }
 
-/* ---- snapshots for paging ------------------------------------------------ */
-
-static NET_API_STATUS snapshot_add(const struct passwd *pw, void *ctx)
-{
-    struct user_src u;
-    user_from_passwd(pw, &u);
-    return netapibuf_packer_add(ctx, &u);
-}
-
-static NET_API_STATUS snapshot_fill(netapibuf_packer *snapshot, void *ctx)
-{
-    (void)ctx;
-    return nbi_local_walk_users(snapshot_add, snapshot);
-}
-
-static const struct nbi_resume_kind user_kind = {&src_layout, snapshot_fill};
-
-/* ---- one walk straight into the page ------------------------------------- */
-
-struct direct {
-    DWORD level;
-    netapibuf_packer *page;
-    DWORD total;
-    int more; /* the page is full: only count the rest */
+union user_rec {
+    USER_INFO_0 l0;
+    USER_INFO_1 l1;
+    USER_INFO_2 l2;
+    USER_INFO_3 l3;
+    USER_INFO_4 l4;
+    USER_INFO_10 l10;
+    USER_INFO_11 l11;
+    USER_INFO_20 l20;
+    USER_INFO_23 l23;
 };
 
-static NET_API_STATUS direct_add(const struct passwd *pw, void *ctx)
+static DWORD priv_of(const struct user_src *u)
 {
-    struct direct *d = ctx;
-    d->total++;
-    if (d->more)
+    return u->uid == 0 ? USER_PRIV_ADMIN : USER_PRIV_USER;
+}
+
+static DWORD flags_of(const struct user_src *u)
+{
+    return UF_SCRIPT | UF_NORMAL_ACCOUNT | u->account.flags;
+}
+
+/* Levels 2, 3 and 4 agree on their first 24 fields (name to code_page). */
+#define FILL_LEVEL2(r, p, u)                                 \
+    do {                                                     \
+        (r)->p##_name = (u)->name;                           \
+        (r)->p##_password_age = (u)->account.password_age;   \
+        (r)->p##_priv = priv_of(u);                          \
+        (r)->p##_home_dir = (u)->home_dir;                   \
+        (r)->p##_comment = (u)->comment;                     \
+        (r)->p##_flags = flags_of(u);                        \
+        (r)->p##_script_path = empty;                        \
+        (r)->p##_full_name = (u)->full_name;                 \
+        (r)->p##_usr_comment = empty;                        \
+        (r)->p##_parms = empty;                              \
+        (r)->p##_workstations = empty;                       \
+        (r)->p##_last_logon = (u)->last_logon;               \
+        (r)->p##_acct_expires = (u)->account.acct_expires;   \
+        (r)->p##_max_storage = USER_MAXSTORAGE_UNLIMITED;    \
+        (r)->p##_units_per_week = UNITS_PER_WEEK;            \
+        (r)->p##_logon_hours = all_hours;                    \
+        (r)->p##_logon_server = any_server;                  \
+    } while (0)
+
+/* The record of `level` for one user; its strings are u's.  Records with
+   padding are cleared first: no stale stack byte reaches a result. */
+static void to_level(DWORD level, struct user_src *u, union user_rec *r)
+{
+    switch (level) {
+    case 0:
+        r->l0.usri0_name = u->name;
+        break;
+    case 1:
+        memset(&r->l1, 0, sizeof r->l1);
+        r->l1.usri1_name = u->name;
+        r->l1.usri1_password_age = u->account.password_age;
+        r->l1.usri1_priv = priv_of(u);
+        r->l1.usri1_home_dir = u->home_dir;
+        r->l1.usri1_comment = u->comment;
+        r->l1.usri1_flags = flags_of(u);
+        r->l1.usri1_script_path = empty;
+        break;
+    case 2:
+        memset(&r->l2, 0, sizeof r->l2);
+        FILL_LEVEL2(&r->l2, usri2, u);
+        break;
+    case 3:
+        memset(&r->l3, 0, sizeof r->l3);
+        FILL_LEVEL2(&r->l3, usri3, u);
+        r->l3.usri3_user_id = u->uid;
+        r->l3.usri3_primary_group_id = u->gid;
+        r->l3.usri3_profile = empty;
+        r->l3.usri3_home_dir_drive = empty;
+        r->l3.usri3_password_expired = u->account.password_expired;
+        break;
+    case 4:
+        memset(&r->l4, 0, sizeof r->l4);
+        FILL_LEVEL2(&r->l4, usri4, u);
+        r->l4.usri4_user_sid = u->sid;
+        r->l4.usri4_primary_group_id = u->gid;
+        r->l4.usri4_profile = empty;
+        r->l4.usri4_home_dir_drive = empty;
+        r->l4.usri4_password_expired = u->account.password_expired;
+        break;
+    case 10:
+        r->l10.usri10_name = u->name;
+        r->l10.usri10_comment = u->comment;
+        r->l10.usri10_usr_comment = empty;
+        r->l10.usri10_full_name = u->full_name;
+        break;
+    case 11:
+        memset(&r->l11, 0, sizeof r->l11);
+        r->l11.usri11_name = u->name;
+        r->l11.usri11_comment = u->comment;
+        r->l11.usri11_usr_comment = empty;
+        r->l11.usri11_full_name = u->full_name;
+        r->l11.usri11_priv = priv_of(u);
+        r->l11.usri11_password_age = u->account.password_age;
+        r->l11.usri11_home_dir = u->home_dir;
+        r->l11.usri11_parms = empty;
+        r->l11.usri11_last_logon = u->last_logon;
+        r->l11.usri11_logon_server = any_server;
+        r->l11.usri11_workstations = empty;
+        r->l11.usri11_max_storage = USER_MAXSTORAGE_UNLIMITED;
+        r->l11.usri11_units_per_week = UNITS_PER_WEEK;
+        r->l11.usri11_logon_hours = all_hours;
+        break;
+    case 20:
+        r->l20.usri20_name = u->name;
+        r->l20.usri20_full_name = u->full_name;
+        r->l20.usri20_comment = u->comment;
+        r->l20.usri20_flags = flags_of(u);
+        r->l20.usri20_user_id = u->uid;
+        break;
+    default:
+        memset(&r->l23, 0, sizeof r->l23);
+        r->l23.usri23_name = u->name;
+        r->l23.usri23_full_name = u->full_name;
+        r->l23.usri23_comment = u->comment;
+        r->l23.usri23_flags = flags_of(u);
+        r->l23.usri23_user_sid = u->sid;
+        break;
+    }
+}
+
+/* ---- one walk into a packer ------------------------------------------------------ */
+
+struct walk_into {
+    struct sources sources;
+    netapibuf_packer *packer;
+    DWORD total;
+    int more; /* the packer is full: only count the rest */
+};
+
+static NET_API_STATUS add_user(const struct passwd *pw, void *ctx)
+{
+    struct walk_into *w = ctx;
+    w->total++;
+    if (w->more)
         return NERR_Success;
     struct user_src u;
     union user_rec r;
-    user_from_passwd(pw, &u);
-    to_level(d->level, &u, &r);
-    NET_API_STATUS st = netapibuf_packer_add(d->page, &r);
+    user_from_passwd(pw, &w->sources, &u);
+    to_level(w->sources.level->level, &u, &r);
+    NET_API_STATUS st = netapibuf_packer_add(w->packer, &r);
     if (st == ERROR_MORE_DATA) {
-        d->more = 1;
+        w->more = 1;
         st = NERR_Success;
     }
     return st;
 }
 
-static NET_API_STATUS enum_direct(DWORD level, const struct netapibuf_record_layout *layout,
-                                  DWORD prefmaxlen, LPBYTE *bufptr, LPDWORD entriesread,
-                                  LPDWORD totalentries)
+/* Walk the user database into `packer` as `level`'s records: NERR_Success
+   (*total entries seen, *more when the packer filled up) or an error. */
+static NET_API_STATUS walk_into(const struct level *level, netapibuf_packer *packer,
+                                DWORD *total, int *more)
 {
-    struct direct d = {level, NULL, 0, 0};
-    NET_API_STATUS st = netapibuf_packer_create(layout, prefmaxlen, &d.page);
+    struct walk_into w = {{NULL, 0, NULL, {-1}}, packer, 0, 0};
+    NET_API_STATUS st = sources_open(level, 1, &w.sources);
     if (st != NERR_Success)
         return st;
-    st = nbi_local_walk_users(direct_add, &d);
-    if (st != NERR_Success) {
-        netapibuf_packer_destroy(d.page);
-        return st;
-    }
-    if ((st = netapibuf_packer_finish(d.page, bufptr, entriesread)) != NERR_Success)
-        return st;
-    *totalentries = d.total;
-    return d.more ? ERROR_MORE_DATA : NERR_Success;
+    st = nbi_local_walk_users(add_user, &w);
+    sources_close(&w.sources);
+    *total = w.total;
+    *more = w.more;
+    return st;
 }
 
-/* ---- one page cut from a snapshot (paging.c) ------------------------------ */
+/* ---- snapshots for paging: one kind per level, pages cut as staged ----------------- */
 
-static void convert_user(DWORD level, const void *source, void *record)
+static NET_API_STATUS snapshot_fill(netapibuf_packer *snapshot, void *ctx)
 {
-    to_level(level, source, record);
+    DWORD total;
+    int more;
+    return walk_into(ctx, snapshot, &total, &more);
 }
+
+#define KIND(i) {&levels[i].layout, snapshot_fill}
+static const struct nbi_resume_kind kinds[COUNT(levels)] = {
+    KIND(0), KIND(1), KIND(2), KIND(3), KIND(4), KIND(5), KIND(6), KIND(7), KIND(8)};
+
+/* ---- the functions ------------------------------------------------------------------ */
 
 NET_API_STATUS nbi_local_user_enum(DWORD level, DWORD filter, LPBYTE *bufptr, DWORD prefmaxlen,
                                    LPDWORD entriesread, LPDWORD totalentries,
                                    PDWORD resume_handle)
 {
     NET_API_STATUS st;
-    const struct netapibuf_record_layout *layout = level_layout(level);
-    if (!layout)
+    const struct level *l = level_of(level);
+    if (!l)
         return ERROR_INVALID_LEVEL;
     if (filter != 0 && filter != FILTER_NORMAL_ACCOUNT) {
         /* every account is a normal one: no trust or duplicate accounts here */
@@ -240,20 +414,35 @@ NET_API_STATUS nbi_local_user_enum(DWORD level, DWORD filter, LPBYTE *bufptr, DW
         return NERR_Success;
     }
     if (resume_handle && (*resume_handle || prefmaxlen != MAX_PREFERRED_LENGTH)) {
-        struct nbi_page_spec spec = {&user_kind, NULL, NULL, level, layout, convert_user};
+        /* a level's own kind: a handle used with another level walks afresh
+           and continues at its index */
+        struct nbi_page_spec spec = {&kinds[l - levels], NULL, (void *)(uintptr_t)l, level,
+                                     &l->layout, NULL};
         uint64_t handle = *resume_handle;
         st = nbi_page_enum(&spec, prefmaxlen, &handle, 32, bufptr, entriesread, totalentries);
         if (st == NERR_Success || st == ERROR_MORE_DATA)
             *resume_handle = (DWORD)handle;
         return st;
     }
-    /* everything in one call, or a first page that cannot be continued */
-    return enum_direct(level, layout, prefmaxlen, bufptr, entriesread, totalentries);
+    /* everything in one call, or a first page that cannot be continued:
+       one walk straight into the result */
+    netapibuf_packer *packer;
+    if ((st = netapibuf_packer_create(&l->layout, prefmaxlen, &packer)) != NERR_Success)
+        return st;
+    DWORD total;
+    int more;
+    if ((st = walk_into(l, packer, &total, &more)) != NERR_Success) {
+        netapibuf_packer_destroy(packer);
+        return st;
+    }
+    if ((st = netapibuf_packer_finish(packer, bufptr, entriesread)) != NERR_Success)
+        return st;
+    *totalentries = total;
+    return more ? ERROR_MORE_DATA : NERR_Success;
 }
 
 struct get_info {
-    DWORD level;
-    const struct netapibuf_record_layout *layout;
+    struct sources sources;
     LPBYTE buf;
 };
 
@@ -263,20 +452,25 @@ static NET_API_STATUS get_info_pack(const struct passwd *pw, void *ctx)
     struct user_src u;
     union user_rec r;
     DWORD n;
-    user_from_passwd(pw, &u);
-    to_level(gi->level, &u, &r);
-    return netapibuf_pack(gi->layout, &r, 1, MAX_PREFERRED_LENGTH, &gi->buf, &n);
+    user_from_passwd(pw, &gi->sources, &u);
+    to_level(gi->sources.level->level, &u, &r);
+    return netapibuf_pack(&gi->sources.level->layout, &r, 1, MAX_PREFERRED_LENGTH, &gi->buf, &n);
 }
 
 NET_API_STATUS nbi_local_user_get_info(LPCSTR username, DWORD level, LPBYTE *bufptr)
 {
     NET_API_STATUS st;
-    struct get_info gi = {level, level_layout(level), NULL};
-    if (!gi.layout)
+    const struct level *l = level_of(level);
+    if (!l)
         return ERROR_INVALID_LEVEL;
     if (!username[0])
         return NERR_UserNotFound;
+    struct get_info gi;
+    if ((st = sources_open(l, 0, &gi.sources)) != NERR_Success)
+        return st;
+    gi.buf = NULL;
     st = nbi_local_user_by_name(username, get_info_pack, &gi);
+    sources_close(&gi.sources);
     if (st == NERR_Success)
         *bufptr = gi.buf;
     return st;

@@ -27,7 +27,8 @@ struct nbi_page_spec {
     void *ctx;                                    /* handed to kind->fill */
     DWORD level;                                  /* handed to convert */
     const struct netapibuf_record_layout *layout; /* the level's record */
-    nbi_page_convert convert;
+    nbi_page_convert convert; /* NULL: the kind's source records are the level's
+                                 (layout == kind->source), cut as they are */
 };
 
 /*

@@ -22,6 +22,13 @@
  * turns every offset into an address.  The data area starts 16-aligned and
  * blobs are padded by their global offset, so their alignment holds in the
  * buffer.
+ *
+ * Every string is stored where its field points and nowhere else: no two
+ * fields share bytes, so a result is never smaller than Windows' own layout
+ * of it (the record array plus each string field stored separately), which
+ * programs and Windows' tests rely on.  Sharing identical strings was tried
+ * and measured: with that lower bound it saves no byte, and its hashing cost
+ * more than the copying it saved (docs/packing.md).
  */
 #include <stdalign.h>
 #include <stddef.h>
@@ -39,20 +46,6 @@
 #define FIXED_LENGTH_LOWEST NETAPIBUF_LENGTH_FIXED(65535)
 #define SEG_FIRST 2048u           /* first segment's capacity in bytes */
 #define SEG_MAX ((size_t)1 << 20) /* segments stop doubling here */
-
-/* The sharing cache: direct-mapped, a fixed CACHE_SLOTS slots, so it costs
-   one small clear per packer and never grows or rehashes.  A collision just
-   forgets the older string, which is then stored again: sharing is an
-   optimisation, and the strings a result repeats (empty strings, a domain
-   prefix, a default path) repeat often enough to stay cached. */
-#define CACHE_SLOTS 128u
-
-struct cache_slot {
-    const char *bytes;   /* the staged copy */
-    size_t offset_plus1; /* its global data offset + 1; 0 = empty slot */
-    uint32_t hash;
-    uint32_t length;
-};
 
 struct seg {
     size_t base;       /* records: index of the first; data: global offset of bytes[0] */
@@ -73,7 +66,11 @@ struct netapibuf_packer {
     size_t count;      /* records staged */
     size_t data_len;   /* data bytes staged (global offset of the next byte) */
     struct seglist recs, data;
-    struct cache_slot cache[CACHE_SLOTS];
+    size_t pointer_count; /* string fields, then blob fields: */
+    size_t pointer_offsets[NETAPIBUF_PACK_MAX_FIELDS];
+    DWORD *bounds;     /* nbi_packer_keep_bounds: entry i's data starts at
+                          bounds[i]; bounds[count] == data_len */
+    size_t bounds_cap; /* entries bounds has room for */
 };
 
 static size_t round_up(size_t n, size_t a)
@@ -86,32 +83,15 @@ static int is_pow2(size_t a)
     return a && (a & (a - 1)) == 0;
 }
 
-/* A hash that reads at most 16 bytes whatever the length: the first and
-   the last 8 (strlen has walked the string already; a collision costs one
-   memcmp, never a wrong answer). */
-static uint32_t hash_string(const char *s, size_t n)
-{
-    uint64_t a = 0, b = 0;
-    if (n >= 8) {
-        memcpy(&a, s, 8);
-        memcpy(&b, s + n - 8, 8);
-    } else {
-        memcpy(&a, s, n);
-    }
-    uint64_t h = (a * 0x9E3779B97F4A7C15u) ^ (b * 0xC2B2AE3D27D4EB4Fu) ^ n;
-    h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9u;
-    return (uint32_t)(h >> 32);
-}
-
 /* The total buffer size for `count` records and `data_len` data bytes, or
    SIZE_MAX when it would not fit a DWORD (NetApiBufferAllocate's limit). */
 static size_t buffer_size(const netapibuf_packer *p, size_t count, size_t data_len)
 {
-    size_t size = p->layout->size;
-    if (count > (size_t)UINT32_MAX / size || data_len > UINT32_MAX)
+    size_t recs;
+    /* an overflow check without a division: add() calls this per entry */
+    if (__builtin_mul_overflow(count, p->layout->size, &recs) || recs > UINT32_MAX ||
+        data_len > UINT32_MAX)
         return SIZE_MAX;
-    size_t recs = count * size;
     size_t total = data_len ? round_up(recs, DATA_ALIGN) + data_len : recs;
     return total > UINT32_MAX ? SIZE_MAX : total;
 }
@@ -242,6 +222,14 @@ static struct seg *seg_last(const struct seglist *l)
     return l->count ? l->segs[l->count - 1] : NULL;
 }
 
+/* Has the last segment `need` free bytes?  (The common case of add(), kept
+   out of seg_reserve's call.) */
+static inline int seg_has_room(const struct seglist *l, size_t need)
+{
+    const struct seg *last = seg_last(l);
+    return last && last->cap - last->used >= need;
+}
+
 /* Make sure the last segment has `need` free bytes, opening a new one
    (based at `base`) if not.  0 or 8; on 8 nothing changed. */
 static NET_API_STATUS seg_reserve(struct seglist *l, size_t need, size_t base)
@@ -311,6 +299,10 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_create(const struct netapibuf_record_
     memset(p, 0, sizeof *p);
     p->layout = layout;
     p->prefmaxlen = prefmaxlen;
+    for (size_t i = 0; i < layout->string_count; i++)
+        p->pointer_offsets[p->pointer_count++] = layout->string_offsets[i];
+    for (size_t i = 0; i < layout->blob_count; i++)
+        p->pointer_offsets[p->pointer_count++] = layout->blobs[i].pointer_offset;
     *packer = p;
     return NERR_Success;
 }
@@ -321,7 +313,17 @@ NBI_EXPORT void netapibuf_packer_destroy(netapibuf_packer *p)
         return;
     seg_free_all(&p->recs);
     seg_free_all(&p->data);
+    nbi_sys_free(p->bounds);
     nbi_sys_free(p);
+}
+
+NET_API_STATUS nbi_packer_keep_bounds(netapibuf_packer *p)
+{
+    if (!(p->bounds = nbi_sys_malloc(64 * sizeof *p->bounds)))
+        return ERROR_NOT_ENOUGH_MEMORY;
+    p->bounds_cap = 64;
+    p->bounds[0] = 0;
+    return NERR_Success;
 }
 
 NBI_EXPORT DWORD netapibuf_packer_count(const netapibuf_packer *p)
@@ -334,15 +336,47 @@ size_t nbi_packer_size(const netapibuf_packer *p)
     return buffer_size(p, p->count, p->data_len);
 }
 
-/* The cache slot holding an earlier copy of string (s, n, h), or NULL. */
-static const struct cache_slot *cache_find(const netapibuf_packer *p, const char *s, size_t n,
-                                           uint32_t h)
+/* Copy a string of n bytes, its NUL included.  Account fields are mostly
+   shorter than 33 bytes: those take two overlapping moves, not a call. */
+static inline void copy_string(unsigned char *to, const char *from, size_t n)
 {
-    const struct cache_slot *slot = &p->cache[h & (CACHE_SLOTS - 1)];
-    if (slot->offset_plus1 && slot->hash == h && slot->length == n &&
-        memcmp(slot->bytes, s, n) == 0)
-        return slot;
-    return NULL;
+    if (n > 16 && n <= 32) {
+        uint64_t w[4];
+        memcpy(&w[0], from, 16);
+        memcpy(&w[2], from + n - 16, 16);
+        memcpy(to, &w[0], 16);
+        memcpy(to + n - 16, &w[2], 16);
+    } else if (n >= 8 && n <= 16) {
+        uint64_t head, tail;
+        memcpy(&head, from, 8);
+        memcpy(&tail, from + n - 8, 8);
+        memcpy(to, &head, 8);
+        memcpy(to + n - 8, &tail, 8);
+    } else if (n >= 4 && n < 8) {
+        uint32_t head, tail;
+        memcpy(&head, from, 4);
+        memcpy(&tail, from + n - 4, 4);
+        memcpy(to, &head, 4);
+        memcpy(to + n - 4, &tail, 4);
+    } else if (n < 4) {
+        to[0] = (unsigned char)from[0];
+        to[n - 1] = (unsigned char)from[n - 1];
+        to[n / 2] = (unsigned char)from[n / 2];
+    } else {
+        memcpy(to, from, n);
+    }
+}
+
+/* Room for twice as many entry bounds: 0 or 8 (nothing changed). */
+static NET_API_STATUS bounds_grow(netapibuf_packer *p)
+{
+    size_t cap = p->bounds_cap * 2;
+    DWORD *b = nbi_sys_realloc(p->bounds, cap * sizeof *b);
+    if (!b)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    p->bounds = b;
+    p->bounds_cap = cap;
+    return NERR_Success;
 }
 
 /* A source record's blob b: its pointer, and its byte count in *n. */
@@ -362,16 +396,6 @@ static const void *blob_of(const struct netapibuf_blob_field *b, const unsigned 
     return ptr;
 }
 
-/* What measuring found out about one string field of the entry. */
-struct string_plan {
-    const char *s;
-    size_t length;
-    uint32_t hash;
-    size_t offset_plus1; /* where the string is (shared) or will be (new); 0 = NULL */
-    size_t same_as;      /* 1 + index of an earlier new field with the same string, or 0 */
-    int is_new;          /* needs bytes in data */
-};
-
 NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *record)
 {
     if (!p || !record)
@@ -380,36 +404,28 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *
         return ERROR_MORE_DATA;
     const struct netapibuf_record_layout *l = p->layout;
     const unsigned char *src = record;
-    struct string_plan plan[NETAPIBUF_PACK_MAX_FIELDS];
-    int touches_data = 0; /* a new string or a non-NULL blob */
+    const char *strings[NETAPIBUF_PACK_MAX_FIELDS];
+    size_t sizes[NETAPIBUF_PACK_MAX_FIELDS]; /* with the NUL */
+    int touches_data = 0; /* a string or a non-NULL blob */
 
-    /* Measure: the data bytes this entry adds, sharing what is cached. */
+    /* Measure: the data bytes this entry adds.  p->data_len and every string
+       fit a DWORD, so the sum of at most 32 of them cannot wrap a size_t.
+       (Locals, not fields, carry the loops: the calls and the byte copies
+       below would otherwise make the compiler reload every field.) */
+    const size_t string_count = l->string_count, *string_offsets = l->string_offsets;
     size_t data_len = p->data_len;
-    for (size_t i = 0; i < l->string_count; i++) {
-        struct string_plan *sp = &plan[i];
-        memcpy(&sp->s, src + l->string_offsets[i], sizeof sp->s);
-        sp->is_new = 0;
-        sp->offset_plus1 = sp->same_as = 0;
-        if (!sp->s)
+    for (size_t i = 0; i < string_count; i++) {
+        const char *str;
+        memcpy(&str, src + string_offsets[i], sizeof str);
+        strings[i] = str;
+        if (!str)
             continue;
-        sp->length = strlen(sp->s);
-        if (sp->length >= UINT32_MAX || data_len > SIZE_MAX - sp->length - 1)
+        size_t size = strlen(str) + 1;
+        if (size > UINT32_MAX)
             return ERROR_NOT_ENOUGH_MEMORY;
-        sp->hash = hash_string(sp->s, sp->length);
-        const struct cache_slot *hit = cache_find(p, sp->s, sp->length, sp->hash);
-        if (hit) {
-            sp->offset_plus1 = hit->offset_plus1;
-            continue;
-        }
-        for (size_t j = 0; j < i && !sp->same_as; j++)
-            if (plan[j].is_new && plan[j].length == sp->length &&
-                memcmp(plan[j].s, sp->s, sp->length) == 0)
-                sp->same_as = j + 1;
-        if (sp->same_as)
-            continue;
-        sp->is_new = touches_data = 1;
-        sp->offset_plus1 = data_len + 1;
-        data_len += sp->length + 1;
+        sizes[i] = size;
+        data_len += size;
+        touches_data = 1;
     }
     for (size_t i = 0; i < l->blob_count; i++) {
         const struct netapibuf_blob_field *b = &l->blobs[i];
@@ -439,8 +455,10 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *
        data goes in one segment; a new data segment starts where the data
        ends, so global offsets (and blob padding) are as measured. */
     size_t entry_data = data_len - p->data_len;
-    if (seg_reserve(&p->recs, l->size, p->count) ||
-        (touches_data && seg_reserve(&p->data, entry_data, p->data_len)))
+    if ((!seg_has_room(&p->recs, l->size) && seg_reserve(&p->recs, l->size, p->count)) ||
+        (touches_data && !seg_has_room(&p->data, entry_data) &&
+         seg_reserve(&p->data, entry_data, p->data_len)) ||
+        (p->bounds && p->count + 2 > p->bounds_cap && bounds_grow(p)))
         return ERROR_NOT_ENOUGH_MEMORY;
 
     /* Copy: the record, then its data; pointer fields become offset + 1. */
@@ -449,22 +467,19 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *
     memcpy(dst, src, l->size);
     rs->used += l->size;
     struct seg *ds = seg_last(&p->data);
-    for (size_t i = 0; i < l->string_count; i++) {
-        struct string_plan *sp = &plan[i];
-        if (sp->same_as)
-            sp->offset_plus1 = plan[sp->same_as - 1].offset_plus1;
-        if (sp->is_new) {
-            unsigned char *at = ds->bytes + ds->used;
-            memcpy(at, sp->s, sp->length + 1);
-            ds->used += sp->length + 1;
-            struct cache_slot *slot = &p->cache[sp->hash & (CACHE_SLOTS - 1)];
-            slot->bytes = (const char *)at;
-            slot->offset_plus1 = sp->offset_plus1;
-            slot->hash = sp->hash;
-            slot->length = (uint32_t)sp->length;
+    if (string_count) {
+        unsigned char *out = ds->bytes;
+        size_t used = ds->used, base = ds->base;
+        for (size_t i = 0; i < string_count; i++) {
+            uintptr_t field = 0;
+            if (strings[i]) {
+                field = base + used + 1;
+                copy_string(out + used, strings[i], sizes[i]);
+                used += sizes[i];
+            }
+            memcpy(dst + string_offsets[i], &field, sizeof field);
         }
-        uintptr_t field = sp->offset_plus1;
-        memcpy(dst + l->string_offsets[i], &field, sizeof field);
+        ds->used = used;
     }
     for (size_t i = 0; i < l->blob_count; i++) {
         const struct netapibuf_blob_field *b = &l->blobs[i];
@@ -485,44 +500,132 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *
     }
     p->data_len = data_len;
     p->count++;
+    if (p->bounds)
+        p->bounds[p->count] = (DWORD)data_len;
     return NERR_Success;
 }
 
-/* The address of each pointer field's target: data_at(ctx, offset). */
-typedef unsigned char *(*data_at_fn)(const void *ctx, size_t offset);
-
-/* Turn the offset-coded pointer fields of one record into addresses (NULL
-   stays NULL). */
-static void resolve(const struct netapibuf_record_layout *l, unsigned char *rec, data_at_fn at,
-                    const void *ctx)
+/* Turn the offset-coded pointer fields of one record in the buffer into
+   addresses in its data area (NULL stays NULL). */
+static inline void resolve_final(const netapibuf_packer *p, unsigned char *rec,
+                                 unsigned char *data)
 {
-    for (size_t i = 0; i < l->string_count + l->blob_count; i++) {
-        size_t off = i < l->string_count ? l->string_offsets[i]
-                                          : l->blobs[i - l->string_count].pointer_offset;
+    for (size_t i = 0; i < p->pointer_count; i++) {
         uintptr_t v;
-        memcpy(&v, rec + off, sizeof v);
-        void *ptr = v ? at(ctx, v - 1) : NULL;
-        memcpy(rec + off, &ptr, sizeof ptr);
+        memcpy(&v, rec + p->pointer_offsets[i], sizeof v);
+        void *ptr = v ? data + (v - 1) : NULL;
+        memcpy(rec + p->pointer_offsets[i], &ptr, sizeof ptr);
     }
 }
 
-static unsigned char *staged_at(const void *ctx, size_t offset)
+/* The segment of l holding `key`, trying the one *near names and its
+   successor before searching: entries are read back mostly in order. */
+static const struct seg *seg_find_near(const struct seglist *l, size_t key, size_t *near)
 {
-    const struct seg *s = seg_find(ctx, offset);
-    return (unsigned char *)(uintptr_t)s->bytes + (offset - s->base);
+    size_t h = *near;
+    if (h < l->count && l->segs[h]->base <= key) {
+        if (h + 1 == l->count || key < l->segs[h + 1]->base)
+            return l->segs[h];
+        if (h + 2 == l->count || key < l->segs[h + 2]->base) {
+            *near = h + 1;
+            return l->segs[h + 1];
+        }
+    }
+    const struct seg *s = seg_find(l, key);
+    size_t lo = 0;
+    while (l->segs[lo] != s)
+        lo++;
+    *near = lo;
+    return s;
 }
 
-static unsigned char *final_at(const void *ctx, size_t offset)
-{
-    return (unsigned char *)(uintptr_t)ctx + offset;
-}
-
-void nbi_packer_get(const netapibuf_packer *p, DWORD i, void *record)
+void nbi_packer_get(const netapibuf_packer *p, DWORD i, void *record,
+                    struct nbi_packer_cursor *cursor)
 {
     const struct netapibuf_record_layout *l = p->layout;
-    const struct seg *s = seg_find(&p->recs, i);
-    memcpy(record, s->bytes + (i - s->base) * l->size, l->size);
-    resolve(l, record, staged_at, &p->data);
+    const struct seg *s = seg_find_near(&p->recs, i, &cursor->record_seg);
+    unsigned char *rec = record;
+    memcpy(rec, s->bytes + (i - s->base) * l->size, l->size);
+    for (size_t k = 0; k < p->pointer_count; k++) {
+        uintptr_t v;
+        memcpy(&v, rec + p->pointer_offsets[k], sizeof v);
+        void *ptr = NULL;
+        if (v) {
+            const struct seg *d = seg_find_near(&p->data, v - 1, &cursor->data_seg);
+            ptr = (unsigned char *)(uintptr_t)d->bytes + (v - 1 - d->base);
+        }
+        memcpy(rec + p->pointer_offsets[k], &ptr, sizeof ptr);
+    }
+}
+
+/* Copy bytes [from, to) of the staged data to out. */
+static void data_copy(const struct seglist *l, size_t from, size_t to, unsigned char *out)
+{
+    size_t near = 0;
+    while (from < to) {
+        const struct seg *s = seg_find_near(l, from, &near);
+        size_t end = s->base + s->used;
+        size_t n = (end < to ? end : to) - from;
+        memcpy(out, s->bytes + (from - s->base), n);
+        out += n;
+        from += n;
+        near++; /* the next piece starts the next segment */
+    }
+}
+
+NET_API_STATUS nbi_packer_cut(const netapibuf_packer *p, DWORD start, DWORD prefmaxlen,
+                              LPBYTE *bufptr, LPDWORD entriesread)
+{
+    *bufptr = NULL;
+    *entriesread = 0;
+    if (start >= p->count)
+        return NERR_Success;
+    const struct netapibuf_record_layout *l = p->layout;
+    const DWORD *b = p->bounds + start;
+    /* Blobs keep their alignment if the page's data starts where the
+       snapshot's would, modulo 16: `lead` zero bytes stand in for the data
+       of the entries before. */
+    size_t lead = l->blob_count ? b[0] % DATA_ALIGN : 0;
+    size_t left = p->count - start, n = 1, total;
+    for (;; n++) {
+        size_t data = b[n] - b[0];
+        total = data ? round_up(n * l->size, DATA_ALIGN) + lead + data : n * l->size;
+        if (n == left)
+            break;
+        size_t more_data = b[n + 1] - b[0];
+        size_t more = more_data ? round_up((n + 1) * l->size, DATA_ALIGN) + lead + more_data
+                                : (n + 1) * l->size;
+        if (prefmaxlen != MAX_PREFERRED_LENGTH && more > prefmaxlen)
+            break;
+    }
+    LPVOID buf = NULL;
+    NET_API_STATUS st = NetApiBufferAllocate((DWORD)total, &buf); /* the whole fit a DWORD */
+    if (st != NERR_Success)
+        return st;
+    unsigned char *out = buf;
+    size_t recs = n * l->size, data_len = b[n] - b[0];
+    unsigned char *data = out + (data_len ? round_up(recs, DATA_ALIGN) : recs);
+    struct nbi_packer_cursor cursor = {0, 0};
+    /* every record of the page: copied, its offsets rebased onto the page */
+    size_t rebase = b[0] - lead;
+    for (size_t i = 0; i < n; i++) {
+        const struct seg *s = seg_find_near(&p->recs, start + i, &cursor.record_seg);
+        unsigned char *rec = out + i * l->size;
+        memcpy(rec, s->bytes + (start + i - s->base) * l->size, l->size);
+        for (size_t k = 0; k < p->pointer_count; k++) {
+            uintptr_t v;
+            memcpy(&v, rec + p->pointer_offsets[k], sizeof v);
+            void *ptr = v ? data + (v - 1 - rebase) : NULL;
+            memcpy(rec + p->pointer_offsets[k], &ptr, sizeof ptr);
+        }
+    }
+    if (data_len) {
+        memset(out + recs, 0, (size_t)(data - (out + recs)) + lead); /* padding: no stale bytes */
+        data_copy(&p->data, b[0], b[n], data + lead);
+    }
+    *bufptr = buf;
+    *entriesread = (DWORD)n;
+    return NERR_Success;
 }
 
 NBI_EXPORT NET_API_STATUS netapibuf_packer_finish(netapibuf_packer *p, LPBYTE *bufptr,
@@ -555,9 +658,9 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_finish(netapibuf_packer *p, LPBYTE *b
     for (size_t i = 0; i < p->recs.count; i++) {
         const struct seg *s = p->recs.segs[i];
         memcpy(out, s->bytes, s->used);
-        if (l->string_count + l->blob_count)
+        if (p->pointer_count)
             for (size_t at = 0; at < s->used; at += l->size)
-                resolve(l, out + at, final_at, data);
+                resolve_final(p, out + at, data);
         out += s->used;
     }
     memset(out, 0, (size_t)(data - out)); /* padding: no stale bytes */
