@@ -119,7 +119,13 @@ run user_unknown user no-such-user-netapibuf
 expect_rc user_unknown 1
 expect_err user_unknown '2221'
 expect_err user_unknown 'No user account of that name'
-run user_badlevel user --level 3
+run user_l23 user --level 23 --json
+json user_l23 '[(u["name"], u["user_sid"]) for u in d] == [(u[0], "S-1-22-1-" + u[2]) for u in users]'
+run user_root_l4 user root --level 4 --json
+json user_root_l4 'd["user_sid"] == "S-1-22-1-0" and d["primary_group_id"] == 0 and d["logon_server"] == "\\\\*"'
+run user_root_upper user ROOT --json
+json user_root_upper 'd["name"] == "root"'
+run user_badlevel user --level 5
 expect_rc user_badlevel 1
 expect_err user_badlevel 'error 124: '
 
@@ -148,6 +154,9 @@ expect_rc group_root 0; clean_err group_root
 expect_out group_root '^Alias name +root$'
 run group_root_json localgroup root --json
 json group_root_json '[m["name"] for m in d] == members("root") and all(m["sidusage"] == 1 for m in d)'
+json group_root_json 'all(m["sid"] == "S-1-22-1-" + next(u[2] for u in users if u[0] == m["name"]) for m in d if any(u[0] == m["name"] for u in users))'
+run group_root_l0 localgroup root --level 0 --json
+json group_root_l0 'len(d) == len(members("root")) and all(m["sid"] is None or m["sid"].startswith("S-1-22-1-") for m in d)'
 run group_root_l3 localgroup root --level 3 --json
 json group_root_l3 '[m["domainandname"] for m in d] == [host + "\\" + m for m in members("root")]'
 run group_unknown localgroup no-such-group-netapibuf

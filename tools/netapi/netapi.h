@@ -44,7 +44,7 @@ enum field_type {
     FIELD_DWORD,
     FIELD_LONG,
     FIELD_FLAGS,  /* DWORD shown in hex in tables */
-    FIELD_POINTER /* an opaque pointer (a SID): only whether it is NULL */
+    FIELD_SID     /* a binary SID, shown as "S-1-22-1-1000"; NULL prints as JSON null */
 };
 
 struct field {
@@ -54,8 +54,8 @@ struct field {
     size_t offset;
 };
 
-/* The most fields a described structure has (SERVER_INFO_102 has 13). */
-#define MAX_FIELDS 16
+/* The most fields a described structure has (USER_INFO_3 shows 28). */
+#define MAX_FIELDS 32
 
 /* One level of one Windows structure. */
 struct record_desc {

@@ -122,10 +122,15 @@ static char *field_text(const struct field *fd, const void *record)
         memcpy(&s, p, sizeof s);
         return xstrdup(s ? s : "");
     }
-    case FIELD_POINTER: {
+    case FIELD_SID: {
         const void *v;
+        LPSTR text = NULL;
         memcpy(&v, p, sizeof v);
-        return xstrdup(v ? "(present)" : "(none)");
+        if (!v || netapibuf_sid_to_string(v, &text) != NERR_Success)
+            return xstrdup(v ? "(invalid)" : "");
+        char *copy = xstrdup(text);
+        NetApiBufferFree(text);
+        return copy;
     }
     case FIELD_LONG: {
         LONG v;
@@ -161,10 +166,16 @@ static void field_json(FILE *f, const struct field *fd, const void *record)
             fputs("null", f);
         return;
     }
-    case FIELD_POINTER: {
+    case FIELD_SID: {
         const void *v;
+        LPSTR text = NULL;
         memcpy(&v, p, sizeof v);
-        fputs(v ? "true" : "null", f);
+        if (v && netapibuf_sid_to_string(v, &text) == NERR_Success) {
+            json_string(f, text);
+            NetApiBufferFree(text);
+        } else {
+            fputs("null", f);
+        }
         return;
     }
     case FIELD_LONG: {

@@ -7,7 +7,7 @@
 
 #include "netapi.h"
 
-_Static_assert(13 <= MAX_FIELDS, "SERVER_INFO_102 has 13 fields");
+_Static_assert(28 <= MAX_FIELDS, "USER_INFO_3 shows 28 fields");
 
 #define FIELD(type, member, key, title, kind) {key, title, kind, offsetof(type, member)}
 #define DESC(level, type, fields) {level, sizeof(type), sizeof fields / sizeof fields[0], fields}
@@ -49,11 +49,90 @@ static const struct field user20[] = {
     FIELD(USER_INFO_20, usri20_flags, "flags", "Flags", FIELD_FLAGS),
     FIELD(USER_INFO_20, usri20_user_id, "user_id", "User ID", FIELD_DWORD),
 };
+/* Levels 2, 3 and 4 share their first fields (logon hours are not shown:
+   they are always every hour). */
+#define USER_LEVEL2_FIELDS(T, p)                                                              \
+    FIELD(T, p##_name, "name", "User name", FIELD_STRING),                                    \
+    FIELD(T, p##_password_age, "password_age", "Password age", FIELD_DWORD),                  \
+    FIELD(T, p##_priv, "priv", "Privilege", FIELD_DWORD),                                     \
+    FIELD(T, p##_home_dir, "home_dir", "Home directory", FIELD_STRING),                       \
+    FIELD(T, p##_comment, "comment", "Comment", FIELD_STRING),                                \
+    FIELD(T, p##_flags, "flags", "Flags", FIELD_FLAGS),                                       \
+    FIELD(T, p##_script_path, "script_path", "Logon script", FIELD_STRING),                   \
+    FIELD(T, p##_auth_flags, "auth_flags", "Operator rights", FIELD_DWORD),                   \
+    FIELD(T, p##_full_name, "full_name", "Full name", FIELD_STRING),                          \
+    FIELD(T, p##_usr_comment, "usr_comment", "User's comment", FIELD_STRING),                 \
+    FIELD(T, p##_parms, "parms", "Parameters", FIELD_STRING),                                 \
+    FIELD(T, p##_workstations, "workstations", "Workstations", FIELD_STRING),                 \
+    FIELD(T, p##_last_logon, "last_logon", "Last logon", FIELD_DWORD),                        \
+    FIELD(T, p##_last_logoff, "last_logoff", "Last logoff", FIELD_DWORD),                     \
+    FIELD(T, p##_acct_expires, "acct_expires", "Account expires", FIELD_DWORD),               \
+    FIELD(T, p##_max_storage, "max_storage", "Max storage", FIELD_DWORD),                     \
+    FIELD(T, p##_units_per_week, "units_per_week", "Units per week", FIELD_DWORD),            \
+    FIELD(T, p##_bad_pw_count, "bad_pw_count", "Bad passwords", FIELD_DWORD),                 \
+    FIELD(T, p##_num_logons, "num_logons", "Logons", FIELD_DWORD),                            \
+    FIELD(T, p##_logon_server, "logon_server", "Logon server", FIELD_STRING),                 \
+    FIELD(T, p##_country_code, "country_code", "Country code", FIELD_DWORD),                  \
+    FIELD(T, p##_code_page, "code_page", "Code page", FIELD_DWORD)
+static const struct field user2[] = {USER_LEVEL2_FIELDS(USER_INFO_2, usri2)};
+static const struct field user3[] = {
+    USER_LEVEL2_FIELDS(USER_INFO_3, usri3),
+    FIELD(USER_INFO_3, usri3_user_id, "user_id", "User ID", FIELD_DWORD),
+    FIELD(USER_INFO_3, usri3_primary_group_id, "primary_group_id", "Primary group ID",
+          FIELD_DWORD),
+    FIELD(USER_INFO_3, usri3_profile, "profile", "Profile", FIELD_STRING),
+    FIELD(USER_INFO_3, usri3_home_dir_drive, "home_dir_drive", "Home drive", FIELD_STRING),
+    FIELD(USER_INFO_3, usri3_password_expired, "password_expired", "Password expired",
+          FIELD_DWORD),
+};
+static const struct field user4[] = {
+    USER_LEVEL2_FIELDS(USER_INFO_4, usri4),
+    FIELD(USER_INFO_4, usri4_user_sid, "user_sid", "User SID", FIELD_SID),
+    FIELD(USER_INFO_4, usri4_primary_group_id, "primary_group_id", "Primary group ID",
+          FIELD_DWORD),
+    FIELD(USER_INFO_4, usri4_profile, "profile", "Profile", FIELD_STRING),
+    FIELD(USER_INFO_4, usri4_home_dir_drive, "home_dir_drive", "Home drive", FIELD_STRING),
+    FIELD(USER_INFO_4, usri4_password_expired, "password_expired", "Password expired",
+          FIELD_DWORD),
+};
+static const struct field user11[] = {
+    FIELD(USER_INFO_11, usri11_name, "name", "User name", FIELD_STRING),
+    FIELD(USER_INFO_11, usri11_comment, "comment", "Comment", FIELD_STRING),
+    FIELD(USER_INFO_11, usri11_usr_comment, "usr_comment", "User's comment", FIELD_STRING),
+    FIELD(USER_INFO_11, usri11_full_name, "full_name", "Full name", FIELD_STRING),
+    FIELD(USER_INFO_11, usri11_priv, "priv", "Privilege", FIELD_DWORD),
+    FIELD(USER_INFO_11, usri11_auth_flags, "auth_flags", "Operator rights", FIELD_DWORD),
+    FIELD(USER_INFO_11, usri11_password_age, "password_age", "Password age", FIELD_DWORD),
+    FIELD(USER_INFO_11, usri11_home_dir, "home_dir", "Home directory", FIELD_STRING),
+    FIELD(USER_INFO_11, usri11_parms, "parms", "Parameters", FIELD_STRING),
+    FIELD(USER_INFO_11, usri11_last_logon, "last_logon", "Last logon", FIELD_DWORD),
+    FIELD(USER_INFO_11, usri11_last_logoff, "last_logoff", "Last logoff", FIELD_DWORD),
+    FIELD(USER_INFO_11, usri11_bad_pw_count, "bad_pw_count", "Bad passwords", FIELD_DWORD),
+    FIELD(USER_INFO_11, usri11_num_logons, "num_logons", "Logons", FIELD_DWORD),
+    FIELD(USER_INFO_11, usri11_logon_server, "logon_server", "Logon server", FIELD_STRING),
+    FIELD(USER_INFO_11, usri11_country_code, "country_code", "Country code", FIELD_DWORD),
+    FIELD(USER_INFO_11, usri11_workstations, "workstations", "Workstations", FIELD_STRING),
+    FIELD(USER_INFO_11, usri11_max_storage, "max_storage", "Max storage", FIELD_DWORD),
+    FIELD(USER_INFO_11, usri11_units_per_week, "units_per_week", "Units per week", FIELD_DWORD),
+    FIELD(USER_INFO_11, usri11_code_page, "code_page", "Code page", FIELD_DWORD),
+};
+static const struct field user23[] = {
+    FIELD(USER_INFO_23, usri23_name, "name", "User name", FIELD_STRING),
+    FIELD(USER_INFO_23, usri23_full_name, "full_name", "Full name", FIELD_STRING),
+    FIELD(USER_INFO_23, usri23_comment, "comment", "Comment", FIELD_STRING),
+    FIELD(USER_INFO_23, usri23_flags, "flags", "Flags", FIELD_FLAGS),
+    FIELD(USER_INFO_23, usri23_user_sid, "user_sid", "User SID", FIELD_SID),
+};
 const struct record_desc user_descs[] = {
     DESC(0, USER_INFO_0, user0),
     DESC(1, USER_INFO_1, user1),
+    DESC(2, USER_INFO_2, user2),
+    DESC(3, USER_INFO_3, user3),
+    DESC(4, USER_INFO_4, user4),
     DESC(10, USER_INFO_10, user10),
+    DESC(11, USER_INFO_11, user11),
     DESC(20, USER_INFO_20, user20),
+    DESC(23, USER_INFO_23, user23),
 };
 const size_t user_ndescs = COUNT(user_descs);
 
@@ -72,17 +151,28 @@ const struct record_desc localgroup_descs[] = {
 };
 const size_t localgroup_ndescs = COUNT(localgroup_descs);
 
+static const struct field member0[] = {
+    FIELD(LOCALGROUP_MEMBERS_INFO_0, lgrmi0_sid, "sid", "SID", FIELD_SID),
+};
 static const struct field member1[] = {
     FIELD(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_name, "name", "Member", FIELD_STRING),
     FIELD(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_sidusage, "sidusage", "SID use", FIELD_DWORD),
-    FIELD(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_sid, "sid", "SID", FIELD_POINTER),
+    FIELD(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_sid, "sid", "SID", FIELD_SID),
+};
+static const struct field member2[] = {
+    FIELD(LOCALGROUP_MEMBERS_INFO_2, lgrmi2_domainandname, "domainandname", "Member",
+          FIELD_STRING),
+    FIELD(LOCALGROUP_MEMBERS_INFO_2, lgrmi2_sidusage, "sidusage", "SID use", FIELD_DWORD),
+    FIELD(LOCALGROUP_MEMBERS_INFO_2, lgrmi2_sid, "sid", "SID", FIELD_SID),
 };
 static const struct field member3[] = {
     FIELD(LOCALGROUP_MEMBERS_INFO_3, lgrmi3_domainandname, "domainandname", "Member",
           FIELD_STRING),
 };
 const struct record_desc member_descs[] = {
+    DESC(0, LOCALGROUP_MEMBERS_INFO_0, member0),
     DESC(1, LOCALGROUP_MEMBERS_INFO_1, member1),
+    DESC(2, LOCALGROUP_MEMBERS_INFO_2, member2),
     DESC(3, LOCALGROUP_MEMBERS_INFO_3, member3),
 };
 const size_t member_ndescs = COUNT(member_descs);
