@@ -39,7 +39,6 @@ struct expect {
 };
 static struct expect *db;
 static size_t ndb;
-static time_t now_at_start;
 
 /* A shadow number field: -1 when empty. */
 static long shadow_number(const char *f)
@@ -97,7 +96,6 @@ static void load_getent(void)
             }
     }
     free(lines);
-    now_at_start = time(NULL);
 }
 
 /* What SPEC section 5 and docs/local-functions.md promise from the shell
@@ -118,12 +116,13 @@ static void expected_account(const struct expect *e, struct account *a)
     a->acct_expires = TIMEQ_FOREVER;
     a->password_expired = 0;
     if (e->has_shadow) {
-        long today = (long)(now_at_start / 86400);
+        time_t now = time(NULL);
+        long today = (long)(now / 86400);
         int never = e->max < 0 || e->max >= 99999;
         if (never)
             flags |= UF_DONT_EXPIRE_PASSWD;
         if (e->lastchg > 0)
-            a->password_age = (DWORD)(now_at_start - e->lastchg * 86400L);
+            a->password_age = (DWORD)(now - e->lastchg * 86400L);
         a->password_expired = e->lastchg == 0 || (e->lastchg > 0 && !never &&
                                                   today >= e->lastchg + e->max);
         if (e->expire >= 0) {
@@ -1062,6 +1061,123 @@ TEST(level_changed_mid_enumeration)
     CHECK_EQ_U(at, ndb);
 }
 
+/* Known answers over net_namespace.sh's crafted databases (skipped
+   elsewhere): each shadow state as Windows' fields describe it, a last
+   logon from lastlog, names that differ only in case. */
+static USER_INFO_3 *info3(const char *name, LPBYTE *buf)
+{
+    *buf = NULL;
+    NET_API_STATUS st = NetUserGetInfo(NULL, name, 3, buf);
+    if (st != NERR_Success)
+        CHECK_MSG_(0, "%s: status %u", name, (unsigned)st);
+    return (USER_INFO_3 *)*buf;
+}
+
+TEST(crafted_accounts)
+{
+    struct passwd *pw = getpwnam("u001");
+    if (!pw || pw->pw_uid != 20001 || !getpwnam("Mixed.Case")) {
+        printf("  (not over the crafted databases: skipped)\n");
+        return;
+    }
+    int root = geteuid() == 0;
+    DWORD today = (DWORD)(time(NULL) / 86400);
+    LPBYTE buf;
+    USER_INFO_3 *u;
+    if ((u = info3("u001", &buf)) && root) /* "!" */
+        CHECK(u->usri3_flags & UF_ACCOUNTDISABLE);
+    NetApiBufferFree(buf);
+    if ((u = info3("u002", &buf)) && root) { /* empty password field */
+        CHECK(u->usri3_flags & UF_PASSWD_NOTREQD);
+        CHECK(!(u->usri3_flags & UF_ACCOUNTDISABLE));
+    }
+    NetApiBufferFree(buf);
+    if ((u = info3("u003", &buf)) && root) { /* changed on day 0: must change */
+        CHECK_EQ_U(u->usri3_password_expired, 1);
+        CHECK_EQ_U(u->usri3_password_age, 0);
+    }
+    NetApiBufferFree(buf);
+    if ((u = info3("u004", &buf)) && root) { /* 100 days old, 90 allowed */
+        CHECK_EQ_U(u->usri3_password_expired, 1);
+        CHECK(u->usri3_password_age >= 100 * 86400u - 86400u);
+        CHECK(!(u->usri3_flags & UF_DONT_EXPIRE_PASSWD));
+    }
+    NetApiBufferFree(buf);
+    if ((u = info3("u005", &buf)) && root) { /* expired yesterday */
+        CHECK(u->usri3_flags & UF_ACCOUNTDISABLE);
+        CHECK_EQ_U(u->usri3_acct_expires, (today - 1) * 86400u);
+    }
+    NetApiBufferFree(buf);
+    if ((u = info3("u006", &buf)) && root) { /* expires next year */
+        CHECK(!(u->usri3_flags & UF_ACCOUNTDISABLE));
+        CHECK_EQ_U(u->usri3_acct_expires, (today + 400) * 86400u);
+        CHECK(u->usri3_flags & UF_DONT_EXPIRE_PASSWD);
+    }
+    NetApiBufferFree(buf);
+    if ((u = info3("u007", &buf)) && root) /* no maximum age */
+        CHECK(u->usri3_flags & UF_DONT_EXPIRE_PASSWD);
+    NetApiBufferFree(buf);
+    if ((u = info3("u008", &buf)) && root) { /* 5 days into 30 */
+        CHECK_EQ_U(u->usri3_password_expired, 0);
+        CHECK(!(u->usri3_flags & UF_DONT_EXPIRE_PASSWD));
+        CHECK(u->usri3_password_age >= 5 * 86400u - 86400u && u->usri3_password_age <= 6 * 86400u);
+    }
+    NetApiBufferFree(buf);
+    if ((u = info3("u009", &buf)) && root) { /* expired on day 0 */
+        CHECK(u->usri3_flags & UF_ACCOUNTDISABLE);
+        CHECK_EQ_U(u->usri3_acct_expires, 0);
+    }
+    NetApiBufferFree(buf);
+    if ((u = info3("u011", &buf)) && root) { /* an ordinary crafted account */
+        CHECK_EQ_U(u->usri3_flags, UF_SCRIPT | UF_NORMAL_ACCOUNT | UF_DONT_EXPIRE_PASSWD);
+        CHECK_EQ_U(u->usri3_acct_expires, TIMEQ_FOREVER);
+    }
+    NetApiBufferFree(buf);
+    if ((u = info3("nopass", &buf))) /* no shadow entry: the user entry's field counts */
+        CHECK(u->usri3_flags & UF_PASSWD_NOTREQD);
+    NetApiBufferFree(buf);
+    if ((u = info3("u010", &buf))) /* lastlog, readable by anyone */
+        CHECK_EQ_U(u->usri3_last_logon, 1750000000u);
+    NetApiBufferFree(buf);
+    if ((u = info3("u012", &buf)))
+        CHECK_EQ_U(u->usri3_last_logon, 0);
+    NetApiBufferFree(buf);
+    /* names in another case */
+    if ((u = info3("mixed.case", &buf)))
+        CHECK_EQ_S(u->usri3_name, "Mixed.Case");
+    NetApiBufferFree(buf);
+    if ((u = info3("JÖSÉ", &buf)))
+        CHECK_EQ_S(u->usri3_name, "jösé");
+    NetApiBufferFree(buf);
+    if ((u = info3("TWIN", &buf))) /* exact */
+        CHECK_EQ_U(u->usri3_user_id, 29992);
+    NetApiBufferFree(buf);
+    buf = (LPBYTE)1;
+    CHECK_EQ_U(NetUserGetInfo(NULL, "Twin", 0, &buf), NERR_UserNotFound); /* two match */
+    CHECK_EQ_P(buf, NULL);
+    LPBYTE groups = NULL;
+    DWORD read = 0, total = 0;
+    CHECK_EQ_U(NetUserGetLocalGroups(NULL, "MIXED.CASE", 0, 0, &groups, MAX_PREFERRED_LENGTH,
+                                     &read, &total),
+               NERR_Success);
+    NetApiBufferFree(groups);
+    CHECK_EQ_U(NetLocalGroupGetInfo(NULL, "casegroup", 0, &buf), NERR_Success);
+    if (buf)
+        CHECK_EQ_S(((LOCALGROUP_INFO_0 *)buf)->lgrpi0_name, "CaseGroup");
+    NetApiBufferFree(buf);
+    CHECK_EQ_U(NetLocalGroupGetInfo(NULL, "Pair", 0, &buf), NERR_GroupNotFound);
+    CHECK_EQ_U(NetLocalGroupGetInfo(NULL, "GRÜPPE", 1, &buf), NERR_Success);
+    if (buf)
+        CHECK_EQ_S(((LOCALGROUP_INFO_1 *)buf)->lgrpi1_name, "grüppe");
+    NetApiBufferFree(buf);
+    CHECK_EQ_U(NetLocalGroupGetMembers(NULL, "CASEGROUP", 1, &buf, MAX_PREFERRED_LENGTH, &read,
+                                       &total, NULL),
+               NERR_Success);
+    if (buf && read)
+        CHECK_EQ_S(((LOCALGROUP_MEMBERS_INFO_1 *)buf)->lgrmi1_name, "u003");
+    NetApiBufferFree(buf);
+}
+
 int main(void)
 {
     load_getent();
@@ -1081,6 +1197,7 @@ int main(void)
     RUN(names_ignore_case);
     RUN(sid_text);
     RUN(level_changed_mid_enumeration);
+    RUN(crafted_accounts);
     netapibuf_get_stats(&end);
     check_current = "main";
     CHECK_EQ_U(end.live_buffers, start.live_buffers);
