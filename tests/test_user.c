@@ -32,10 +32,14 @@
 struct expect {
     char *name, *passwd_field, *full_name, *comment, *dir, *shell;
     unsigned long uid, gid;
-    /* the shadow entry (getent shadow: root only) */
-    int has_shadow;
-    char *sp_pwd;
-    long lastchg, max, expire;
+    /* its shadow entry: as an enumeration sees it (getent shadow: root only),
+       and as a lookup by name does (getent shadow NAME: modules such as
+       nss-systemd answer lookups they do not enumerate) */
+    struct shadow {
+        int known;
+        char *pwd;
+        long lastchg, max, expire;
+    } walked, looked_up;
 };
 static struct expect *db;
 static size_t ndb;
@@ -44,6 +48,22 @@ static size_t ndb;
 static long shadow_number(const char *f)
 {
     return *f ? strtol(f, NULL, 10) : -1;
+}
+
+/* One line of getent shadow into *sh; returns the name. */
+static char *parse_shadow(char *line, struct shadow *sh)
+{
+    char *p = line;
+    char *name = getent_field(&p);
+    sh->known = 1;
+    sh->pwd = getent_field(&p);
+    sh->lastchg = shadow_number(getent_field(&p));
+    getent_field(&p); /* min */
+    sh->max = shadow_number(getent_field(&p));
+    getent_field(&p); /* warn */
+    getent_field(&p); /* inactive */
+    sh->expire = shadow_number(getent_field(&p));
+    return name;
 }
 
 static void load_getent(void)
@@ -77,25 +97,21 @@ static void load_getent(void)
     /* the shadow database, as getent shows it to this process */
     size_t nsh = getent_lines("shadow", &lines);
     for (size_t k = 0; k < nsh; k++) {
-        char *p = lines[k];
-        char *name = getent_field(&p);
-        char *pwd = getent_field(&p);
-        long lastchg = shadow_number(getent_field(&p));
-        getent_field(&p); /* min */
-        long max = shadow_number(getent_field(&p));
-        getent_field(&p); /* warn */
-        getent_field(&p); /* inactive */
-        long expire = shadow_number(getent_field(&p));
+        struct shadow sh;
+        char *name = parse_shadow(lines[k], &sh);
         for (size_t i = 0; i < ndb; i++)
-            if (strcmp(db[i].name, name) == 0 && !db[i].has_shadow) {
-                db[i].has_shadow = 1;
-                db[i].sp_pwd = pwd;
-                db[i].lastchg = lastchg;
-                db[i].max = max;
-                db[i].expire = expire;
-            }
+            if (strcmp(db[i].name, name) == 0 && !db[i].walked.known)
+                db[i].walked = sh;
     }
     free(lines);
+    for (size_t i = 0; i < ndb; i++) {
+        char query[300];
+        snprintf(query, sizeof query, "shadow '%s'", db[i].name);
+        if (strchr(db[i].name, '\'') || getent_lines(query, &lines) == 0)
+            continue;
+        parse_shadow(lines[0], &db[i].looked_up);
+        free(lines);
+    }
 }
 
 /* What SPEC section 5 and docs/local-functions.md promise from the shell
@@ -104,30 +120,31 @@ struct account {
     DWORD flags, password_age, acct_expires, password_expired;
 };
 
-static void expected_account(const struct expect *e, struct account *a)
+static void expected_account(const struct expect *e, int lookup, struct account *a)
 {
     const char *base = strrchr(e->shell, '/');
     base = base ? base + 1 : e->shell;
     int disabled = strcmp(base, "nologin") == 0 || strcmp(base, "false") == 0;
-    const char *pwd = e->has_shadow ? e->sp_pwd : e->passwd_field;
+    const struct shadow *sh = lookup ? &e->looked_up : &e->walked;
+    const char *pwd = sh->known ? sh->pwd : e->passwd_field;
     disabled |= pwd[0] == '!';
     DWORD flags = UF_SCRIPT | UF_NORMAL_ACCOUNT | (pwd[0] == '\0' ? UF_PASSWD_NOTREQD : 0);
     a->password_age = 0;
     a->acct_expires = TIMEQ_FOREVER;
     a->password_expired = 0;
-    if (e->has_shadow) {
+    if (sh->known) {
         time_t now = time(NULL);
         long today = (long)(now / 86400);
-        int never = e->max < 0 || e->max >= 99999;
+        int never = sh->max < 0 || sh->max >= 99999;
         if (never)
             flags |= UF_DONT_EXPIRE_PASSWD;
-        if (e->lastchg > 0)
-            a->password_age = (DWORD)(now - e->lastchg * 86400L);
-        a->password_expired = e->lastchg == 0 || (e->lastchg > 0 && !never &&
-                                                  today >= e->lastchg + e->max);
-        if (e->expire >= 0) {
-            a->acct_expires = (DWORD)(e->expire * 86400L);
-            disabled |= today >= e->expire;
+        if (sh->lastchg > 0)
+            a->password_age = (DWORD)(now - sh->lastchg * 86400L);
+        a->password_expired = sh->lastchg == 0 || (sh->lastchg > 0 && !never &&
+                                                  today >= sh->lastchg + sh->max);
+        if (sh->expire >= 0) {
+            a->acct_expires = (DWORD)(sh->expire * 86400L);
+            disabled |= today >= sh->expire;
         }
     }
     a->flags = flags | (disabled ? UF_ACCOUNTDISABLE : 0);
@@ -275,7 +292,7 @@ static void every_byte_defined(LPBYTE buf, DWORD size)
 /* Entries [first, first + n) of db at `level` in buf, with every invariant:
    each field, every pointer inside the buffer, the buffer at least as large
    as Windows' layout, every byte defined. */
-static void check_entries(LPBYTE buf, DWORD level, size_t first, DWORD n)
+static void check_entries_as(LPBYTE buf, DWORD level, size_t first, DWORD n, int lookup)
 {
     if (!n)
         return;
@@ -292,7 +309,7 @@ static void check_entries(LPBYTE buf, DWORD level, size_t first, DWORD n)
         }
         const struct expect *e = &db[i];
         struct account a;
-        expected_account(e, &a);
+        expected_account(e, lookup, &a);
         switch (level) {
         case 0:
             STR_OK(((USER_INFO_0 *)buf)[k].usri0_name, e->name);
@@ -392,6 +409,12 @@ static void check_entries(LPBYTE buf, DWORD level, size_t first, DWORD n)
     CHECK_GE_U(size, n * record_size(level) + layout_bytes);
 }
 
+/* Entries of an enumeration (the shadow database as walked). */
+static void check_entries(LPBYTE buf, DWORD level, size_t first, DWORD n)
+{
+    check_entries_as(buf, level, first, n, 0);
+}
+
 static const DWORD levels[] = {0, 1, 2, 3, 4, 10, 11, 20, 23};
 #define NLEVELS (sizeof levels / sizeof levels[0])
 
@@ -437,7 +460,7 @@ TEST(get_info_matches_getent)
             if (!pw || pw->pw_uid != db[i].uid)
                 continue; /* a duplicate name: getpwnam gives the first */
             CHECK_EQ_U(NetUserGetInfo(NULL, db[i].name, levels[l], &buf), NERR_Success);
-            check_entries(buf, levels[l], i, 1);
+            check_entries_as(buf, levels[l], i, 1, 1); /* a lookup by name */
             DWORD size = 0;
             NetApiBufferSize(buf, &size);
             CHECK(size >= record_size(levels[l]));

@@ -117,7 +117,6 @@ struct account_entry {
 };
 
 struct nbi_accounts {
-    time_t now;
     struct account_entry *entries; /* in database order */
     size_t count, cap;
     uint32_t *index;       /* open addressing: entry + 1, 0 empty; a power of two */
@@ -204,14 +203,13 @@ void nbi_accounts_free(struct nbi_accounts *t)
     nbi_sys_free(t);
 }
 
-NET_API_STATUS nbi_accounts_load(time_t now, struct nbi_accounts **table)
+NET_API_STATUS nbi_accounts_load(struct nbi_accounts **table)
 {
     *table = NULL;
     struct nbi_accounts *t = nbi_sys_malloc(sizeof *t);
     if (!t)
         return ERROR_NOT_ENOUGH_MEMORY;
     memset(t, 0, sizeof *t);
-    t->now = now;
     NET_API_STATUS st = nbi_local_walk_shadow(load_entry, t);
     if (st == NERR_Success && t->count) {
         size_t slots = 16;
@@ -261,11 +259,12 @@ static const struct shadow_view *find_view(struct nbi_accounts *t, const char *n
     return NULL;
 }
 
-void nbi_accounts_find(struct nbi_accounts *t, const struct passwd *pw, struct nbi_account *out)
+void nbi_accounts_find(struct nbi_accounts *t, const struct passwd *pw, time_t now,
+                       struct nbi_account *out)
 {
     static const struct shadow_view unknown = {0, PASSWORD_SET, -1, -1, -1};
     const struct shadow_view *v = t ? find_view(t, pw->pw_name) : NULL;
-    interpret(pw, v ? v : &unknown, t ? t->now : 0, out);
+    interpret(pw, v ? v : &unknown, now, out);
 }
 
 /* ---- lastlog ---------------------------------------------------------------- */

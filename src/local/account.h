@@ -34,16 +34,18 @@ struct nbi_account {
 NBI_INTERNAL void nbi_account_of(const struct passwd *pw, time_t now, struct nbi_account *out);
 
 /*
- * For enumerations: the shadow database read once into a table, so each
- * entry costs a lookup (one comparison when both databases list accounts
- * in the same order).  nbi_accounts_load gives NERR_Success and *table
- * (NULL when the caller may not read the database or it is empty),
- * ERROR_NOT_ENOUGH_MEMORY or NERR_InternalError.
+ * For enumerations: the shadow database walked once into a table, so each
+ * entry costs a lookup in memory (one comparison when both databases list
+ * accounts in the same order), never a query.  nbi_accounts_load gives
+ * NERR_Success and *table (NULL when the caller may not read the database
+ * or it is empty), ERROR_NOT_ENOUGH_MEMORY or NERR_InternalError.
+ * nbi_accounts_find takes a NULL table: then only the shell and the user
+ * entry's password field count.
  */
 struct nbi_accounts;
-NBI_INTERNAL NET_API_STATUS nbi_accounts_load(time_t now, struct nbi_accounts **table);
+NBI_INTERNAL NET_API_STATUS nbi_accounts_load(struct nbi_accounts **table);
 NBI_INTERNAL void nbi_accounts_find(struct nbi_accounts *table, const struct passwd *pw,
-                                    struct nbi_account *out);
+                                    time_t now, struct nbi_account *out);
 NBI_INTERNAL void nbi_accounts_free(struct nbi_accounts *table);
 
 /*

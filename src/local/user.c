@@ -149,7 +149,12 @@ struct user_src {
 struct sources {
     const struct level *level;
     time_t now;
-    struct nbi_accounts *accounts; /* enumerations: the shadow database, read once */
+    int enumerating;
+    /* Enumerations read the shadow database once (NULL: nothing readable)
+       instead of looking every user up: what a module answers to lookups
+       but does not enumerate (nss-systemd's root, SSSD) shows in
+       NetUserGetInfo only. */
+    struct nbi_accounts *accounts;
     struct nbi_lastlog lastlog;
 };
 
@@ -157,12 +162,13 @@ static NET_API_STATUS sources_open(const struct level *level, int enumerating, s
 {
     s->level = level;
     s->now = time(NULL);
+    s->enumerating = enumerating;
     s->accounts = NULL;
     s->lastlog.fd = -1;
     if (level->needs & NEEDS_LASTLOG)
         nbi_lastlog_open(&s->lastlog);
     if (enumerating && (level->needs & NEEDS_ACCOUNT)) {
-        NET_API_STATUS st = nbi_accounts_load(s->now, &s->accounts);
+        NET_API_STATUS st = nbi_accounts_load(&s->accounts);
         if (st != NERR_Success) {
             nbi_lastlog_close(&s->lastlog);
             return st;
@@ -206,8 +212,8 @@ static void user_from_passwd(const struct passwd *pw, struct sources *s, struct 
     u->gid = (DWORD)pw->pw_gid;
     unsigned needs = s->level->needs;
     if (needs & NEEDS_ACCOUNT) {
-        if (s->accounts)
-            nbi_accounts_find(s->accounts, pw, &u->account);
+        if (s->enumerating)
+            nbi_accounts_find(s->accounts, pw, s->now, &u->account);
         else
             nbi_account_of(pw, s->now, &u->account);
     }
@@ -373,7 +379,7 @@ static NET_API_STATUS add_user(const struct passwd *pw, void *ctx)
 static NET_API_STATUS walk_into(const struct level *level, netapibuf_packer *packer,
                                 DWORD *total, int *more)
 {
-    struct walk_into w = {{NULL, 0, NULL, {-1}}, packer, 0, 0};
+    struct walk_into w = {{NULL, 0, 0, NULL, {-1}}, packer, 0, 0};
     NET_API_STATUS st = sources_open(level, 1, &w.sources);
     if (st != NERR_Success)
         return st;
