@@ -427,8 +427,8 @@ TEST(out_of_memory_every_step)
     NetApiBufferFree(buf);
 }
 
-/* A result far larger than the stash: staging segments go back to the
-   stash only up to its 4 MiB bound, and a second result reuses them. */
+/* A staged packer far larger than the stash: its segments go back to the
+   stash only up to its 4 MiB bound, and a second one reuses them. */
 TEST(staging_stash_is_bounded)
 {
     enum { N = 200000 };
@@ -442,16 +442,29 @@ TEST(staging_stash_is_bounded)
     }
     nbi_packer_stash_flush();
     for (int round = 0; round < 2; round++) {
-        LPBYTE buf = NULL;
-        DWORD n = 0;
-        CHECK_EQ_U(netapibuf_pack(&rec_layout, many, N, MAX_PREFERRED_LENGTH, &buf, &n),
-                   NERR_Success);
-        CHECK_EQ_U(n, N);
-        CHECK_EQ_S(((struct rec *)buf)[N - 1].comment, big);
-        NetApiBufferFree(buf);
+        netapibuf_packer *p;
+        CHECK_EQ_U(netapibuf_packer_create(&rec_layout, MAX_PREFERRED_LENGTH, &p), NERR_Success);
+        CHECK_EQ_U(nbi_packer_stage(p), NERR_Success);
+        for (int i = 0; i < N; i++)
+            if (netapibuf_packer_add(p, &many[i]) != NERR_Success) {
+                CHECK_MSG_(0, "entry %d not staged", i);
+                break;
+            }
+        struct rec last;
+        struct nbi_packer_cursor cursor = {0, 0};
+        nbi_packer_get(p, N - 1, &last, &cursor);
+        CHECK_EQ_S(last.comment, big);
+        netapibuf_packer_destroy(p);
         CHECK(nbi_packer_stash_bytes() > 0);
         CHECK(nbi_packer_stash_bytes() <= ((size_t)4 << 20));
     }
+    /* and a direct (finished) result of the same size */
+    LPBYTE buf = NULL;
+    DWORD n = 0;
+    CHECK_EQ_U(netapibuf_pack(&rec_layout, many, N, MAX_PREFERRED_LENGTH, &buf, &n), NERR_Success);
+    CHECK_EQ_U(n, N);
+    CHECK_EQ_S(((struct rec *)buf)[N - 1].comment, big);
+    NetApiBufferFree(buf);
     free(many);
 }
 
@@ -462,7 +475,7 @@ TEST(pages_cut_from_staging)
 {
     netapibuf_packer *p;
     CHECK_EQ_U(netapibuf_packer_create(&rec_layout, MAX_PREFERRED_LENGTH, &p), NERR_Success);
-    CHECK_EQ_U(nbi_packer_keep_bounds(p), NERR_Success);
+    CHECK_EQ_U(nbi_packer_stage(p), NERR_Success);
     for (int i = 0; i < NREC; i++)
         CHECK_EQ_U(netapibuf_packer_add(p, &src[i]), NERR_Success);
     LPBYTE whole = NULL;

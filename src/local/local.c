@@ -127,7 +127,10 @@ static const struct database groups_db = {open_groups, close_groups, next_group,
 static const struct database shadow_db = {open_shadow, close_shadow, next_shadow, visit_shadow,
                                           0};
 
-static NET_API_STATUS walk(const struct database *db, const struct visitor *v)
+/* Inlined into each caller with its database constant, so that reading and
+   visiting an entry are direct calls: a walk runs once per entry of a
+   database that may hold tens of thousands. */
+static NBI_ALWAYS_INLINE NET_API_STATUS walk(const struct database *db, const struct visitor *v)
 {
     struct scratch s;
     scratch_init(&s);

@@ -44,6 +44,7 @@
 #include "net/paging.h"
 #include "net/resume.h"
 #include "net/sid.h"
+#include "pack/pack.h"
 
 /* ---- the levels' layouts ---------------------------------------------------- */
 
@@ -100,11 +101,12 @@ static const struct netapibuf_blob_field l23_blobs[] = {
 #define LAYOUT(T, strings, blobs, nblobs) \
     {sizeof(T), alignof(T), COUNT(strings), strings, nblobs, blobs}
 
-/* What a level needs beyond the user entry. */
+/* What a level needs beyond the user entry's name and GECOS. */
 enum {
     NEEDS_ACCOUNT = 1, /* flags, password aging, expiry: the shadow database */
     NEEDS_LASTLOG = 2, /* last_logon */
-    NEEDS_SID = 4      /* a user SID */
+    NEEDS_SID = 4,     /* a user SID */
+    NEEDS_HOME = 8     /* the home directory */
 };
 
 struct level {
@@ -115,12 +117,14 @@ struct level {
 
 static const struct level levels[] = {
     {0, 0, LAYOUT(USER_INFO_0, l0_strings, NULL, 0)},
-    {1, NEEDS_ACCOUNT, LAYOUT(USER_INFO_1, l1_strings, NULL, 0)},
-    {2, NEEDS_ACCOUNT | NEEDS_LASTLOG, LAYOUT(USER_INFO_2, l2_strings, l2_blobs, 1)},
-    {3, NEEDS_ACCOUNT | NEEDS_LASTLOG, LAYOUT(USER_INFO_3, l3_strings, l3_blobs, 1)},
-    {4, NEEDS_ACCOUNT | NEEDS_LASTLOG | NEEDS_SID, LAYOUT(USER_INFO_4, l4_strings, l4_blobs, 2)},
+    {1, NEEDS_ACCOUNT | NEEDS_HOME, LAYOUT(USER_INFO_1, l1_strings, NULL, 0)},
+    {2, NEEDS_ACCOUNT | NEEDS_LASTLOG | NEEDS_HOME, LAYOUT(USER_INFO_2, l2_strings, l2_blobs, 1)},
+    {3, NEEDS_ACCOUNT | NEEDS_LASTLOG | NEEDS_HOME, LAYOUT(USER_INFO_3, l3_strings, l3_blobs, 1)},
+    {4, NEEDS_ACCOUNT | NEEDS_LASTLOG | NEEDS_SID | NEEDS_HOME,
+     LAYOUT(USER_INFO_4, l4_strings, l4_blobs, 2)},
     {10, 0, LAYOUT(USER_INFO_10, l10_strings, NULL, 0)},
-    {11, NEEDS_ACCOUNT | NEEDS_LASTLOG, LAYOUT(USER_INFO_11, l11_strings, l11_blobs, 1)},
+    {11, NEEDS_ACCOUNT | NEEDS_LASTLOG | NEEDS_HOME,
+     LAYOUT(USER_INFO_11, l11_strings, l11_blobs, 1)},
     {20, NEEDS_ACCOUNT, LAYOUT(USER_INFO_20, l20_strings, NULL, 0)},
     {23, NEEDS_ACCOUNT | NEEDS_SID, LAYOUT(USER_INFO_23, l23_strings, l23_blobs, 1)},
 };
@@ -136,9 +140,11 @@ static const struct level *level_of(DWORD level)
 /* ---- one user's fields -------------------------------------------------------- */
 
 /* Everything any level says about one user; strings point into the entry
-   being read. */
+   being read, and each comes with its byte count (NUL included), which the
+   packer then need not measure again. */
 struct user_src {
     char *name, *full_name, *comment, *home_dir;
+    size_t name_size, full_name_size, comment_size, home_dir_size;
     DWORD uid, gid;
     struct nbi_account account;
     DWORD last_logon;
@@ -189,28 +195,34 @@ static unsigned char all_hours[HOURS_BYTES] = {
     0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
     0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
 
-/* Fill *u from pw and the call's sources.  The GECOS field is split in
-   place: its bytes live in the scratch buffer of the walk or lookup
-   (local.h allows the change). */
+/* Fill *u from pw and the call's sources.  The two parts of GECOS are
+   measured, not cut: the packer copies each part's bytes and ends them
+   itself (nbi_packer_add_sized), and the entry is left as it was (writing
+   into bytes about to be read again would only stall the loads). */
 static void user_from_passwd(const struct passwd *pw, struct sources *s, struct user_src *u)
 {
+    unsigned needs = s->level->needs;
     char *gecos = pw->pw_gecos ? pw->pw_gecos : empty;
-    char *comma = strchr(gecos, ',');
-    char *comment = empty;
-    if (comma) {
-        *comma = '\0';
-        comment = comma + 1;
+    char *comma = strchrnul(gecos, ','); /* one pass finds both parts' ends */
+    u->full_name = gecos;
+    u->full_name_size = (size_t)(comma - gecos) + 1;
+    u->comment = empty;
+    u->comment_size = 1;
+    if (*comma) {
+        char *comment = comma + 1;
         size_t len = strlen(comment);
         while (len && comment[len - 1] == ',')
-            comment[--len] = '\0';
+            len--;
+        u->comment = comment;
+        u->comment_size = len + 1;
     }
     u->name = pw->pw_name;
-    u->full_name = gecos;
-    u->comment = comment;
+    u->name_size = strlen(pw->pw_name) + 1;
     u->home_dir = pw->pw_dir ? pw->pw_dir : empty;
+    if (needs & NEEDS_HOME)
+        u->home_dir_size = strlen(u->home_dir) + 1;
     u->uid = (DWORD)pw->pw_uid;
     u->gid = (DWORD)pw->pw_gid;
-    unsigned needs = s->level->needs;
     if (needs & NEEDS_ACCOUNT) {
         if (s->enumerating)
             nbi_accounts_find(s->accounts, pw, s->now, &u->account);
@@ -244,8 +256,9 @@ static DWORD flags_of(const struct user_src *u)
     return UF_SCRIPT | UF_NORMAL_ACCOUNT | u->account.flags;
 }
 
-/* Levels 2, 3 and 4 agree on their first 24 fields (name to code_page). */
-#define FILL_LEVEL2(r, p, u)                                 \
+/* Levels 2, 3 and 4 agree on their first 24 fields (name to code_page),
+   and on their first ten string fields' order (the layouts' lists). */
+#define FILL_LEVEL2(r, p, u, z)                              \
     do {                                                     \
         (r)->p##_name = (u)->name;                           \
         (r)->p##_password_age = (u)->account.password_age;   \
@@ -264,15 +277,26 @@ static DWORD flags_of(const struct user_src *u)
         (r)->p##_units_per_week = UNITS_PER_WEEK;            \
         (r)->p##_logon_hours = all_hours;                    \
         (r)->p##_logon_server = any_server;                  \
+        SET_SIZES(z, (u)->name_size, 0, (u)->home_dir_size, (u)->comment_size, 1,        \
+                  (u)->full_name_size, 1, 1, 1, sizeof any_server);                        \
     } while (0)
 
-/* The record of `level` for one user; its strings are u's.  Records with
+/* sizes[0 ..) = the byte counts that follow, in string-field order. */
+#define SET_SIZES(sizes, ...)                              \
+    do {                                                   \
+        const size_t given_[] = {__VA_ARGS__};             \
+        memcpy((sizes), given_, sizeof given_);            \
+    } while (0)
+
+/* The record of `level` for one user, its strings u's, and each string
+   field's byte count in sizes (the level layout's order).  Records with
    padding are cleared first: no stale stack byte reaches a result. */
-static void to_level(DWORD level, struct user_src *u, union user_rec *r)
+static void to_level(DWORD level, struct user_src *u, union user_rec *r, size_t *sizes)
 {
     switch (level) {
     case 0:
         r->l0.usri0_name = u->name;
+        sizes[0] = u->name_size;
         break;
     case 1:
         memset(&r->l1, 0, sizeof r->l1);
@@ -283,34 +307,38 @@ static void to_level(DWORD level, struct user_src *u, union user_rec *r)
         r->l1.usri1_comment = u->comment;
         r->l1.usri1_flags = flags_of(u);
         r->l1.usri1_script_path = empty;
+        SET_SIZES(sizes, u->name_size, 0, u->home_dir_size, u->comment_size, 1);
         break;
     case 2:
         memset(&r->l2, 0, sizeof r->l2);
-        FILL_LEVEL2(&r->l2, usri2, u);
+        FILL_LEVEL2(&r->l2, usri2, u, sizes);
         break;
     case 3:
         memset(&r->l3, 0, sizeof r->l3);
-        FILL_LEVEL2(&r->l3, usri3, u);
+        FILL_LEVEL2(&r->l3, usri3, u, sizes);
         r->l3.usri3_user_id = u->uid;
         r->l3.usri3_primary_group_id = u->gid;
         r->l3.usri3_profile = empty;
         r->l3.usri3_home_dir_drive = empty;
         r->l3.usri3_password_expired = u->account.password_expired;
+        sizes[10] = sizes[11] = 1;
         break;
     case 4:
         memset(&r->l4, 0, sizeof r->l4);
-        FILL_LEVEL2(&r->l4, usri4, u);
+        FILL_LEVEL2(&r->l4, usri4, u, sizes);
         r->l4.usri4_user_sid = u->sid;
         r->l4.usri4_primary_group_id = u->gid;
         r->l4.usri4_profile = empty;
         r->l4.usri4_home_dir_drive = empty;
         r->l4.usri4_password_expired = u->account.password_expired;
+        sizes[10] = sizes[11] = 1;
         break;
     case 10:
         r->l10.usri10_name = u->name;
         r->l10.usri10_comment = u->comment;
         r->l10.usri10_usr_comment = empty;
         r->l10.usri10_full_name = u->full_name;
+        SET_SIZES(sizes, u->name_size, u->comment_size, 1, u->full_name_size);
         break;
     case 11:
         memset(&r->l11, 0, sizeof r->l11);
@@ -328,6 +356,8 @@ static void to_level(DWORD level, struct user_src *u, union user_rec *r)
         r->l11.usri11_max_storage = USER_MAXSTORAGE_UNLIMITED;
         r->l11.usri11_units_per_week = UNITS_PER_WEEK;
         r->l11.usri11_logon_hours = all_hours;
+        SET_SIZES(sizes, u->name_size, u->comment_size, 1, u->full_name_size, u->home_dir_size,
+                  1, sizeof any_server, 1);
         break;
     case 20:
         r->l20.usri20_name = u->name;
@@ -335,6 +365,7 @@ static void to_level(DWORD level, struct user_src *u, union user_rec *r)
         r->l20.usri20_comment = u->comment;
         r->l20.usri20_flags = flags_of(u);
         r->l20.usri20_user_id = u->uid;
+        SET_SIZES(sizes, u->name_size, u->full_name_size, u->comment_size);
         break;
     default:
         memset(&r->l23, 0, sizeof r->l23);
@@ -343,8 +374,79 @@ static void to_level(DWORD level, struct user_src *u, union user_rec *r)
         r->l23.usri23_comment = u->comment;
         r->l23.usri23_flags = flags_of(u);
         r->l23.usri23_user_sid = u->sid;
+        SET_SIZES(sizes, u->name_size, u->full_name_size, u->comment_size);
         break;
     }
+}
+
+/* ---- the levels without blobs, written straight into the packer ----------------- */
+
+/* Put string s of `size` bytes at data + *at; the value its pointer field takes. */
+static char *put(unsigned char *data, size_t *at, uintptr_t tag, const char *s, size_t size)
+{
+    nbi_pack_put_string(data + *at, s, size);
+    char *field = (char *)(tag + *at);
+    *at += size;
+    return field;
+}
+
+/* Levels 0, 1, 10 and 20 (what enumerations mostly ask for): the record and
+   its strings written where they go (nbi_packer_slot), with no record
+   built on the side and no field measured twice.  As netapibuf_packer_add. */
+static NET_API_STATUS add_in_place(netapibuf_packer *p, DWORD level, const struct user_src *u)
+{
+    size_t n = level == 0    ? u->name_size
+               : level == 1  ? u->name_size + u->home_dir_size + u->comment_size + 1
+               : level == 10 ? u->name_size + u->comment_size + 1 + u->full_name_size
+                             : u->name_size + u->full_name_size + u->comment_size;
+    unsigned char *rec, *data;
+    uintptr_t tag;
+    size_t at = 0;
+    NET_API_STATUS st = nbi_packer_slot(p, n, &rec, &data, &tag);
+    if (st != NERR_Success)
+        return st;
+    if (level == 0) {
+        USER_INFO_0 *r = (USER_INFO_0 *)(void *)rec;
+        r->usri0_name = put(data, &at, tag, u->name, u->name_size);
+    } else if (level == 1) {
+        USER_INFO_1 *r = (USER_INFO_1 *)(void *)rec;
+        memset(r, 0, sizeof *r); /* its padding too */
+        r->usri1_name = put(data, &at, tag, u->name, u->name_size);
+        r->usri1_password_age = u->account.password_age;
+        r->usri1_priv = priv_of(u);
+        r->usri1_home_dir = put(data, &at, tag, u->home_dir, u->home_dir_size);
+        r->usri1_comment = put(data, &at, tag, u->comment, u->comment_size);
+        r->usri1_flags = flags_of(u);
+        r->usri1_script_path = put(data, &at, tag, empty, 1);
+    } else if (level == 10) {
+        USER_INFO_10 *r = (USER_INFO_10 *)(void *)rec;
+        r->usri10_name = put(data, &at, tag, u->name, u->name_size);
+        r->usri10_comment = put(data, &at, tag, u->comment, u->comment_size);
+        r->usri10_usr_comment = put(data, &at, tag, empty, 1);
+        r->usri10_full_name = put(data, &at, tag, u->full_name, u->full_name_size);
+    } else {
+        USER_INFO_20 *r = (USER_INFO_20 *)(void *)rec;
+        r->usri20_name = put(data, &at, tag, u->name, u->name_size);
+        r->usri20_full_name = put(data, &at, tag, u->full_name, u->full_name_size);
+        r->usri20_comment = put(data, &at, tag, u->comment, u->comment_size);
+        r->usri20_flags = flags_of(u);
+        r->usri20_user_id = u->uid;
+    }
+    nbi_packer_commit(p, n);
+    return NERR_Success;
+}
+
+/* One user into the packer, at the level of the call's sources. */
+static NET_API_STATUS add_one(netapibuf_packer *p, const struct level *level,
+                              struct user_src *u)
+{
+    DWORD l = level->level;
+    if (l == 0 || l == 1 || l == 10 || l == 20)
+        return add_in_place(p, l, u);
+    union user_rec r;
+    size_t sizes[NETAPIBUF_PACK_MAX_FIELDS];
+    to_level(l, u, &r, sizes);
+    return nbi_packer_add_sized(p, &r, sizes);
 }
 
 /* ---- one walk into a packer ------------------------------------------------------ */
@@ -363,10 +465,8 @@ static NET_API_STATUS add_user(const struct passwd *pw, void *ctx)
     if (w->more)
         return NERR_Success;
     struct user_src u;
-    union user_rec r;
     user_from_passwd(pw, &w->sources, &u);
-    to_level(w->sources.level->level, &u, &r);
-    NET_API_STATUS st = netapibuf_packer_add(w->packer, &r);
+    NET_API_STATUS st = add_one(w->packer, w->sources.level, &u);
     if (st == ERROR_MORE_DATA) {
         w->more = 1;
         st = NERR_Success;
@@ -456,11 +556,18 @@ static NET_API_STATUS get_info_pack(const struct passwd *pw, void *ctx)
 {
     struct get_info *gi = ctx;
     struct user_src u;
-    union user_rec r;
     DWORD n;
     user_from_passwd(pw, &gi->sources, &u);
-    to_level(gi->sources.level->level, &u, &r);
-    return netapibuf_pack(&gi->sources.level->layout, &r, 1, MAX_PREFERRED_LENGTH, &gi->buf, &n);
+    netapibuf_packer *packer;
+    NET_API_STATUS st =
+        netapibuf_packer_create(&gi->sources.level->layout, MAX_PREFERRED_LENGTH, &packer);
+    if (st != NERR_Success)
+        return st;
+    if ((st = add_one(packer, gi->sources.level, &u)) != NERR_Success) {
+        netapibuf_packer_destroy(packer);
+        return st;
+    }
+    return netapibuf_packer_finish(packer, &gi->buf, &n);
 }
 
 NET_API_STATUS nbi_local_user_get_info(LPCSTR username, DWORD level, LPBYTE *bufptr)

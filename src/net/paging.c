@@ -82,8 +82,8 @@ NET_API_STATUS nbi_page_enum(const struct nbi_page_spec *spec, DWORD prefmaxlen,
                                 &start);
     } else {
         st = netapibuf_packer_create(spec->kind->source, MAX_PREFERRED_LENGTH, &src.once);
-        if (st == NERR_Success && !spec->convert)
-            st = nbi_packer_keep_bounds(src.once);
+        if (st == NERR_Success)
+            st = nbi_packer_stage(src.once); /* read back or cut, never finished */
         if (st == NERR_Success)
             st = spec->kind->fill(src.once, spec->ctx);
     }

@@ -71,7 +71,7 @@ static NET_API_STATUS build(const struct nbi_resume_kind *kind, const char *key,
     if (st == NERR_Success)
         st = netapibuf_packer_create(kind->source, MAX_PREFERRED_LENGTH, &s->data);
     if (st == NERR_Success)
-        st = nbi_packer_keep_bounds(s->data); /* pages may be cut straight out of it */
+        st = nbi_packer_stage(s->data); /* pages are cut straight out of it */
     if (st == NERR_Success)
         st = kind->fill(s->data, ctx);
     if (st != NERR_Success) {

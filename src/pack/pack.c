@@ -68,8 +68,19 @@ struct netapibuf_packer {
     struct seglist recs, data;
     size_t pointer_count; /* string fields, then blob fields: */
     size_t pointer_offsets[NETAPIBUF_PACK_MAX_FIELDS];
-    DWORD *bounds;     /* nbi_packer_keep_bounds: entry i's data starts at
-                          bounds[i]; bounds[count] == data_len */
+    /* Direct mode (the default): the result itself, grown in place.  The
+       records fill it from the start, the data area follows at data_at,
+       and pointer fields hold final addresses, fixed up whenever the data
+       area moves; finish only closes the gap and trims the spare room. */
+    unsigned char *buf; /* a NetApiBuffer of buf_size bytes; NULL before the first entry */
+    size_t buf_size;
+    size_t rec_cap;     /* records the record area holds */
+    size_t data_at;     /* offset of the data area: round_up(rec_cap * size, 16) */
+    /* Staged mode (nbi_packer_stage): the segments above, for packers read
+       back with nbi_packer_get or cut into pages, never finished. */
+    int staged;
+    DWORD *bounds;     /* staged mode: entry i's data starts at bounds[i];
+                          bounds[count] == data_len */
     size_t bounds_cap; /* entries bounds has room for */
 };
 
@@ -314,15 +325,17 @@ NBI_EXPORT void netapibuf_packer_destroy(netapibuf_packer *p)
     seg_free_all(&p->recs);
     seg_free_all(&p->data);
     nbi_sys_free(p->bounds);
+    NetApiBufferFree(p->buf);
     nbi_sys_free(p);
 }
 
-NET_API_STATUS nbi_packer_keep_bounds(netapibuf_packer *p)
+NET_API_STATUS nbi_packer_stage(netapibuf_packer *p)
 {
     if (!(p->bounds = nbi_sys_malloc(64 * sizeof *p->bounds)))
         return ERROR_NOT_ENOUGH_MEMORY;
     p->bounds_cap = 64;
     p->bounds[0] = 0;
+    p->staged = 1;
     return NERR_Success;
 }
 
@@ -336,32 +349,18 @@ size_t nbi_packer_size(const netapibuf_packer *p)
     return buffer_size(p, p->count, p->data_len);
 }
 
-/* Copy a string of n bytes, its NUL included.  Account fields are mostly
-   shorter than 33 bytes: those take two overlapping moves, not a call. */
-static inline void copy_string(unsigned char *to, const char *from, size_t n)
+/* Copy a record of n bytes.  Its fields were mostly stored one by one just
+   before (a DWORD beside a DWORD): loads of 4 bytes each come from one
+   such store, where a wider load (memcpy's) would wait for two of them to
+   reach the cache. */
+static inline void copy_record(unsigned char *to, const unsigned char *from, size_t n)
 {
-    if (n > 16 && n <= 32) {
-        uint64_t w[4];
-        memcpy(&w[0], from, 16);
-        memcpy(&w[2], from + n - 16, 16);
-        memcpy(to, &w[0], 16);
-        memcpy(to + n - 16, &w[2], 16);
-    } else if (n >= 8 && n <= 16) {
-        uint64_t head, tail;
-        memcpy(&head, from, 8);
-        memcpy(&tail, from + n - 8, 8);
-        memcpy(to, &head, 8);
-        memcpy(to + n - 8, &tail, 8);
-    } else if (n >= 4 && n < 8) {
-        uint32_t head, tail;
-        memcpy(&head, from, 4);
-        memcpy(&tail, from + n - 4, 4);
-        memcpy(to, &head, 4);
-        memcpy(to + n - 4, &tail, 4);
-    } else if (n < 4) {
-        to[0] = (unsigned char)from[0];
-        to[n - 1] = (unsigned char)from[n - 1];
-        to[n / 2] = (unsigned char)from[n / 2];
+    if (n % 4 == 0 && n <= 256) {
+        for (size_t i = 0; i < n; i += 4) {
+            uint32_t w;
+            memcpy(&w, from + i, 4);
+            memcpy(to + i, &w, 4);
+        }
     } else {
         memcpy(to, from, n);
     }
@@ -396,37 +395,213 @@ static const void *blob_of(const struct netapibuf_blob_field *b, const unsigned 
     return ptr;
 }
 
-NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *record)
+/*
+ * Write one entry's strings, then its blobs (each padded to its alignment
+ * by its global offset gbase + position), at out + used, and point the
+ * record's fields at them: a field holds tag + the position of its bytes
+ * (tag: the global offset + 1 of out[0] when staged, the address of out[0]
+ * in direct mode).  Returns the new used.  The caller reserved the room.
+ */
+static NBI_ALWAYS_INLINE size_t copy_entry_data(const struct netapibuf_record_layout *l,
+                                                unsigned char *rec,
+                                     const unsigned char *src, const char *const *strings,
+                                     const size_t *sizes, unsigned char *out, size_t used,
+                                     size_t gbase, uintptr_t tag)
 {
-    if (!p || !record)
-        return ERROR_INVALID_PARAMETER;
-    if (p->full)
-        return ERROR_MORE_DATA;
-    const struct netapibuf_record_layout *l = p->layout;
-    const unsigned char *src = record;
-    const char *strings[NETAPIBUF_PACK_MAX_FIELDS];
-    size_t sizes[NETAPIBUF_PACK_MAX_FIELDS]; /* with the NUL */
-    int touches_data = 0; /* a string or a non-NULL blob */
-
-    /* Measure: the data bytes this entry adds.  p->data_len and every string
-       fit a DWORD, so the sum of at most 32 of them cannot wrap a size_t.
-       (Locals, not fields, carry the loops: the calls and the byte copies
-       below would otherwise make the compiler reload every field.) */
+    /* (Locals, not fields, carry the loops: the byte copies would otherwise
+       make the compiler reload every field.) */
     const size_t string_count = l->string_count, *string_offsets = l->string_offsets;
-    size_t data_len = p->data_len;
     for (size_t i = 0; i < string_count; i++) {
-        const char *str;
-        memcpy(&str, src + string_offsets[i], sizeof str);
-        strings[i] = str;
-        if (!str)
-            continue;
-        size_t size = strlen(str) + 1;
-        if (size > UINT32_MAX)
-            return ERROR_NOT_ENOUGH_MEMORY;
-        sizes[i] = size;
-        data_len += size;
-        touches_data = 1;
+        uintptr_t field = 0;
+        if (strings[i]) {
+            field = tag + used;
+            nbi_pack_put_string(out + used, strings[i], sizes[i]);
+            used += sizes[i];
+        }
+        memcpy(rec + string_offsets[i], &field, sizeof field);
     }
+    for (size_t i = 0; i < l->blob_count; i++) {
+        const struct netapibuf_blob_field *b = &l->blobs[i];
+        DWORD n;
+        const void *ptr = blob_of(b, src, &n);
+        uintptr_t field = 0;
+        if (ptr) {
+            size_t here = gbase + used;
+            size_t pad = round_up(here, b->align) - here;
+            memset(out + used, 0, pad);
+            used += pad;
+            if (n)
+                memcpy(out + used, ptr, n);
+            field = tag + used;
+            used += n;
+        }
+        memcpy(rec + b->pointer_offset, &field, sizeof field);
+    }
+    return used;
+}
+
+/* Add delta to every non-NULL pointer field of records [0, count) of the
+   direct-mode buffer at buf: the data they point into moved by delta. */
+static void fix_up(const netapibuf_packer *p, unsigned char *buf, size_t count, uintptr_t delta)
+{
+    const size_t size = p->layout->size;
+    for (size_t r = 0; r < count; r++)
+        for (size_t k = 0; k < p->pointer_count; k++) {
+            unsigned char *at = buf + r * size + p->pointer_offsets[k];
+            uintptr_t v;
+            memcpy(&v, at, sizeof v);
+            if (v) {
+                v += delta;
+                memcpy(at, &v, sizeof v);
+            }
+        }
+}
+
+/*
+ * What the last large result of each layout held: a direct-mode packer
+ * starts with that much room, so that repeating an enumeration (the usual
+ * way to use one) fills a buffer that never has to grow or move.  Read and
+ * written without a lock: a torn or stale hint costs a move, nothing more.
+ */
+#define HINT_SLOTS 16u
+#define HINT_SMALLEST 64u /* results smaller than this grow cheaply: not remembered */
+static struct size_hint {
+    const void *layout;
+    size_t count, data_len;
+} hints[HINT_SLOTS];
+
+static struct size_hint *hint_slot(const struct netapibuf_record_layout *l)
+{
+    return &hints[((uintptr_t)l >> 4) % HINT_SLOTS];
+}
+
+static void hint_read(const struct netapibuf_record_layout *l, size_t *count, size_t *data_len)
+{
+    struct size_hint *h = hint_slot(l);
+    *count = *data_len = 0;
+    if (__atomic_load_n(&h->layout, __ATOMIC_RELAXED) == l) {
+        *count = __atomic_load_n(&h->count, __ATOMIC_RELAXED);
+        *data_len = __atomic_load_n(&h->data_len, __ATOMIC_RELAXED);
+    }
+}
+
+static void hint_write(const struct netapibuf_record_layout *l, size_t count, size_t data_len)
+{
+    struct size_hint *h = hint_slot(l);
+    __atomic_store_n(&h->count, count, __ATOMIC_RELAXED);
+    __atomic_store_n(&h->data_len, data_len, __ATOMIC_RELAXED);
+    __atomic_store_n(&h->layout, l, __ATOMIC_RELAXED);
+}
+
+/*
+ * Direct mode: make the buffer hold `count` records and `data_len` data
+ * bytes, growing it (room doubles) and moving the data area behind a grown
+ * record area.  0, or 8 with the packer unchanged.
+ */
+static NBI_NOINLINE NET_API_STATUS direct_grow(netapibuf_packer *p, size_t count,
+                                               size_t data_len)
+{
+    size_t size = p->layout->size;
+    size_t rec_cap = p->rec_cap, data_cap = p->buf ? p->buf_size - p->data_at : 0;
+    if (!p->buf) {
+        /* first entry: the last large result's room, or a little */
+        size_t hint_count, hint_data;
+        hint_read(p->layout, &hint_count, &hint_data);
+        rec_cap = hint_count > 16 ? hint_count : 16;
+        data_cap = hint_data > 1024 ? hint_data : 1024;
+        if (p->prefmaxlen != MAX_PREFERRED_LENGTH) { /* a page: at most about prefmaxlen */
+            if (rec_cap > p->prefmaxlen / size + 1)
+                rec_cap = p->prefmaxlen / size + 1;
+            if (data_cap > p->prefmaxlen)
+                data_cap = p->prefmaxlen;
+        }
+    }
+    while (rec_cap < count)
+        rec_cap *= 2;
+    if (data_cap < data_len)
+        data_cap = data_len > 2 * data_cap ? data_len : 2 * data_cap;
+    size_t data_at = round_up(rec_cap * size, DATA_ALIGN);
+    if (data_at + data_cap > UINT32_MAX) { /* the room is spare: keep only what is needed */
+        rec_cap = count;
+        data_cap = data_len;
+        data_at = round_up(rec_cap * size, DATA_ALIGN);
+        if (data_at + data_cap > UINT32_MAX)
+            return ERROR_NOT_ENOUGH_MEMORY;
+    }
+    LPVOID grown;
+    if (NetApiBufferReallocate(p->buf, (DWORD)(data_at + data_cap), &grown) != NERR_Success)
+        return ERROR_NOT_ENOUGH_MEMORY; /* the old buffer, if any, is untouched */
+    unsigned char *nb = grown;
+    if (p->buf) {
+        /* the data area's bytes follow a grown record area; its pointers,
+           the move of both */
+        if (data_at != p->data_at && p->data_len)
+            memmove(nb + data_at, nb + p->data_at, p->data_len);
+        uintptr_t delta = ((uintptr_t)nb + data_at) - ((uintptr_t)p->buf + p->data_at);
+        if (delta)
+            fix_up(p, nb, p->count, delta);
+    }
+    p->buf = nb;
+    p->buf_size = data_at + data_cap;
+    p->rec_cap = rec_cap;
+    p->data_at = data_at;
+    return NERR_Success;
+}
+
+/*
+ * A large result is written to memory the cache no longer holds, and each
+ * line written first has to be read: most of the cost of building it.  The
+ * caller's work between two entries (an NSS walk: hundreds of
+ * nanoseconds) hides that read if it starts early, so after each entry the
+ * lines the next entries will write, PREFETCH_AHEAD bytes further in the
+ * record and in the data stream, are requested for writing.
+ */
+#define PREFETCH_AHEAD 2048
+static inline void prefetch_ahead(const unsigned char *next, const unsigned char *end)
+{
+    if (PREFETCH_AHEAD < end - next)
+        __builtin_prefetch(next + PREFETCH_AHEAD, 1, 3);
+}
+
+static inline NET_API_STATUS direct_room(netapibuf_packer *p, size_t count, size_t data_len)
+{
+    if (NBI_LIKELY(p->buf && count <= p->rec_cap && p->data_at + data_len <= p->buf_size))
+        return NERR_Success;
+    return direct_grow(p, count, data_len);
+}
+
+/* Direct mode's half of add_measured: room, then the record and its data
+   written where they will stay. */
+static inline NET_API_STATUS add_direct(netapibuf_packer *p, const unsigned char *src,
+                                        const char *const *strings, const size_t *sizes,
+                                        size_t data_len)
+{
+    const struct netapibuf_record_layout *l = p->layout;
+    if (direct_room(p, p->count + 1, data_len) != NERR_Success)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    unsigned char *rec = p->buf + p->count * l->size, *data = p->buf + p->data_at;
+    copy_record(rec, src, l->size);
+    copy_entry_data(l, rec, src, strings, sizes, data, p->data_len, 0, (uintptr_t)data);
+    prefetch_ahead(rec + l->size, p->buf + p->buf_size);
+    prefetch_ahead(data + data_len, p->buf + p->buf_size);
+    p->data_len = data_len;
+    p->count++;
+    return NERR_Success;
+}
+
+/*
+ * Stage one entry whose strings are measured: strings[i] is string field
+ * i's pointer and sizes[i] its byte count with the NUL (both read only for
+ * a non-NULL field); data_len is p->data_len plus those byte counts, each
+ * of which fits a DWORD, so the sum of at most 32 of them cannot wrap a
+ * size_t.  netapibuf_packer_add's contract from here on.
+ */
+static inline NET_API_STATUS add_measured(netapibuf_packer *p, const unsigned char *src,
+                                          const char *const *strings, const size_t *sizes,
+                                          size_t data_len)
+{
+    const struct netapibuf_record_layout *l = p->layout;
+    int touches_data = data_len != p->data_len; /* a string or a non-NULL blob */
     for (size_t i = 0; i < l->blob_count; i++) {
         const struct netapibuf_blob_field *b = &l->blobs[i];
         DWORD n;
@@ -451,6 +626,9 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *
     if (total == SIZE_MAX)
         return ERROR_NOT_ENOUGH_MEMORY; /* no NetApiBuffer can hold it */
 
+    if (!p->staged)
+        return add_direct(p, src, strings, sizes, data_len);
+
     /* Reserve first, so a failure leaves the packer unchanged.  The entry's
        data goes in one segment; a new data segment starts where the data
        ends, so global offsets (and blob padding) are as measured. */
@@ -464,45 +642,118 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *
     /* Copy: the record, then its data; pointer fields become offset + 1. */
     struct seg *rs = seg_last(&p->recs);
     unsigned char *dst = rs->bytes + rs->used;
-    memcpy(dst, src, l->size);
+    copy_record(dst, src, l->size);
     rs->used += l->size;
     struct seg *ds = seg_last(&p->data);
-    if (string_count) {
-        unsigned char *out = ds->bytes;
-        size_t used = ds->used, base = ds->base;
-        for (size_t i = 0; i < string_count; i++) {
-            uintptr_t field = 0;
-            if (strings[i]) {
-                field = base + used + 1;
-                copy_string(out + used, strings[i], sizes[i]);
-                used += sizes[i];
-            }
-            memcpy(dst + string_offsets[i], &field, sizeof field);
-        }
-        ds->used = used;
-    }
-    for (size_t i = 0; i < l->blob_count; i++) {
-        const struct netapibuf_blob_field *b = &l->blobs[i];
-        DWORD n;
-        const void *ptr = blob_of(b, src, &n);
-        uintptr_t field = 0;
-        if (ptr) {
-            size_t here = ds->base + ds->used;
-            size_t pad = round_up(here, b->align) - here;
-            memset(ds->bytes + ds->used, 0, pad);
-            ds->used += pad;
-            if (n)
-                memcpy(ds->bytes + ds->used, ptr, n);
-            field = ds->base + ds->used + 1;
-            ds->used += n;
-        }
-        memcpy(dst + b->pointer_offset, &field, sizeof field);
-    }
+    if (touches_data)
+        ds->used = copy_entry_data(l, dst, src, strings, sizes, ds->bytes, ds->used, ds->base,
+                                   (uintptr_t)ds->base + 1);
+    prefetch_ahead(dst + l->size, rs->bytes + rs->cap);
+    if (ds)
+        prefetch_ahead(ds->bytes + ds->used, ds->bytes + ds->cap);
     p->data_len = data_len;
     p->count++;
     if (p->bounds)
         p->bounds[p->count] = (DWORD)data_len;
     return NERR_Success;
+}
+
+NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *record)
+{
+    if (!p || !record)
+        return ERROR_INVALID_PARAMETER;
+    if (p->full)
+        return ERROR_MORE_DATA;
+    const struct netapibuf_record_layout *l = p->layout;
+    const unsigned char *src = record;
+    const char *strings[NETAPIBUF_PACK_MAX_FIELDS];
+    size_t sizes[NETAPIBUF_PACK_MAX_FIELDS];
+    size_t data_len = p->data_len;
+    for (size_t i = 0; i < l->string_count; i++) {
+        const char *str;
+        memcpy(&str, src + l->string_offsets[i], sizeof str);
+        strings[i] = str;
+        if (!str)
+            continue;
+        size_t size = strlen(str) + 1;
+        if (size > UINT32_MAX)
+            return ERROR_NOT_ENOUGH_MEMORY;
+        sizes[i] = size;
+        data_len += size;
+    }
+    return add_measured(p, src, strings, sizes, data_len);
+}
+
+NET_API_STATUS nbi_packer_add_sized(netapibuf_packer *p, const void *record, const size_t *sizes)
+{
+    if (p->full)
+        return ERROR_MORE_DATA;
+    const struct netapibuf_record_layout *l = p->layout;
+    const unsigned char *src = record;
+    const char *strings[NETAPIBUF_PACK_MAX_FIELDS];
+    size_t data_len = p->data_len;
+    for (size_t i = 0; i < l->string_count; i++) {
+        memcpy(&strings[i], src + l->string_offsets[i], sizeof strings[i]);
+        if (strings[i])
+            data_len += sizes[i];
+    }
+    return add_measured(p, src, strings, sizes, data_len);
+}
+
+NET_API_STATUS nbi_packer_slot(netapibuf_packer *p, size_t data_size, unsigned char **record,
+                               unsigned char **data, uintptr_t *tag)
+{
+    if (p->full)
+        return ERROR_MORE_DATA;
+    const struct netapibuf_record_layout *l = p->layout;
+    size_t data_len = p->data_len + data_size;
+    size_t total = buffer_size(p, p->count + 1, data_len);
+    if (p->count && p->prefmaxlen != MAX_PREFERRED_LENGTH && total > p->prefmaxlen) {
+        p->full = 1;
+        return ERROR_MORE_DATA;
+    }
+    if (total == SIZE_MAX)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    if (!p->staged) {
+        if (direct_room(p, p->count + 1, data_len) != NERR_Success)
+            return ERROR_NOT_ENOUGH_MEMORY;
+        *record = p->buf + p->count * l->size;
+        *data = p->buf + p->data_at + p->data_len;
+        *tag = (uintptr_t)*data;
+        return NERR_Success;
+    }
+    if ((!seg_has_room(&p->recs, l->size) && seg_reserve(&p->recs, l->size, p->count)) ||
+        (data_size && !seg_has_room(&p->data, data_size) &&
+         seg_reserve(&p->data, data_size, p->data_len)) ||
+        (p->count + 2 > p->bounds_cap && bounds_grow(p)))
+        return ERROR_NOT_ENOUGH_MEMORY;
+    struct seg *rs = seg_last(&p->recs), *ds = seg_last(&p->data);
+    *record = rs->bytes + rs->used;
+    *data = ds ? ds->bytes + ds->used : NULL;
+    *tag = (uintptr_t)p->data_len + 1;
+    return NERR_Success;
+}
+
+void nbi_packer_commit(netapibuf_packer *p, size_t data_size)
+{
+    size_t size = p->layout->size;
+    if (!p->staged) {
+        unsigned char *end = p->buf + p->buf_size;
+        prefetch_ahead(p->buf + (p->count + 1) * size, end);
+        prefetch_ahead(p->buf + p->data_at + p->data_len + data_size, end);
+    } else {
+        struct seg *rs = seg_last(&p->recs), *ds = seg_last(&p->data);
+        rs->used += size;
+        if (data_size)
+            ds->used += data_size;
+        prefetch_ahead(rs->bytes + rs->used, rs->bytes + rs->cap);
+        if (ds)
+            prefetch_ahead(ds->bytes + ds->used, ds->bytes + ds->cap);
+    }
+    p->data_len += data_size;
+    p->count++;
+    if (p->bounds)
+        p->bounds[p->count] = (DWORD)p->data_len;
 }
 
 /* Turn the offset-coded pointer fields of one record in the buffer into
@@ -628,6 +879,43 @@ NET_API_STATUS nbi_packer_cut(const netapibuf_packer *p, DWORD start, DWORD pref
     return NERR_Success;
 }
 
+/*
+ * Direct mode's finish: the data area moves down to just after the last
+ * record (nothing moves when the record area was sized right), the gap
+ * before it is cleared, and the spare room is trimmed, so that the buffer
+ * holds exactly what NetApiBufferSize reports.
+ */
+static NET_API_STATUS finish_direct(netapibuf_packer *p, LPBYTE *bufptr, LPDWORD entriesread)
+{
+    size_t recs = p->count * p->layout->size;
+    size_t data_at = p->data_len ? round_up(recs, DATA_ALIGN) : recs;
+    size_t total = data_at + p->data_len; /* checked to fit a DWORD by add() */
+    unsigned char *buf = p->buf;
+    if (data_at != p->data_at) {
+        if (p->data_len)
+            memmove(buf + data_at, buf + p->data_at, p->data_len);
+        fix_up(p, buf, p->count, (uintptr_t)data_at - (uintptr_t)p->data_at);
+    }
+    memset(buf + recs, 0, data_at - recs); /* padding: no stale bytes */
+    if (total != p->buf_size) {
+        LPVOID trimmed;
+        if (NetApiBufferReallocate(buf, (DWORD)total, &trimmed) != NERR_Success) {
+            netapibuf_packer_destroy(p); /* frees buf */
+            return ERROR_NOT_ENOUGH_MEMORY;
+        }
+        if (trimmed != buf) /* strict mode copies: the pointers follow */
+            fix_up(p, trimmed, p->count, (uintptr_t)trimmed - (uintptr_t)buf);
+        buf = trimmed;
+    }
+    if (p->count >= HINT_SMALLEST && p->prefmaxlen == MAX_PREFERRED_LENGTH)
+        hint_write(p->layout, p->count, p->data_len);
+    p->buf = NULL; /* the caller's now */
+    *bufptr = buf;
+    *entriesread = (DWORD)p->count;
+    netapibuf_packer_destroy(p);
+    return NERR_Success;
+}
+
 NBI_EXPORT NET_API_STATUS netapibuf_packer_finish(netapibuf_packer *p, LPBYTE *bufptr,
                                                   LPDWORD entriesread)
 {
@@ -643,6 +931,8 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_finish(netapibuf_packer *p, LPBYTE *b
         netapibuf_packer_destroy(p);
         return NERR_Success;
     }
+    if (!p->staged)
+        return finish_direct(p, bufptr, entriesread);
     const struct netapibuf_record_layout *l = p->layout;
     size_t total = nbi_packer_size(p); /* checked to fit a DWORD by add() */
     size_t recs = p->count * l->size;

@@ -5,6 +5,9 @@
 #ifndef NBI_PACK_H
 #define NBI_PACK_H
 
+#include <stdint.h>
+#include <string.h>
+
 #include <lmcons.h>
 #include <netapibuf.h>
 
@@ -17,7 +20,8 @@ struct nbi_packer_cursor {
 };
 
 /*
- * Copy staged entry i (i < netapibuf_packer_count) into *record, with its
+ * Copy staged entry i (i < netapibuf_packer_count; a staged packer only)
+ * into *record, with its
  * pointer fields pointing into the packer's staging area.  Those pointers
  * stay valid until the next netapibuf_packer_add or the destroy.  Reading
  * entries in order through one cursor costs no search.
@@ -26,14 +30,79 @@ NBI_INTERNAL void nbi_packer_get(const netapibuf_packer *packer, DWORD i, void *
                                  struct nbi_packer_cursor *cursor);
 
 /*
- * Remember where each entry's data starts, so that nbi_packer_cut can copy
- * pages out of the packer.  Call it right after netapibuf_packer_create,
- * before any add.  0, or 8 (the packer is unchanged and still usable).
+ * netapibuf_packer_add for a caller that knows its strings' lengths:
+ * sizes[i] is string field i's byte count with its NUL (its length + 1; not
+ * read for a NULL field), in the order of the layout's string_offsets.
+ * The packer copies sizes[i] - 1 bytes and writes the NUL itself, so a
+ * field may point into a longer string (a part of GECOS) left untouched.
+ * Saves measuring each string again.  Same statuses as the add.
  */
-NBI_INTERNAL NET_API_STATUS nbi_packer_keep_bounds(netapibuf_packer *packer);
+NBI_INTERNAL NET_API_STATUS nbi_packer_add_sized(netapibuf_packer *packer, const void *record,
+                                                 const size_t *sizes);
 
 /*
- * One page of a packer that keeps bounds: a new NetApiBuffer with entries
+ * The packer's fastest way in, for a layout without blobs whose caller
+ * writes each entry itself: room for one more entry with data_size bytes of
+ * strings.  *record points at its record, to be written whole (padding
+ * included: clear it), and *data at its data_size bytes; a pointer field
+ * holds tag + k for the string at (*data)[k], or NULL (the packer turns
+ * these into addresses when it finishes or is read back).  NERR_Success,
+ * ERROR_MORE_DATA (the entry does not fit, as for the add) or 8, the packer
+ * unchanged then.  nbi_packer_commit(packer, data_size) takes the entry;
+ * nothing else may happen to the packer in between.
+ */
+NBI_INTERNAL NET_API_STATUS nbi_packer_slot(netapibuf_packer *packer, size_t data_size,
+                                            unsigned char **record, unsigned char **data,
+                                            uintptr_t *tag);
+NBI_INTERNAL void nbi_packer_commit(netapibuf_packer *packer, size_t data_size);
+
+/* Write a string of size bytes, its NUL included, at `at`: its size - 1
+   first bytes from s (which need not end there), then the NUL.  Account
+   fields are mostly shorter than 33 bytes: those take two overlapping
+   moves, not a call. */
+static inline void nbi_pack_put_string(unsigned char *at, const char *s, size_t size)
+{
+    size_t len = size - 1;
+    if (len > 16 && len <= 32) {
+        uint64_t w[4];
+        memcpy(&w[0], s, 16);
+        memcpy(&w[2], s + len - 16, 16);
+        memcpy(at, &w[0], 16);
+        memcpy(at + len - 16, &w[2], 16);
+    } else if (len >= 8 && len <= 16) {
+        uint64_t head, tail;
+        memcpy(&head, s, 8);
+        memcpy(&tail, s + len - 8, 8);
+        memcpy(at, &head, 8);
+        memcpy(at + len - 8, &tail, 8);
+    } else if (len >= 4 && len < 8) {
+        uint32_t head, tail;
+        memcpy(&head, s, 4);
+        memcpy(&tail, s + len - 4, 4);
+        memcpy(at, &head, 4);
+        memcpy(at + len - 4, &tail, 4);
+    } else if (len && len < 4) {
+        at[0] = (unsigned char)s[0];
+        at[len - 1] = (unsigned char)s[len - 1];
+        at[len / 2] = (unsigned char)s[len / 2];
+    } else if (len) {
+        memcpy(at, s, len);
+    }
+    at[len] = '\0';
+}
+
+/*
+ * Stage the packer's entries for reading back (nbi_packer_get) and cutting
+ * into pages (nbi_packer_cut) instead of building the result in place:
+ * records and data go to staging segments that never move, and each
+ * entry's data start is remembered.  Call it right after
+ * netapibuf_packer_create, before any add.  0, or 8 (the packer is
+ * unchanged and still usable).
+ */
+NBI_INTERNAL NET_API_STATUS nbi_packer_stage(netapibuf_packer *packer);
+
+/*
+ * One page of a staged packer: a new NetApiBuffer with entries
  * start, start + 1, ... as many as fit within prefmaxlen under the packer's
  * rules (the first always; MAX_PREFERRED_LENGTH: all), copied as they are
  * staged, without measuring any string again.  The page's data keeps the
