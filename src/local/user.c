@@ -235,14 +235,10 @@ static void user_from_passwd(const struct passwd *pw, struct sources *s, struct 
 }
 
 union user_rec {
-    USER_INFO_0 l0;
-    USER_INFO_1 l1;
     USER_INFO_2 l2;
     USER_INFO_3 l3;
     USER_INFO_4 l4;
-    USER_INFO_10 l10;
     USER_INFO_11 l11;
-    USER_INFO_20 l20;
     USER_INFO_23 l23;
 };
 
@@ -288,27 +284,13 @@ static DWORD flags_of(const struct user_src *u)
         memcpy((sizes), given_, sizeof given_);            \
     } while (0)
 
-/* The record of `level` for one user, its strings u's, and each string
-   field's byte count in sizes (the level layout's order).  Records with
-   padding are cleared first: no stale stack byte reaches a result. */
+/* The record of `level` (2, 3, 4, 11 or 23: the levels with blobs, which
+   go through the packer's add) for one user, its strings u's, and each
+   string field's byte count in sizes (the level layout's order).  Records
+   are cleared first: no stale stack byte reaches a result. */
 static void to_level(DWORD level, struct user_src *u, union user_rec *r, size_t *sizes)
 {
     switch (level) {
-    case 0:
-        r->l0.usri0_name = u->name;
-        sizes[0] = u->name_size;
-        break;
-    case 1:
-        memset(&r->l1, 0, sizeof r->l1);
-        r->l1.usri1_name = u->name;
-        r->l1.usri1_password_age = u->account.password_age;
-        r->l1.usri1_priv = priv_of(u);
-        r->l1.usri1_home_dir = u->home_dir;
-        r->l1.usri1_comment = u->comment;
-        r->l1.usri1_flags = flags_of(u);
-        r->l1.usri1_script_path = empty;
-        SET_SIZES(sizes, u->name_size, 0, u->home_dir_size, u->comment_size, 1);
-        break;
     case 2:
         memset(&r->l2, 0, sizeof r->l2);
         FILL_LEVEL2(&r->l2, usri2, u, sizes);
@@ -333,13 +315,6 @@ static void to_level(DWORD level, struct user_src *u, union user_rec *r, size_t 
         r->l4.usri4_password_expired = u->account.password_expired;
         sizes[10] = sizes[11] = 1;
         break;
-    case 10:
-        r->l10.usri10_name = u->name;
-        r->l10.usri10_comment = u->comment;
-        r->l10.usri10_usr_comment = empty;
-        r->l10.usri10_full_name = u->full_name;
-        SET_SIZES(sizes, u->name_size, u->comment_size, 1, u->full_name_size);
-        break;
     case 11:
         memset(&r->l11, 0, sizeof r->l11);
         r->l11.usri11_name = u->name;
@@ -358,14 +333,6 @@ static void to_level(DWORD level, struct user_src *u, union user_rec *r, size_t 
         r->l11.usri11_logon_hours = all_hours;
         SET_SIZES(sizes, u->name_size, u->comment_size, 1, u->full_name_size, u->home_dir_size,
                   1, sizeof any_server, 1);
-        break;
-    case 20:
-        r->l20.usri20_name = u->name;
-        r->l20.usri20_full_name = u->full_name;
-        r->l20.usri20_comment = u->comment;
-        r->l20.usri20_flags = flags_of(u);
-        r->l20.usri20_user_id = u->uid;
-        SET_SIZES(sizes, u->name_size, u->full_name_size, u->comment_size);
         break;
     default:
         memset(&r->l23, 0, sizeof r->l23);
