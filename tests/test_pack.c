@@ -518,7 +518,19 @@ TEST(pages_cut_from_staging)
     CHECK_EQ_U(nbi_packer_cut(p, NREC, 100, &buf, &n), NERR_Success); /* past the end */
     CHECK_EQ_P(buf, NULL);
     CHECK_EQ_U(n, 0);
-    netapibuf_packer_destroy(p);
+    /* a staged packer can still be finished: the same buffer as direct mode's */
+    LPBYTE direct = NULL;
+    DWORD direct_size = 0, staged_size = 0;
+    CHECK_EQ_U(netapibuf_pack(&rec_layout, src, NREC, MAX_PREFERRED_LENGTH, &direct, &n),
+               NERR_Success);
+    CHECK_EQ_U(netapibuf_packer_finish(p, &buf, &n), NERR_Success);
+    CHECK_EQ_U(n, NREC);
+    check_buffer(buf, n, 0);
+    NetApiBufferSize(direct, &direct_size);
+    NetApiBufferSize(buf, &staged_size);
+    CHECK_EQ_U(staged_size, direct_size);
+    NetApiBufferFree(buf);
+    NetApiBufferFree(direct);
 }
 
 int main(void)

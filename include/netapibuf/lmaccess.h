@@ -620,16 +620,21 @@ typedef struct NET_DISPLAY_GROUP {
 
 /*
  * List the accounts of the user database (NSS), in database order.
- * servername: NULL, "", or this host's name (with or without a leading
- * "\\\\"); any other name gives ERROR_NOT_SUPPORTED.  level: 0, 1, 10 or
- * 20.  filter: 0 or FILTER_NORMAL_ACCOUNT list every account; any other
- * filter lists none (NERR_Success, *bufptr NULL, 0 entries).
+ * servername: NULL, "", localhost, 127.0.0.1, ::1, this host's name (short
+ * or fully qualified) or an address of its interfaces, with or without a
+ * leading "\\\\"; "\\" or "\\\\" alone gives ERROR_INVALID_NAME, a name
+ * no host can have (white space in it...) ERROR_BAD_NETPATH, any other
+ * name ERROR_NOT_SUPPORTED.  level: 0, 1, 2, 3, 4, 10, 11, 20 or 23 (the
+ * fields' sources: docs/local-functions.md; SIDs are S-1-22-1-<uid>).
+ * filter: 0 or FILTER_NORMAL_ACCOUNT list every account; any other filter
+ * lists none (NERR_Success, *bufptr NULL, 0 entries).
  * Returns NERR_Success (everything delivered; *resume_handle set to 0) or
  * ERROR_MORE_DATA (call again with the same *resume_handle); both hand back
- * a buffer to free.  On any other status *bufptr is NULL and the counts 0:
- * 87 for a NULL bufptr, entriesread or totalentries, ERROR_INVALID_LEVEL,
- * ERROR_NOT_SUPPORTED, ERROR_NOT_ENOUGH_MEMORY, NERR_InternalError (the
- * database could not be read).
+ * a buffer to free, never smaller than Windows' layout of its records.  On
+ * any other status *bufptr is NULL and the counts 0: 87 for a NULL bufptr,
+ * entriesread or totalentries, the server name's status, ERROR_INVALID_LEVEL,
+ * ERROR_NOT_ENOUGH_MEMORY, NERR_InternalError (the database could not be
+ * read).
  */
 NET_API_STATUS NET_API_FUNCTION NetUserEnum(LPCSTR servername, DWORD level, DWORD filter,
                                             LPBYTE *bufptr, DWORD prefmaxlen,
@@ -637,10 +642,13 @@ NET_API_STATUS NET_API_FUNCTION NetUserEnum(LPCSTR servername, DWORD level, DWOR
                                             PDWORD resume_handle);
 
 /*
- * One account by name, at level 0, 1, 10 or 20.  NERR_Success and *bufptr
- * (one record, free it with NetApiBufferFree), or *bufptr NULL and: 87 for
- * a NULL username or bufptr, ERROR_NOT_SUPPORTED (remote server),
- * ERROR_INVALID_LEVEL, NERR_UserNotFound, ERROR_NOT_ENOUGH_MEMORY.
+ * One account by name, at any level NetUserEnum takes.  As on Windows the
+ * name is not case-sensitive: the exact name first, then the one account
+ * whose name matches ignoring case (ASCII and Latin-1 letters).
+ * NERR_Success and *bufptr (one record, free it with NetApiBufferFree), or
+ * *bufptr NULL and: 87 for a NULL username or bufptr, the server name's
+ * status (as NetUserEnum), ERROR_INVALID_LEVEL, NERR_UserNotFound (no
+ * account, or several matching ignoring case), ERROR_NOT_ENOUGH_MEMORY.
  */
 NET_API_STATUS NET_API_FUNCTION NetUserGetInfo(LPCSTR servername, LPCSTR username, DWORD level,
                                                LPBYTE *bufptr);
@@ -719,8 +727,8 @@ typedef struct LOCALGROUP_MEMBERS_INFO_0 {
 } LOCALGROUP_MEMBERS_INFO_0, *PLOCALGROUP_MEMBERS_INFO_0, *LPLOCALGROUP_MEMBERS_INFO_0;
 
 typedef struct LOCALGROUP_MEMBERS_INFO_1 {
-    PSID lgrmi1_sid;              /* NULL: Unix accounts have no SID */
-    SID_NAME_USE lgrmi1_sidusage; /* SidTypeUser */
+    PSID lgrmi1_sid;              /* S-1-22-1-<uid>; NULL for a listed name that is no account */
+    SID_NAME_USE lgrmi1_sidusage; /* SidTypeUser (SidTypeUnknown with a NULL SID) */
     LMSTR lgrmi1_name;            /* the user name */
 } LOCALGROUP_MEMBERS_INFO_1, *PLOCALGROUP_MEMBERS_INFO_1, *LPLOCALGROUP_MEMBERS_INFO_1;
 
@@ -760,20 +768,22 @@ NET_API_STATUS NET_API_FUNCTION NetLocalGroupEnum(LPCSTR servername, DWORD level
                                                   LPDWORD totalentries, PDWORD_PTR resumehandle);
 
 /*
- * One group by name at level 0 or 1.  NERR_Success and *bufptr (one record,
- * free it with NetApiBufferFree), or *bufptr NULL and: 87 for a NULL
- * groupname or bufptr, ERROR_NOT_SUPPORTED, ERROR_INVALID_LEVEL,
- * NERR_GroupNotFound, ERROR_NOT_ENOUGH_MEMORY, NERR_InternalError.
+ * One group by name at level 0 or 1; the name matched as NetUserGetInfo
+ * matches a user's (exactly, then ignoring case when one group matches so).
+ * NERR_Success and *bufptr (one record, free it with NetApiBufferFree), or
+ * *bufptr NULL and: 87 for a NULL groupname or bufptr, the server name's
+ * status, ERROR_INVALID_LEVEL, NERR_GroupNotFound, ERROR_NOT_ENOUGH_MEMORY,
+ * NERR_InternalError.
  */
 NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetInfo(LPCSTR servername, LPCSTR groupname,
                                                      DWORD level, LPBYTE *bufptr);
 
 /*
- * The members of one group at level 1 (LOCALGROUP_MEMBERS_INFO_1) or 3
- * (LOCALGROUP_MEMBERS_INFO_3): the users named in the group entry, in that
- * order, then the users whose primary group it is, in database order, each
- * name once.  Pages like NetLocalGroupEnum; errors as NetLocalGroupGetInfo
- * plus 87 for a NULL entriesread or totalentries.
+ * The members of one group at level 0, 1, 2 or 3 (LOCALGROUP_MEMBERS_INFO_0
+ * to _3): the users named in the group entry, in that order, then the users
+ * whose primary group it is, in database order, each name once; each user
+ * with the SID S-1-22-1-<uid>.  Pages like NetLocalGroupEnum; errors as
+ * NetLocalGroupGetInfo plus 87 for a NULL entriesread or totalentries.
  */
 NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetMembers(LPCSTR servername, LPCSTR localgroupname,
                                                         DWORD level, LPBYTE *bufptr,

@@ -169,12 +169,11 @@ NET_API_STATUS netapibuf_string_to_sid(LPCSTR string, LPVOID *sid);
  * has been refused the packer is full and refuses every later one too (whole
  * entries, in order, no gaps).
  *
- * Identical strings within one result are usually stored once: a small
- * fixed-size cache of recently stored strings is consulted while staging,
- * so repeated strings (empty strings, a domain prefix) share bytes, while
- * a rare collision just stores a copy.  Two string fields may therefore
- * point at the same bytes; never write through them.  Blobs are never
- * shared.  A NULL pointer field stays NULL.
+ * Every string field and blob gets bytes of its own, identical ones too, so
+ * a result is never smaller than Windows' own layout of the same records
+ * (the record array, then each string with its NUL and each blob stored
+ * separately), which programs and Windows' tests rely on.  A NULL pointer
+ * field stays NULL.
  */
 
 /* A pointer field to a byte blob: its length is a DWORD field of the same

@@ -2,13 +2,28 @@
  * pack.c — layer 4: the packer.  Builds ONE NetApiBuffer from fixed-size
  * records and the strings/blobs they point to (SPEC section 4).
  *
- * It uses the public NetApiBufferAllocate/NetApiBufferFree only; staging
- * memory comes from nbi_sys_malloc (so the out-of-memory hook reaches it,
- * and staging never shows up as a live NetApiBuffer).
+ * It uses the public NetApiBuffer functions only; its own bookkeeping
+ * comes from nbi_sys_malloc (so the out-of-memory hook reaches it).  A
+ * packer works in one of two modes.
  *
- * Staging is two lists of segments that never move once allocated (no
- * realloc, no copying while the result grows; segment sizes double from
- * 2 KiB up to 1 MiB):
+ * Direct mode (every packer that will be finished): the result is built in
+ * place, in a NetApiBuffer grown with NetApiBufferReallocate:
+ *
+ *   buf: record 0 | record 1 | ... | (room) | data area at data_at: "alice\0" <pad> blob ... (room)
+ *
+ * Pointer fields hold final addresses; when the data area moves (a grown
+ * record area pushes it up, the buffer itself moves) every pointer field
+ * is fixed up by the distance.  finish() moves the data area down to just
+ * after the last record (nothing moves when the record area was sized
+ * right: the packer starts with the room the layout's last large result
+ * needed) and trims the spare room, so NetApiBufferSize is exact.  Nothing
+ * is copied twice, which matters: writing a large result is most of what
+ * building it costs.
+ *
+ * Staged mode (nbi_packer_stage: snapshots of paged enumerations, read
+ * back with nbi_packer_get or cut into pages with nbi_packer_cut): two
+ * lists of segments that never move once allocated (segment sizes double
+ * from 2 KiB up to 1 MiB):
  *
  *   record segments: record 0 | record 1 | ...   pointer fields hold the
  *                    global data offset + 1 (0 for NULL)
@@ -17,11 +32,8 @@
  *                    its position; one entry's data never straddles two
  *                    segments, and segment k+1's base is where k's bytes end
  *
- * finish() allocates round_up(n * size, 16) + data_len bytes once, copies
- * the record segments, then the data segments, one after the other, and
- * turns every offset into an address.  The data area starts 16-aligned and
- * blobs are padded by their global offset, so their alignment holds in the
- * buffer.
+ * In both modes the data area starts 16-aligned in the buffer and blobs are
+ * padded by their offset in it, so their alignment holds.
  *
  * Every string is stored where its field points and nowhere else: no two
  * fields share bytes, so a result is never smaller than Windows' own layout
