@@ -468,6 +468,55 @@ TEST(staging_stash_is_bounded)
     free(many);
 }
 
+/* A result is built in place, starting with the room the layout's last
+   large result needed: a larger result grows it (the data moves, every
+   pointer follows), a smaller one closes the gap at the end; each comes out
+   whole and exact, and in strict mode too. */
+TEST(room_from_the_last_result)
+{
+    enum { BIG = 3000 };
+    struct rec *many = malloc(BIG * sizeof *many);
+    for (int i = 0; i < BIG; i++)
+        many[i] = src[i % NREC];
+    static const DWORD counts[] = {200, 200, 90, 64, 1, 2999, 100, 3000, 65};
+    for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++) {
+        LPBYTE buf = NULL;
+        DWORD n = 0, size = 0;
+        CHECK_EQ_U(netapibuf_pack(&rec_layout, many, counts[k], MAX_PREFERRED_LENGTH, &buf, &n),
+                   NERR_Success);
+        CHECK_EQ_U(n, counts[k]);
+        NetApiBufferSize(buf, &size);
+        size_t want = n * sizeof(struct rec), data = 0;
+        for (DWORD i = 0; i < n; i++) {
+            const struct rec *r = &many[i];
+            data += strlen(r->name) + 1 + (r->comment ? strlen(r->comment) + 1 : 0);
+            if (r->blob) /* aligned to 8 */
+                data = ((data + 7) & ~(size_t)7) + r->blob_len;
+        }
+        want = ((want + 15) & ~(size_t)15) + data;
+        CHECK_EQ_U(size, want);
+        const struct rec *r = (const struct rec *)buf;
+        size_t bad = 0;
+        for (DWORD i = 0; i < n; i++) {
+            const struct rec *w = &many[i];
+            bad += r[i].id != w->id || !inside(r[i].name, buf, size, strlen(w->name) + 1) ||
+                   strcmp(r[i].name, w->name) != 0;
+            if (w->comment)
+                bad += !inside(r[i].comment, buf, size, strlen(w->comment) + 1) ||
+                       strcmp(r[i].comment, w->comment) != 0;
+            else
+                bad += r[i].comment != NULL;
+            if (w->blob)
+                bad += !inside(r[i].blob, buf, size, w->blob_len) || (uintptr_t)r[i].blob % 8 ||
+                       memcmp(r[i].blob, w->blob, w->blob_len) != 0;
+        }
+        if (bad)
+            CHECK_MSG_(0, "%u entries: %zu wrong fields", (unsigned)n, bad);
+        NetApiBufferFree(buf);
+    }
+    free(many);
+}
+
 /* Pages cut straight out of a staged packer (how paged enumerations are
    served): every entry once, in order, each page within prefmaxlen unless
    it holds one entry, blobs aligned, every byte defined. */
@@ -548,5 +597,6 @@ int main(void)
     RUN(out_of_memory_every_step);
     RUN(staging_stash_is_bounded);
     RUN(pages_cut_from_staging);
+    RUN(room_from_the_last_result);
     return check_finish();
 }

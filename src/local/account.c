@@ -56,8 +56,8 @@ static DWORD seconds(uint64_t s)
     return s >= TIMEQ_FOREVER ? TIMEQ_FOREVER - 1 : (DWORD)s;
 }
 
-static void interpret(const struct passwd *pw, const struct shadow_view *sv, time_t now,
-                      struct nbi_account *out)
+static NBI_ALWAYS_INLINE void interpret(const struct passwd *pw, const struct shadow_view *sv,
+                                        time_t now, struct nbi_account *out)
 {
     DWORD flags = shell_disables(pw->pw_shell) ? UF_ACCOUNTDISABLE : 0;
     int password = sv->known ? sv->password : password_state(pw->pw_passwd);
