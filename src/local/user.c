@@ -106,7 +106,8 @@ enum {
     NEEDS_ACCOUNT = 1, /* flags, password aging, expiry: the shadow database */
     NEEDS_LASTLOG = 2, /* last_logon */
     NEEDS_SID = 4,     /* a user SID */
-    NEEDS_HOME = 8     /* the home directory */
+    NEEDS_HOME = 8,    /* the home directory */
+    NEEDS_GECOS = 16   /* the full name and the comment */
 };
 
 struct level {
@@ -115,19 +116,25 @@ struct level {
     struct netapibuf_record_layout layout;
 };
 
+/* Every level: what it needs, and its layout (shorter names for the table). */
+#define ACCOUNT NEEDS_ACCOUNT
+#define GECOS NEEDS_GECOS
+#define HOME NEEDS_HOME
 static const struct level levels[] = {
     {0, 0, LAYOUT(USER_INFO_0, l0_strings, NULL, 0)},
-    {1, NEEDS_ACCOUNT | NEEDS_HOME, LAYOUT(USER_INFO_1, l1_strings, NULL, 0)},
-    {2, NEEDS_ACCOUNT | NEEDS_LASTLOG | NEEDS_HOME, LAYOUT(USER_INFO_2, l2_strings, l2_blobs, 1)},
-    {3, NEEDS_ACCOUNT | NEEDS_LASTLOG | NEEDS_HOME, LAYOUT(USER_INFO_3, l3_strings, l3_blobs, 1)},
-    {4, NEEDS_ACCOUNT | NEEDS_LASTLOG | NEEDS_SID | NEEDS_HOME,
+    {1, ACCOUNT | HOME | GECOS, LAYOUT(USER_INFO_1, l1_strings, NULL, 0)},
+    {2, ACCOUNT | NEEDS_LASTLOG | HOME | GECOS, LAYOUT(USER_INFO_2, l2_strings, l2_blobs, 1)},
+    {3, ACCOUNT | NEEDS_LASTLOG | HOME | GECOS, LAYOUT(USER_INFO_3, l3_strings, l3_blobs, 1)},
+    {4, ACCOUNT | NEEDS_LASTLOG | NEEDS_SID | HOME | GECOS,
      LAYOUT(USER_INFO_4, l4_strings, l4_blobs, 2)},
-    {10, 0, LAYOUT(USER_INFO_10, l10_strings, NULL, 0)},
-    {11, NEEDS_ACCOUNT | NEEDS_LASTLOG | NEEDS_HOME,
-     LAYOUT(USER_INFO_11, l11_strings, l11_blobs, 1)},
-    {20, NEEDS_ACCOUNT, LAYOUT(USER_INFO_20, l20_strings, NULL, 0)},
-    {23, NEEDS_ACCOUNT | NEEDS_SID, LAYOUT(USER_INFO_23, l23_strings, l23_blobs, 1)},
+    {10, GECOS, LAYOUT(USER_INFO_10, l10_strings, NULL, 0)},
+    {11, ACCOUNT | NEEDS_LASTLOG | HOME | GECOS, LAYOUT(USER_INFO_11, l11_strings, l11_blobs, 1)},
+    {20, ACCOUNT | GECOS, LAYOUT(USER_INFO_20, l20_strings, NULL, 0)},
+    {23, ACCOUNT | NEEDS_SID | GECOS, LAYOUT(USER_INFO_23, l23_strings, l23_blobs, 1)},
 };
+#undef ACCOUNT
+#undef GECOS
+#undef HOME
 
 static const struct level *level_of(DWORD level)
 {
@@ -195,14 +202,15 @@ static unsigned char all_hours[HOURS_BYTES] = {
     0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
     0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
 
-/* Fill *u from pw and the call's sources.  The two parts of GECOS are
-   measured, not cut: the packer copies each part's bytes and ends them
-   itself (nbi_packer_add_sized), and the entry is left as it was (writing
-   into bytes about to be read again would only stall the loads). */
+/* Fill *u from pw and the call's sources, as far as the level needs.  The
+   two parts of GECOS are measured, not cut: the packer copies each part's
+   bytes and ends them itself (nbi_pack_put_string), and the entry is left
+   as it was (writing into bytes about to be read again would only stall
+   the loads). */
 static void user_from_passwd(const struct passwd *pw, struct sources *s, struct user_src *u)
 {
     unsigned needs = s->level->needs;
-    char *gecos = pw->pw_gecos ? pw->pw_gecos : empty;
+    char *gecos = pw->pw_gecos && (needs & NEEDS_GECOS) ? pw->pw_gecos : empty;
     char *comma = strchrnul(gecos, ','); /* one pass finds both parts' ends */
     u->full_name = gecos;
     u->full_name_size = (size_t)(comma - gecos) + 1;
