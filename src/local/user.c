@@ -368,18 +368,32 @@ static char *put(unsigned char *data, size_t *at, uintptr_t tag, const char *s, 
 /* Levels 0, 1, 10 and 20 (what enumerations mostly ask for): the record and
    its strings written where they go (nbi_packer_slot), with no record
    built on the side and no field measured twice.  As netapibuf_packer_add. */
-static NET_API_STATUS add_in_place(netapibuf_packer *p, DWORD level, const struct user_src *u)
+static NET_API_STATUS add_in_place(netapibuf_packer *p, struct nbi_pack_window *w, DWORD level,
+                                   const struct user_src *u)
 {
     size_t n = level == 0    ? u->name_size
                : level == 1  ? u->name_size + u->home_dir_size + u->comment_size + 1
                : level == 10 ? u->name_size + u->comment_size + 1 + u->full_name_size
                              : u->name_size + u->full_name_size + u->comment_size;
-    unsigned char *rec, *data;
+    unsigned char *data;
     uintptr_t tag;
     size_t at = 0;
-    NET_API_STATUS st = nbi_packer_slot(p, n, &rec, &data, &tag);
-    if (st != NERR_Success)
-        return st;
+    unsigned char *rec = w ? nbi_pack_window_entry(w, n, &data) : NULL;
+    int windowed = rec != NULL;
+    if (windowed) {
+        tag = (uintptr_t)data;
+    } else {
+        /* no room left in the window (or none): the packer's own way, which
+           grows the buffer, and a new window onto the room it made */
+        if (w)
+            nbi_packer_window_close(p, w);
+        NET_API_STATUS st = nbi_packer_slot(p, n, &rec, &data, &tag);
+        if (st != NERR_Success) {
+            if (w)
+                nbi_packer_window_open(p, w);
+            return st;
+        }
+    }
     if (level == 0) {
         USER_INFO_0 *r = (USER_INFO_0 *)(void *)rec;
         r->usri0_name = put(data, &at, tag, u->name, u->name_size);
@@ -407,21 +421,31 @@ static NET_API_STATUS add_in_place(netapibuf_packer *p, DWORD level, const struc
         r->usri20_flags = flags_of(u);
         r->usri20_user_id = u->uid;
     }
-    nbi_packer_commit(p, n);
+    if (!windowed) {
+        nbi_packer_commit(p, n);
+        if (w)
+            nbi_packer_window_open(p, w);
+    }
     return NERR_Success;
 }
 
-/* One user into the packer, at the level of the call's sources. */
-static NET_API_STATUS add_one(netapibuf_packer *p, const struct level *level,
-                              struct user_src *u)
+/* One user into the packer, at the level of the call's sources (through
+   the window w onto it, or NULL). */
+static NET_API_STATUS add_one(netapibuf_packer *p, struct nbi_pack_window *w,
+                              const struct level *level, struct user_src *u)
 {
     DWORD l = level->level;
     if (l == 0 || l == 1 || l == 10 || l == 20)
-        return add_in_place(p, l, u);
+        return add_in_place(p, w, l, u);
     union user_rec r;
     size_t sizes[NETAPIBUF_PACK_MAX_FIELDS];
     to_level(l, u, &r, sizes);
-    return nbi_packer_add_sized(p, &r, sizes);
+    if (w) /* the levels with blobs are rare: no window for them */
+        nbi_packer_window_close(p, w);
+    NET_API_STATUS st = nbi_packer_add_sized(p, &r, sizes);
+    if (w)
+        nbi_packer_window_open(p, w);
+    return st;
 }
 
 /* ---- one walk into a packer ------------------------------------------------------ */
@@ -429,6 +453,7 @@ static NET_API_STATUS add_one(netapibuf_packer *p, const struct level *level,
 struct walk_into {
     struct sources sources;
     netapibuf_packer *packer;
+    struct nbi_pack_window window; /* onto the packer, open during the walk */
     DWORD total;
     int more; /* the packer is full: only count the rest */
 };
@@ -441,7 +466,7 @@ static NET_API_STATUS add_user(const struct passwd *pw, void *ctx)
         return NERR_Success;
     struct user_src u;
     user_from_passwd(pw, &w->sources, &u);
-    NET_API_STATUS st = add_one(w->packer, w->sources.level, &u);
+    NET_API_STATUS st = add_one(w->packer, &w->window, w->sources.level, &u);
     if (st == ERROR_MORE_DATA) {
         w->more = 1;
         st = NERR_Success;
@@ -454,11 +479,15 @@ static NET_API_STATUS add_user(const struct passwd *pw, void *ctx)
 static NET_API_STATUS walk_into(const struct level *level, netapibuf_packer *packer,
                                 DWORD *total, int *more)
 {
-    struct walk_into w = {{NULL, 0, 0, NULL, {-1}}, packer, 0, 0};
+    struct walk_into w;
+    memset(&w, 0, sizeof w);
+    w.packer = packer;
     NET_API_STATUS st = sources_open(level, 1, &w.sources);
     if (st != NERR_Success)
         return st;
+    nbi_packer_window_open(packer, &w.window);
     st = nbi_local_walk_users(add_user, &w);
+    nbi_packer_window_close(packer, &w.window);
     sources_close(&w.sources);
     *total = w.total;
     *more = w.more;
@@ -538,7 +567,7 @@ static NET_API_STATUS get_info_pack(const struct passwd *pw, void *ctx)
         netapibuf_packer_create(&gi->sources.level->layout, MAX_PREFERRED_LENGTH, &packer);
     if (st != NERR_Success)
         return st;
-    if ((st = add_one(packer, gi->sources.level, &u)) != NERR_Success) {
+    if ((st = add_one(packer, NULL, gi->sources.level, &u)) != NERR_Success) {
         netapibuf_packer_destroy(packer);
         return st;
     }

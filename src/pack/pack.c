@@ -746,6 +746,25 @@ NET_API_STATUS nbi_packer_slot(netapibuf_packer *p, size_t data_size, unsigned c
     return NERR_Success;
 }
 
+void nbi_packer_window_open(netapibuf_packer *p, struct nbi_pack_window *w)
+{
+    memset(w, 0, sizeof *w);
+    w->record_size = p->layout->size;
+    if (p->staged || p->prefmaxlen != MAX_PREFERRED_LENGTH || !p->buf)
+        return; /* an empty window: every entry goes through nbi_packer_slot */
+    w->record = p->buf + p->count * w->record_size;
+    w->record_end = p->buf + p->rec_cap * w->record_size;
+    w->data = p->buf + p->data_at + p->data_len;
+    w->data_end = p->buf + p->buf_size;
+}
+
+void nbi_packer_window_close(netapibuf_packer *p, struct nbi_pack_window *w)
+{
+    p->count += w->entries;
+    p->data_len += w->data_bytes;
+    memset(w, 0, sizeof *w);
+}
+
 void nbi_packer_commit(netapibuf_packer *p, size_t data_size)
 {
     size_t size = p->layout->size;

@@ -56,6 +56,49 @@ NBI_INTERNAL NET_API_STATUS nbi_packer_slot(netapibuf_packer *packer, size_t dat
                                             uintptr_t *tag);
 NBI_INTERNAL void nbi_packer_commit(netapibuf_packer *packer, size_t data_size);
 
+/*
+ * A window onto the room a packer that takes every entry
+ * (MAX_PREFERRED_LENGTH, not staged) has left: entries written through it
+ * cost no call, placed exactly as nbi_packer_slot would place them.  Open
+ * it, then for each entry ask nbi_pack_window_entry for room; when there is
+ * none (the window is empty until the packer has a buffer, and runs out when
+ * the buffer would grow), close it, add the entry through nbi_packer_slot
+ * and open the window again.  Close it before any other call on the packer:
+ * the entries written through it count from then on.
+ */
+struct nbi_pack_window {
+    unsigned char *record, *record_end; /* the next record; the end of the record room */
+    unsigned char *data, *data_end;     /* the next data byte; the end of the data room */
+    size_t record_size;
+    size_t entries, data_bytes;         /* written through the window since it opened */
+};
+
+NBI_INTERNAL void nbi_packer_window_open(netapibuf_packer *packer, struct nbi_pack_window *w);
+NBI_INTERNAL void nbi_packer_window_close(netapibuf_packer *packer, struct nbi_pack_window *w);
+
+/* Room in the window for one entry with data_size bytes of strings: its
+   record (write it whole) and *data; a pointer field takes the address of
+   its string (tag = (uintptr_t)*data).  NULL when the window has no room. */
+static inline unsigned char *nbi_pack_window_entry(struct nbi_pack_window *w, size_t data_size,
+                                                   unsigned char **data)
+{
+    if ((size_t)(w->record_end - w->record) < w->record_size ||
+        (size_t)(w->data_end - w->data) < data_size)
+        return NULL;
+    unsigned char *record = w->record;
+    *data = w->data;
+    w->record += w->record_size;
+    w->data += data_size;
+    w->entries++;
+    w->data_bytes += data_size;
+    /* the lines the next entries will write, requested early (pack.c) */
+    if ((size_t)(w->record_end - w->record) > 2048)
+        __builtin_prefetch(w->record + 2048, 1, 3);
+    if ((size_t)(w->data_end - w->data) > 2048)
+        __builtin_prefetch(w->data + 2048, 1, 3);
+    return record;
+}
+
 /* Write a string of size bytes, its NUL included, at `at`: its size - 1
    first bytes from s (which need not end there), then the NUL.  Account
    fields are mostly shorter than 33 bytes: those take two overlapping
