@@ -40,6 +40,7 @@ struct expect {
         char *pwd;
         long lastchg, max, expire;
     } walked, looked_up;
+    char **looked_up_line; /* the line looked_up points into */
 };
 static struct expect *db;
 static size_t ndb;
@@ -94,23 +95,23 @@ static void load_getent(void)
         e->comment = comment;
     }
     free(lines);
-    /* the shadow database, as getent shows it to this process */
-    size_t nsh = getent_lines("shadow", &lines);
+    /* the shadow database, as getent shows it to this process; the lines
+       stay (the entries point into them) */
+    static char **shadow_lines;
+    size_t nsh = getent_lines("shadow", &shadow_lines);
     for (size_t k = 0; k < nsh; k++) {
         struct shadow sh;
-        char *name = parse_shadow(lines[k], &sh);
+        char *name = parse_shadow(shadow_lines[k], &sh);
         for (size_t i = 0; i < ndb; i++)
             if (strcmp(db[i].name, name) == 0 && !db[i].walked.known)
                 db[i].walked = sh;
     }
-    free(lines);
     for (size_t i = 0; i < ndb; i++) {
         char query[300];
         snprintf(query, sizeof query, "shadow '%s'", db[i].name);
-        if (strchr(db[i].name, '\'') || getent_lines(query, &lines) == 0)
+        if (strchr(db[i].name, '\'') || getent_lines(query, &db[i].looked_up_line) == 0)
             continue;
-        parse_shadow(lines[0], &db[i].looked_up);
-        free(lines);
+        parse_shadow(db[i].looked_up_line[0], &db[i].looked_up);
     }
 }
 
