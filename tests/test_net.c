@@ -8,6 +8,7 @@
 #include <pwd.h>
 #include <strings.h>
 #include <stdalign.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -940,6 +941,103 @@ TEST(error_statuses)
                 NERR_UserNotFound);
 }
 
+/* Records [0, n) of `size` bytes at buf, each with string fields at
+   `offsets`: the buffer holds at least Windows' layout of them (the records,
+   then each string with its NUL stored apart), and every byte of it is
+   defined (valgrind memcheck sees the checksum's branch). */
+static void check_windows_layout(const char *what, LPBYTE buf, DWORD n, size_t size,
+                                 const size_t *offsets, size_t count)
+{
+    if (!buf)
+        return;
+    DWORD have = 0;
+    CHECK_EQ_U(NetApiBufferSize(buf, &have), NERR_Success);
+    size_t want = n * size;
+    for (DWORD i = 0; i < n; i++)
+        for (size_t k = 0; k < count; k++) {
+            const char *str;
+            memcpy(&str, buf + i * size + offsets[k], sizeof str);
+            if (str)
+                want += strlen(str) + 1;
+        }
+    if (have < want)
+        CHECK_MSG_(0, "%s: %u bytes, Windows' layout takes %zu", what, (unsigned)have, want);
+    every_byte_defined(buf);
+}
+
+#define OFF(T, f) offsetof(T, f)
+
+/* Every function and level: never smaller than Windows' layout, no
+   undefined byte. */
+TEST(results_at_least_windows_layout)
+{
+    LPBYTE buf = NULL;
+    DWORD read = 0, total = 0;
+    static const size_t w100[] = {OFF(WKSTA_INFO_100, wki100_computername),
+                                  OFF(WKSTA_INFO_100, wki100_langroup)};
+    static const size_t w101[] = {OFF(WKSTA_INFO_101, wki101_computername),
+                                  OFF(WKSTA_INFO_101, wki101_langroup),
+                                  OFF(WKSTA_INFO_101, wki101_lanroot)};
+    static const size_t w102[] = {OFF(WKSTA_INFO_102, wki102_computername),
+                                  OFF(WKSTA_INFO_102, wki102_langroup),
+                                  OFF(WKSTA_INFO_102, wki102_lanroot)};
+    static const size_t s100[] = {OFF(SERVER_INFO_100, sv100_name)};
+    static const size_t s101[] = {OFF(SERVER_INFO_101, sv101_name),
+                                  OFF(SERVER_INFO_101, sv101_comment)};
+    static const size_t s102[] = {OFF(SERVER_INFO_102, sv102_name),
+                                  OFF(SERVER_INFO_102, sv102_comment),
+                                  OFF(SERVER_INFO_102, sv102_userpath)};
+    static const size_t g0[] = {OFF(LOCALGROUP_INFO_0, lgrpi0_name)};
+    static const size_t g1[] = {OFF(LOCALGROUP_INFO_1, lgrpi1_name),
+                                OFF(LOCALGROUP_INFO_1, lgrpi1_comment)};
+    static const size_t u0[] = {OFF(LOCALGROUP_USERS_INFO_0, lgrui0_name)};
+    CHECK_EQ_U(NetWkstaGetInfo(NULL, 100, &buf), NERR_Success);
+    check_windows_layout("WKSTA_INFO_100", buf, 1, sizeof(WKSTA_INFO_100), w100, 2);
+    NetApiBufferFree(buf);
+    CHECK_EQ_U(NetWkstaGetInfo(NULL, 101, &buf), NERR_Success);
+    check_windows_layout("WKSTA_INFO_101", buf, 1, sizeof(WKSTA_INFO_101), w101, 3);
+    NetApiBufferFree(buf);
+    CHECK_EQ_U(NetWkstaGetInfo(NULL, 102, &buf), NERR_Success);
+    check_windows_layout("WKSTA_INFO_102", buf, 1, sizeof(WKSTA_INFO_102), w102, 3);
+    NetApiBufferFree(buf);
+    CHECK_EQ_U(NetServerGetInfo(NULL, 100, &buf), NERR_Success);
+    check_windows_layout("SERVER_INFO_100", buf, 1, sizeof(SERVER_INFO_100), s100, 1);
+    NetApiBufferFree(buf);
+    CHECK_EQ_U(NetServerGetInfo(NULL, 101, &buf), NERR_Success);
+    check_windows_layout("SERVER_INFO_101", buf, 1, sizeof(SERVER_INFO_101), s101, 2);
+    NetApiBufferFree(buf);
+    CHECK_EQ_U(NetServerGetInfo(NULL, 102, &buf), NERR_Success);
+    check_windows_layout("SERVER_INFO_102", buf, 1, sizeof(SERVER_INFO_102), s102, 3);
+    NetApiBufferFree(buf);
+    CHECK_EQ_U(NetRemoteTOD(NULL, &buf), NERR_Success);
+    check_windows_layout("TIME_OF_DAY_INFO", buf, 1, sizeof(TIME_OF_DAY_INFO), NULL, 0);
+    NetApiBufferFree(buf);
+    CHECK_EQ_U(NetLocalGroupEnum(NULL, 0, &buf, MAX_PREFERRED_LENGTH, &read, &total, NULL),
+               NERR_Success);
+    check_windows_layout("LOCALGROUP_INFO_0", buf, read, sizeof(LOCALGROUP_INFO_0), g0, 1);
+    NetApiBufferFree(buf);
+    CHECK_EQ_U(NetLocalGroupEnum(NULL, 1, &buf, MAX_PREFERRED_LENGTH, &read, &total, NULL),
+               NERR_Success);
+    check_windows_layout("LOCALGROUP_INFO_1", buf, read, sizeof(LOCALGROUP_INFO_1), g1, 2);
+    NetApiBufferFree(buf);
+    if (ngroups) {
+        CHECK_EQ_U(NetLocalGroupGetInfo(NULL, groups[0].name, 0, &buf), NERR_Success);
+        check_windows_layout("LOCALGROUP_INFO_0 (one)", buf, 1, sizeof(LOCALGROUP_INFO_0), g0, 1);
+        NetApiBufferFree(buf);
+        CHECK_EQ_U(NetLocalGroupGetInfo(NULL, groups[0].name, 1, &buf), NERR_Success);
+        check_windows_layout("LOCALGROUP_INFO_1 (one)", buf, 1, sizeof(LOCALGROUP_INFO_1), g1, 2);
+        NetApiBufferFree(buf);
+    }
+    for (size_t i = 0; i < nusers && i < 40; i++) {
+        CHECK_EQ_U(NetUserGetLocalGroups(NULL, users[i].name, 0, 0, &buf, MAX_PREFERRED_LENGTH,
+                                         &read, &total),
+                   NERR_Success);
+        check_windows_layout("LOCALGROUP_USERS_INFO_0", buf, read,
+                             sizeof(LOCALGROUP_USERS_INFO_0), u0, 1);
+        NetApiBufferFree(buf);
+    }
+}
+
 /* Every status these functions return has its own text. */
 TEST(status_texts)
 {
@@ -1016,6 +1114,7 @@ int main(void)
     RUN(threads_page_concurrently);
     RUN(server_names);
     RUN(error_statuses);
+    RUN(results_at_least_windows_layout);
     RUN(status_texts);
     RUN(out_of_memory_every_step);
     nbi_resume_flush();
