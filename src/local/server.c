@@ -1,5 +1,6 @@
 /* server.c — NetServerGetInfo levels 100, 101 and 102 for this machine. */
 #include <stddef.h>
+#include <string.h>
 #include <stdalign.h>
 
 #include <lm.h>
@@ -46,35 +47,46 @@ NET_API_STATUS nbi_local_server_get_info(DWORD level, LPBYTE *bufptr)
     if (st != NERR_Success)
         return st;
 
+    /* Each record is cleared first: its padding must not carry stack bytes
+       into the result (SPEC section 5). */
     DWORD n, users = 0;
     switch (level) {
     case 100: {
-        SERVER_INFO_100 r = {PLATFORM_ID_NT, h.name};
+        SERVER_INFO_100 r;
+        memset(&r, 0, sizeof r);
+        r.sv100_platform_id = PLATFORM_ID_NT;
+        r.sv100_name = h.name;
         return netapibuf_pack(&layout_100, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
     }
     case 101: {
-        SERVER_INFO_101 r = {PLATFORM_ID_NT,     h.name, h.ver_major & MAJOR_VERSION_MASK,
-                             h.ver_minor,        LOCAL_SERVER_TYPE, h.comment};
+        SERVER_INFO_101 r;
+        memset(&r, 0, sizeof r);
+        r.sv101_platform_id = PLATFORM_ID_NT;
+        r.sv101_name = h.name;
+        r.sv101_version_major = h.ver_major & MAJOR_VERSION_MASK;
+        r.sv101_version_minor = h.ver_minor;
+        r.sv101_type = LOCAL_SERVER_TYPE;
+        r.sv101_comment = h.comment;
         return netapibuf_pack(&layout_101, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
     }
     default:
         if ((st = nbi_local_walk_users(count_user, &users)) != NERR_Success)
             return st;
-        SERVER_INFO_102 r = {
-            .sv102_platform_id = PLATFORM_ID_NT,
-            .sv102_name = h.name,
-            .sv102_version_major = h.ver_major & MAJOR_VERSION_MASK,
-            .sv102_version_minor = h.ver_minor,
-            .sv102_type = LOCAL_SERVER_TYPE,
-            .sv102_comment = h.comment,
-            .sv102_users = users,
-            .sv102_disc = SV_NODISC,
-            .sv102_hidden = SV_VISIBLE,
-            .sv102_announce = 0,
-            .sv102_anndelta = 0,
-            .sv102_licenses = 0,
-            .sv102_userpath = "/",
-        };
+        SERVER_INFO_102 r;
+        memset(&r, 0, sizeof r);
+        r.sv102_platform_id = PLATFORM_ID_NT;
+        r.sv102_name = h.name;
+        r.sv102_version_major = h.ver_major & MAJOR_VERSION_MASK;
+        r.sv102_version_minor = h.ver_minor;
+        r.sv102_type = LOCAL_SERVER_TYPE;
+        r.sv102_comment = h.comment;
+        r.sv102_users = users;
+        r.sv102_disc = SV_NODISC;
+        r.sv102_hidden = SV_VISIBLE;
+        r.sv102_announce = 0;
+        r.sv102_anndelta = 0;
+        r.sv102_licenses = 0;
+        r.sv102_userpath = (LMSTR) "/";
         return netapibuf_pack(&layout_102, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
     }
 }

@@ -81,27 +81,39 @@ NET_API_STATUS nbi_local_wksta_get_info(DWORD level, LPBYTE *bufptr)
     if (st != NERR_Success)
         return st;
 
-    /* Levels 101 and 102 begin with level 100's fields, in the same order. */
-    WKSTA_INFO_102 rec = {
-        .wki102_platform_id = PLATFORM_ID_NT,
-        .wki102_computername = h.name,
-        .wki102_langroup = h.langroup,
-        .wki102_ver_major = h.ver_major,
-        .wki102_ver_minor = h.ver_minor,
-        .wki102_lanroot = NULL,
-        .wki102_logged_on_users = level == 102 ? logged_on_users() : 0,
-    };
+    /* Levels 101 and 102 begin with level 100's fields, in the same order.
+       Each record is cleared first: its padding must not carry stack bytes
+       into the result (SPEC section 5). */
+    WKSTA_INFO_102 rec;
+    memset(&rec, 0, sizeof rec);
+    rec.wki102_platform_id = PLATFORM_ID_NT;
+    rec.wki102_computername = h.name;
+    rec.wki102_langroup = h.langroup;
+    rec.wki102_ver_major = h.ver_major;
+    rec.wki102_ver_minor = h.ver_minor;
+    rec.wki102_lanroot = NULL;
+    rec.wki102_logged_on_users = level == 102 ? logged_on_users() : 0;
     DWORD n;
     switch (level) {
     case 100: {
-        WKSTA_INFO_100 r = {rec.wki102_platform_id, rec.wki102_computername,
-                            rec.wki102_langroup, rec.wki102_ver_major, rec.wki102_ver_minor};
+        WKSTA_INFO_100 r;
+        memset(&r, 0, sizeof r);
+        r.wki100_platform_id = rec.wki102_platform_id;
+        r.wki100_computername = rec.wki102_computername;
+        r.wki100_langroup = rec.wki102_langroup;
+        r.wki100_ver_major = rec.wki102_ver_major;
+        r.wki100_ver_minor = rec.wki102_ver_minor;
         return netapibuf_pack(&layout_100, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
     }
     case 101: {
-        WKSTA_INFO_101 r = {rec.wki102_platform_id, rec.wki102_computername,
-                            rec.wki102_langroup,    rec.wki102_ver_major,
-                            rec.wki102_ver_minor,   rec.wki102_lanroot};
+        WKSTA_INFO_101 r;
+        memset(&r, 0, sizeof r);
+        r.wki101_platform_id = rec.wki102_platform_id;
+        r.wki101_computername = rec.wki102_computername;
+        r.wki101_langroup = rec.wki102_langroup;
+        r.wki101_ver_major = rec.wki102_ver_major;
+        r.wki101_ver_minor = rec.wki102_ver_minor;
+        r.wki101_lanroot = rec.wki102_lanroot;
         return netapibuf_pack(&layout_101, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
     }
     default:
