@@ -3,6 +3,7 @@
    clock; every pointer inside its one buffer; paging with every prefmaxlen
    reconstructs every list; every error status; out of memory at every step.
    Run on this machine and (tests/net_namespace.sh) over crafted databases. */
+#include <dlfcn.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdalign.h>
@@ -689,8 +690,19 @@ TEST(server_names)
     for (size_t i = 0; i <= strlen(host); i++)
         upper[i] = (char)(host[i] >= 'a' && host[i] <= 'z' ? host[i] - 32 : host[i]);
     all_with_server(upper, NERR_Success);
-    all_with_server("no-such-host.invalid", ERROR_NOT_SUPPORTED);
-    all_with_server("\\\\no-such-host", ERROR_NOT_SUPPORTED);
+    /* Another machine: Samba's engine answers.  Nothing listens on
+       127.0.0.9 (Samba's client calls only 127.0.0.1 local), so the
+       connection is refused at once: ERROR_BAD_NETPATH, or
+       ERROR_MOD_NOT_FOUND where Samba's client library is not installed. */
+    void *samba = dlopen("libnetapi.so.1", RTLD_LAZY | RTLD_LOCAL);
+    NET_API_STATUS unreachable = samba ? ERROR_BAD_NETPATH : ERROR_MOD_NOT_FOUND;
+    all_with_server("127.0.0.9", unreachable);
+    all_with_server("\\\\127.0.0.9", unreachable);
+    if (samba)
+        dlclose(samba);
+    /* Not a name at all. */
+    all_with_server("\\", ERROR_INVALID_NAME);
+    all_with_server("\\\\", ERROR_INVALID_NAME);
 }
 
 /* An error leaves *bufptr NULL ... */

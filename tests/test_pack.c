@@ -254,11 +254,13 @@ TEST(sid_and_fixed_length_blobs)
     unsigned char hours[21];
     memset(hours, 0xFF, sizeof hours);
     hours[20] = 0x7F;
-    struct sid_rec src[3] = {{(void *)unix_user, 1, hours}, {(void *)empty_sid, 2, NULL},
-                             {NULL, 3, hours}};
+    unsigned char user_sid[16], no_sub_sid[8];
+    memcpy(user_sid, unix_user, sizeof user_sid);
+    memcpy(no_sub_sid, empty_sid, sizeof no_sub_sid);
+    struct sid_rec sids[3] = {{user_sid, 1, hours}, {no_sub_sid, 2, NULL}, {NULL, 3, hours}};
     LPBYTE buf = NULL;
     DWORD n = 0, size = 0;
-    CHECK_EQ_U(netapibuf_pack(&sid_layout, src, 3, MAX_PREFERRED_LENGTH, &buf, &n), NERR_Success);
+    CHECK_EQ_U(netapibuf_pack(&sid_layout, sids, 3, MAX_PREFERRED_LENGTH, &buf, &n), NERR_Success);
     CHECK_EQ_U(n, 3);
     CHECK_EQ_U(NetApiBufferSize(buf, &size), NERR_Success);
     const struct sid_rec *r = (const struct sid_rec *)buf;
@@ -452,6 +454,7 @@ int main(void)
     RUN(incremental_refuses_after_full);
     RUN(single_large_entry);
     RUN(identical_strings_stored_once);
+    RUN(sid_and_fixed_length_blobs);
     RUN(records_without_pointers);
     RUN(no_entries_no_buffer);
     RUN(invalid_arguments);

@@ -1,6 +1,7 @@
 /* test_user.c — SPEC §4–5, NetUserEnum / NetUserGetInfo: results match
    `getent passwd`, paging with every prefmaxlen, resume handles that cost one
    walk, abandoned enumerations, threads, every error status, out of memory. */
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdalign.h>
 #include <stdio.h>
@@ -418,17 +419,22 @@ TEST(server_names)
         CHECK_EQ_U(NetUserGetInfo(malformed[k], db[0].name, 0, &buf), ERROR_INVALID_NAME);
         CHECK_EQ_P(buf, NULL);
     }
-    const char *bad[] = {"no-such-host.example", "\\\\no-such-host"};
+    /* Another machine that refuses at once (nothing listens on 127.0.0.9). */
+    void *samba = dlopen("libnetapi.so.1", RTLD_LAZY | RTLD_LOCAL);
+    NET_API_STATUS unreachable = samba ? ERROR_BAD_NETPATH : ERROR_MOD_NOT_FOUND;
+    if (samba)
+        dlclose(samba);
+    const char *bad[] = {"127.0.0.9", "\\\\127.0.0.9"};
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
         LPBYTE buf = (LPBYTE)1;
         DWORD read = 9, total = 9;
         CHECK_EQ_U(NetUserEnum(bad[k], 0, 0, &buf, MAX_PREFERRED_LENGTH, &read, &total, NULL),
-                   ERROR_NOT_SUPPORTED);
+                   unreachable);
         CHECK_EQ_P(buf, NULL);
         CHECK_EQ_U(read, 0);
         CHECK_EQ_U(total, 0);
         buf = (LPBYTE)1;
-        CHECK_EQ_U(NetUserGetInfo(bad[k], db[0].name, 0, &buf), ERROR_NOT_SUPPORTED);
+        CHECK_EQ_U(NetUserGetInfo(bad[k], db[0].name, 0, &buf), unreachable);
         CHECK_EQ_P(buf, NULL);
     }
 }
@@ -473,13 +479,16 @@ TEST(error_statuses)
         CHECK_EQ_U(total, 0);
         CHECK_EQ_U(resume, 0);
     }
-    /* order: NULL out-parameters, then the server, then the level */
-    CHECK_EQ_U(NetUserEnum("no-such-host", 7, 0, NULL, 1, &read, &total, NULL),
+    /* order: NULL out-parameters, then the server name's form, then the
+       level (before any server is asked) */
+    CHECK_EQ_U(NetUserEnum("\\\\", 7, 0, NULL, 1, &read, &total, NULL),
                ERROR_INVALID_PARAMETER);
+    CHECK_EQ_U(NetUserEnum("\\\\", 7, 0, &buf, 1, &read, &total, NULL), ERROR_INVALID_NAME);
     CHECK_EQ_U(NetUserEnum("no-such-host", 7, 0, &buf, 1, &read, &total, NULL),
-               ERROR_NOT_SUPPORTED);
+               ERROR_INVALID_LEVEL);
     CHECK_EQ_U(NetUserGetInfo("no-such-host", "root", 7, NULL), ERROR_INVALID_PARAMETER);
-    CHECK_EQ_U(NetUserGetInfo("no-such-host", "root", 7, &buf), ERROR_NOT_SUPPORTED);
+    CHECK_EQ_U(NetUserGetInfo("\\\\", "root", 7, &buf), ERROR_INVALID_NAME);
+    CHECK_EQ_U(NetUserGetInfo("no-such-host", "root", 7, &buf), ERROR_INVALID_LEVEL);
     CHECK_EQ_U(NetUserGetInfo(NULL, "root", 0, NULL), ERROR_INVALID_PARAMETER);
     buf = (LPBYTE)1;
     CHECK_EQ_U(NetUserGetInfo(NULL, NULL, 0, &buf), ERROR_INVALID_PARAMETER);

@@ -103,6 +103,37 @@ const char *netapibuf_misuse_text(enum netapibuf_misuse_kind kind);
 const char *netapibuf_status_text(NET_API_STATUS status);
 
 
+/* ---- remote servers ------------------------------------------------------ */
+
+/*
+ * The Net* functions answer for another machine (a server name that is not
+ * this host's) through Samba's client library, libnetapi.so.1, loaded at
+ * the first such call (Debian package samba-libs; without it a remote call
+ * returns ERROR_MOD_NOT_FOUND, whose netapibuf_status_text names the
+ * package).  Every result is one NetApiBuffer, as for this machine.
+ *
+ * The credentials remote calls log on with, for the whole process.  domain
+ * may be NULL (the server's own); user NULL, with domain and password NULL
+ * too, means anonymous, or the Kerberos ticket cache when Kerberos is on.
+ * The strings are copied; a password is never logged or printed, and every
+ * copy the library holds is wiped from memory when it is replaced.  The
+ * next remote call logs on anew with them (connections made with the
+ * previous credentials are closed).
+ *   0    set;
+ *   87   a domain or password without a user;
+ *   8    out of memory (the previous credentials stay).
+ */
+NET_API_STATUS netapibuf_set_credentials(const char *domain, const char *user,
+                                         const char *password);
+
+/* Use Kerberos for remote logons (nonzero) or not (0, the default): with a
+   user and password, a ticket is obtained with them; without, the ticket
+   cache (KRB5CCNAME) is used.  Always 0. */
+NET_API_STATUS netapibuf_set_use_kerberos(int use_kerberos);
+
+/* Whether Kerberos is on (netapibuf_set_use_kerberos). */
+int netapibuf_get_use_kerberos(void);
+
 /* ---- packed results ------------------------------------------------------ */
 
 /*

@@ -46,8 +46,9 @@ static NET_API_STATUS cut(const struct nbi_page_spec *spec, const struct source 
         alignas(16) unsigned char from[NBI_PAGE_RECORD_MAX];
         alignas(16) unsigned char to[NBI_PAGE_RECORD_MAX];
         source_get(src, i, from);
-        spec->convert(spec->level, from, to);
-        st = netapibuf_packer_add(page, to);
+        if (spec->convert)
+            spec->convert(spec->level, from, to);
+        st = netapibuf_packer_add(page, spec->convert ? to : from);
         if (st == ERROR_MORE_DATA)
             break;
         if (st != NERR_Success) {

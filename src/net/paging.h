@@ -15,8 +15,9 @@
 #include "platform/platform.h"
 #include "net/resume.h"
 
-/* Largest source or level record a page can convert (bytes). */
-#define NBI_PAGE_RECORD_MAX 128
+/* Largest source or level record a page can convert (bytes): USER_INFO_4
+   is 176 on LP64. */
+#define NBI_PAGE_RECORD_MAX 256
 
 /* Write the level's record for one source record. */
 typedef void (*nbi_page_convert)(DWORD level, const void *source, void *record);
@@ -27,7 +28,7 @@ struct nbi_page_spec {
     void *ctx;                                    /* handed to kind->fill */
     DWORD level;                                  /* handed to convert */
     const struct netapibuf_record_layout *layout; /* the level's record */
-    nbi_page_convert convert;
+    nbi_page_convert convert;                     /* NULL: the source record is the level's */
 };
 
 /*

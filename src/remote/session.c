@@ -8,7 +8,10 @@
 #include "remote/credentials.h"
 #include "remote/sweep.h"
 
-static nbi_mutex samba_lock = NBI_MUTEX_INIT;
+/* Recursive, because Samba forks inside calls we hold it for (tdb checks
+   robust mutexes in a child): our fork handler then takes it again in the
+   thread that holds it, which a plain mutex would deadlock on. */
+static pthread_mutex_t samba_lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
 
 /* All under samba_lock. */
 static struct libnetapi_ctx *context;
@@ -20,14 +23,16 @@ static unsigned long calls;
 
 static nbi_once fork_once = NBI_ONCE_INIT;
 
-/* fork waits for a call in progress: a child must never inherit Samba's
-   context or talloc stack half-way through a change. */
-static void fork_prepare(void) { nbi_mutex_lock(&samba_lock); }
-static void fork_parent(void) { nbi_mutex_unlock(&samba_lock); }
+/* fork waits for a call in progress in another thread: a child must never
+   inherit Samba's context or talloc stack half-way through a change.  (A
+   fork Samba makes inside a call is the holder's own: the lock is taken
+   again, recursively, and the child it makes never calls us.) */
+static void fork_prepare(void) { pthread_mutex_lock(&samba_lock); }
+static void fork_parent(void) { pthread_mutex_unlock(&samba_lock); }
 static void fork_child(void)
 {
     forked = context != NULL;
-    nbi_mutex_unlock(&samba_lock);
+    pthread_mutex_unlock(&samba_lock);
 }
 
 static void register_fork(void)
@@ -112,27 +117,27 @@ NET_API_STATUS nbi_remote_enter(struct nbi_remote *r)
         return st;
     nbi_call_once(&fork_once, register_fork);
     int saved = errno;
-    nbi_mutex_lock(&samba_lock);
+    pthread_mutex_lock(&samba_lock);
     (void)nbi_debugger_init(); /* the sweep reads Samba's memory: valgrind must know */
     st = ensure_context(samba);
     if (st == NERR_Success)
         st = nbi_sweep_begin(&sweep, samba, context);
     if (st != NERR_Success) {
-        nbi_mutex_unlock(&samba_lock);
+        pthread_mutex_unlock(&samba_lock);
         errno = saved;
         return st;
     }
     calls++;
     r->samba = samba;
     r->ctx = context;
+    r->saved_errno = saved;
     errno = saved;
     return NERR_Success;
 }
 
 void nbi_remote_leave(struct nbi_remote *r)
 {
-    int saved = errno;
     nbi_sweep_end(&sweep, r->samba, r->ctx);
-    nbi_mutex_unlock(&samba_lock);
-    errno = saved;
+    pthread_mutex_unlock(&samba_lock);
+    errno = r->saved_errno;
 }

@@ -31,6 +31,7 @@
 struct nbi_remote {
     const struct nbi_samba *samba;
     struct libnetapi_ctx *ctx;
+    int saved_errno; /* the caller's, given back by leave: Samba's calls set it */
 };
 
 /*
