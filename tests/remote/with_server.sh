@@ -28,10 +28,12 @@
 #         domain-local groups nblocal (alice, nbstaff) and nblocalempty;
 #         carol in BUILTIN\Remote Desktop Users.  See populate_dc.py.
 #
-# How long it takes (2-core VM, Samba 4.17): smbd is ready in about 1.5 s.
-# The DC is provisioned and populated once (about 11 s), then kept as a
+# How long it takes (2-core VM, Samba 4.17, TDB_NO_FSYNC=1): smbd is ready
+# in 0.8 s (1,505 accounts in 0.3 s through Python's passdb bindings).  The
+# DC is provisioned (4 s) and populated (6 s) once, then kept as a 61 MB
 # tarball in the cache folder, keyed by the Samba version and the checksum
-# of the fixture files; with the cache it is ready in about 3.5 s.
+# of the fixture files: 11-12 s the first time, 1.1-1.9 s after.  With
+# NB_FIXTURE_VERBOSE=1 each step prints when it ended.
 #
 # The command runs inside the namespace, as root, with these variables:
 #   NB_SERVER           127.0.0.2
@@ -67,8 +69,9 @@
 # 2 for a usage error; 130/143 when interrupted.  Nothing is left running
 # whatever happens: the namespace's first process is this script, and when
 # it ends the kernel ends every process in the namespace; the script that
-# made the namespace kills that process when it is interrupted, and that
-# one dies (PR_SET_PDEATHSIG) if its parent is killed.  The temporary folder
+# made the namespace kills it (through unshare --kill-child) when it is
+# interrupted, and unshare dies (PR_SET_PDEATHSIG) if that script is
+# killed, taking the namespace with it.  The temporary folder
 # is removed at the end (NB_KEEP=1 keeps it and prints its name; folders of
 # runs that were killed are removed by the next run).
 #
@@ -79,6 +82,7 @@
 #   NB_START_TIMEOUT    seconds to wait for the server to answer (60)
 #   NB_KEEP=1           keep the temporary folder
 #   NB_BULK_USERS       bulk users (1500 smbd / 2000 dc; changes NB_USER_COUNT)
+#   NB_FIXTURE_VERBOSE=1  print the time of each step
 #
 # From CTest:
 #   add_test(NAME remote_smbd COMMAND ${PROJECT_SOURCE_DIR}/tests/remote/with_server.sh
