@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "pack/pack.h"
+#include "platform/locks.h"
 #include "platform/sysalloc.h"
 
 struct nbi_snapshot {
@@ -14,7 +15,7 @@ struct nbi_snapshot {
     uint64_t last_used;     /* table clock value of the last release */
 };
 
-static nbi_mutex table_lock = NBI_MUTEX_INIT;
+NBI_MUTEX(table_lock, NBI_RANK_RESUME)
 static struct nbi_snapshot *table[NBI_RESUME_SLOTS];
 static uint64_t table_clock;
 static uint32_t next_token;

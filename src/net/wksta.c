@@ -9,6 +9,7 @@
 #include <netapibuf.h>
 
 #include "net/host.h"
+#include "platform/locks.h"
 
 static const size_t strings_100[] = {
     offsetof(WKSTA_INFO_100, wki100_computername),
@@ -34,7 +35,7 @@ static const struct netapibuf_record_layout layout_102 = {
     sizeof(WKSTA_INFO_102), alignof(WKSTA_INFO_102), 3, strings_102, 0, NULL};
 
 /* The utmp stream is process-global in the C library: one reader at a time. */
-static nbi_mutex utmp_lock = NBI_MUTEX_INIT;
+NBI_MUTEX(utmp_lock, NBI_RANK_UTMP)
 
 /*
  * Users logged on now: distinct names among the USER_PROCESS entries of the

@@ -32,6 +32,7 @@
 #include <netapibuf.h>
 
 #include "pack/pack.h"
+#include "platform/locks.h"
 #include "platform/sysalloc.h"
 
 #define DATA_ALIGN 16u            /* the data area's alignment inside the buffer */
@@ -160,7 +161,7 @@ struct stash_node {
     struct stash_node *next;
 };
 
-static nbi_mutex stash_lock = NBI_MUTEX_INIT;
+NBI_MUTEX(stash_lock, NBI_RANK_PACK_STASH)
 static struct stash_node *stash[STASH_CLASSES];
 static size_t stash_bytes;
 
