@@ -70,7 +70,7 @@ static NET_API_STATUS build(const struct nbi_resume_kind *kind, const char *key,
             memcpy(s->key, key, n);
     }
     if (st == NERR_Success)
-        st = netapibuf_packer_create(kind->source, MAX_PREFERRED_LENGTH, &s->data);
+        st = nbi_packer_create(kind->source, MAX_PREFERRED_LENGTH, &s->data);
     if (st == NERR_Success)
         st = kind->fill(s->data, ctx);
     if (st != NERR_Success) {
