@@ -82,7 +82,7 @@ static inline int buffer_is_live(const void *user)
 
 static NBI_NOINLINE NET_API_STATUS reject(const char *function, const void *user)
 {
-    return nbi_misuse(function, user, nbi_classify_default(user), 0);
+    return nbi_misuse(function, user, nbi_classify_default(user, 0), 0);
 }
 
 /* Nonzero when user was released from a block whose pages may be gone:
@@ -92,9 +92,11 @@ static inline int released_unmapped(const void *user)
     return NBI_UNLIKELY(nbi_may_be_unmapped(user)) && nbi_unmapped_recently_released(user);
 }
 
+/* Released from a block whose pages may be gone: its header is read only
+   through the kernel, if at all (misuse.c). */
 static NBI_NOINLINE NET_API_STATUS reject_released(const char *function, const void *user)
 {
-    return nbi_misuse(function, user, NETAPIBUF_MISUSE_RELEASED_POINTER, 0);
+    return nbi_misuse(function, user, nbi_classify_default(user, 1), 0);
 }
 
 /* The calling thread's record, after the process-wide set-up: the slow

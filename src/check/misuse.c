@@ -102,6 +102,13 @@ NET_API_STATUS nbi_misuse(const char *function, const void *pointer,
  * Where the system refuses the copy (a seccomp filter), the header in front
  * of the pointer, which the live check has just read, is read again, and
  * interior pointers are reported as unknown.
+ *
+ * released_lately: the pointer is in the table of released blocks whose
+ * pages may be gone (block/unmapped.h), so its header was not read and is
+ * not read now except through the kernel.  Such an address may since have
+ * come to lie inside a newer buffer (the table forgets an address only when
+ * a buffer starts there): found inside one, it is reported as interior;
+ * otherwise as the table says, released.
  */
 #define INTERIOR_REACH 4096u
 #define WINDOW (INTERIOR_REACH + NBI_HEADER_SIZE)
@@ -132,19 +139,23 @@ static struct nbi_header copied_header(const unsigned char *window, uintptr_t fr
     return h;
 }
 
-enum netapibuf_misuse_kind nbi_classify_default(const void *pointer)
+enum netapibuf_misuse_kind nbi_classify_default(const void *pointer, int released_lately)
 {
     if (!nbi_is_aligned(pointer))
         return NETAPIBUF_MISUSE_UNALIGNED_POINTER;
+    enum netapibuf_misuse_kind otherwise = released_lately ? NETAPIBUF_MISUSE_RELEASED_POINTER
+                                                           : NETAPIBUF_MISUSE_UNKNOWN_POINTER;
     uintptr_t at = (uintptr_t)pointer;
     if (at < NBI_HEADER_SIZE)
-        return NETAPIBUF_MISUSE_UNKNOWN_POINTER;
+        return otherwise;
     unsigned char window[WINDOW];
     uintptr_t from = at > WINDOW ? at - WINDOW : 0;
     uintptr_t low = copy_window(window, from, at);
-    if (low > at - NBI_HEADER_SIZE) /* no copy: only what the live check read */
-        return nbi_header_is_released(pointer) ? NETAPIBUF_MISUSE_RELEASED_POINTER
-                                               : NETAPIBUF_MISUSE_UNKNOWN_POINTER;
+    if (low > at - NBI_HEADER_SIZE) { /* no copy: only what the live check read */
+        if (released_lately || nbi_header_is_released(pointer))
+            return NETAPIBUF_MISUSE_RELEASED_POINTER;
+        return NETAPIBUF_MISUSE_UNKNOWN_POINTER;
+    }
     struct nbi_header own = copied_header(window, from, at);
     if (own.tag == nbi_tag_released(pointer, own.size))
         return NETAPIBUF_MISUSE_RELEASED_POINTER;
@@ -153,5 +164,5 @@ enum netapibuf_misuse_kind nbi_classify_default(const void *pointer)
         if (h.tag == nbi_tag_live((const void *)start, h.size) && at - start < h.size)
             return NETAPIBUF_MISUSE_INTERIOR_POINTER;
     }
-    return NETAPIBUF_MISUSE_UNKNOWN_POINTER;
+    return otherwise;
 }
