@@ -38,6 +38,12 @@
 
 #define CHILD_DEADLINE_SECONDS 30 /* generous: valgrind runs the child too */
 
+/* The largest buffer a child makes.  ThreadSanitizer's runtime (clang 14)
+   does not lock its allocator of large blocks across fork, so a child that
+   needs it while the parent had a thread inside it hangs in the tool:
+   under TSan the child stays below that allocator (128 KiB). */
+#define CHILD_LARGE (TOOL_TSAN ? 100000 : 300000)
+
 static int stop; /* atomic: background threads run until it is set */
 static DWORD expected_users, expected_groups;
 static alignas(16) char not_a_buffer[64];
@@ -230,7 +236,7 @@ static int child_calls(int progress)
     STEP();
     LPVOID p = NULL;
     wrong |= NetApiBufferAllocate(100, &p) != NERR_Success;
-    wrong |= NetApiBufferReallocate(p, 300000, &p) != NERR_Success;
+    wrong |= NetApiBufferReallocate(p, CHILD_LARGE, &p) != NERR_Success;
     wrong |= NetApiBufferFree(p) != NERR_Success;
     STEP();
     wrong |= NetApiBufferFree(not_a_buffer + 16) != ERROR_INVALID_PARAMETER;
@@ -368,6 +374,15 @@ TEST(fork_while_every_kind_of_call_runs)
 
 int main(void)
 {
+    /* AddressSanitizer's runtime before clang 17 (and GCC's copy of it) locks
+       nothing of its own across fork: a child forked while another thread is
+       inside ASan's malloc hangs at its first malloc, whatever the program
+       does.  The test runs plain, under valgrind and under TSan (whose
+       runtime does lock its allocator); under such an ASan it is skipped. */
+#if TOOL_ASAN && !(defined(__clang_major__) && __clang_major__ >= 17)
+    printf("skipped: this AddressSanitizer runtime does not survive fork with threads in malloc\n");
+    return 77;
+#endif
     RUN(fork_while_every_kind_of_call_runs);
     return check_finish();
 }
