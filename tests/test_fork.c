@@ -34,6 +34,7 @@
 #include <netapibuf.h>
 
 #include "check.h"
+#include "platform/locks.h"
 #include "tools.h"
 
 #define CHILD_DEADLINE_SECONDS 30 /* generous: valgrind runs the child too */
@@ -372,6 +373,16 @@ TEST(fork_while_every_kind_of_call_runs)
     CHECK(__atomic_load_n(&reports, __ATOMIC_RELAXED) > 0);
 }
 
+/* Every lock of the library joined the fork protocol at load time, in an
+   order prepare can take them in (platform/locks.h): the NSS walk, utmp,
+   snapshot table, packer stash, misuse handler, thread records, registry. */
+TEST(every_lock_joined_in_rank_order)
+{
+    int ordered = 0;
+    CHECK_GE_U(nbi_fork_members(&ordered), 7);
+    CHECK(ordered);
+}
+
 int main(void)
 {
     /* AddressSanitizer's runtime before clang 17 (and GCC's copy of it) locks
@@ -383,6 +394,7 @@ int main(void)
     printf("skipped: this AddressSanitizer runtime does not survive fork with threads in malloc\n");
     return 77;
 #endif
+    RUN(every_lock_joined_in_rank_order);
     RUN(fork_while_every_kind_of_call_runs);
     return check_finish();
 }
