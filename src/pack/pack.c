@@ -74,7 +74,7 @@ struct gap {
 struct netapibuf_packer {
     /* The layout as it was validated: copied, so a caller changing its own
        arrays later cannot move a pointer field where it was never checked. */
-    struct netapibuf_record_layout layout[1];
+    struct netapibuf_record_layout layout;
     size_t string_offsets[NETAPIBUF_PACK_MAX_FIELDS];
     struct netapibuf_blob_field blobs[NETAPIBUF_PACK_MAX_FIELDS];
     size_t gap_count;
@@ -119,7 +119,7 @@ static uint32_t hash_string(const char *s, size_t n)
    SIZE_MAX when it would not fit a DWORD (NetApiBufferAllocate's limit). */
 static size_t buffer_size(const netapibuf_packer *p, size_t count, size_t data_len)
 {
-    size_t size = p->layout->size;
+    size_t size = p->layout.size;
     if (count > (size_t)UINT32_MAX / size || data_len > UINT32_MAX)
         return SIZE_MAX;
     size_t recs = count * size;
@@ -413,14 +413,14 @@ static NET_API_STATUS packer_new(const struct netapibuf_record_layout *layout,
         nbi_sys_free(p);
         return ERROR_INVALID_PARAMETER;
     }
-    *p->layout = *layout;
+    p->layout = *layout;
     if (layout->string_count)
         memcpy(p->string_offsets, layout->string_offsets,
                layout->string_count * sizeof *layout->string_offsets);
     if (layout->blob_count)
         memcpy(p->blobs, layout->blobs, layout->blob_count * sizeof *layout->blobs);
-    p->layout->string_offsets = p->string_offsets;
-    p->layout->blobs = p->blobs;
+    p->layout.string_offsets = p->string_offsets;
+    p->layout.blobs = p->blobs;
     p->prefmaxlen = prefmaxlen;
     *packer = p;
     return NERR_Success;
@@ -502,7 +502,7 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *
         return ERROR_INVALID_PARAMETER;
     if (p->full)
         return ERROR_MORE_DATA;
-    const struct netapibuf_record_layout *l = p->layout;
+    const struct netapibuf_record_layout *l = &p->layout;
     const unsigned char *src = record;
     struct string_plan plan[NETAPIBUF_PACK_MAX_FIELDS];
     int touches_data = 0; /* a new string or a non-NULL blob */
@@ -645,7 +645,7 @@ static unsigned char *final_at(const void *ctx, size_t offset)
 
 void nbi_packer_get(const netapibuf_packer *p, DWORD i, void *record)
 {
-    const struct netapibuf_record_layout *l = p->layout;
+    const struct netapibuf_record_layout *l = &p->layout;
     const struct seg *s = seg_find(&p->recs, i);
     memcpy(record, s->bytes + (i - s->base) * l->size, l->size);
     resolve(l, record, staged_at, &p->data);
@@ -666,7 +666,7 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_finish(netapibuf_packer *p, LPBYTE *b
         netapibuf_packer_destroy(p);
         return NERR_Success;
     }
-    const struct netapibuf_record_layout *l = p->layout;
+    const struct netapibuf_record_layout *l = &p->layout;
     size_t total = nbi_packer_size(p); /* checked to fit a DWORD by add() */
     size_t recs = p->count * l->size;
     LPVOID buf = NULL;
