@@ -41,10 +41,12 @@ static void fail(const char *what)
     __builtin_trap();
 }
 
+/* p points inside [buf, buf + size), never at buf + size (SPEC section 4),
+   and n bytes from it are in the buffer. */
 static int inside(const void *p, size_t n, const unsigned char *buf, DWORD size)
 {
     const unsigned char *c = p;
-    return c >= buf && c <= buf + size && (size_t)(buf + size - c) >= n;
+    return c >= buf && c < buf + size && (size_t)(buf + size - c) >= n;
 }
 
 /* Check one buffer of n records against src[0..n). */

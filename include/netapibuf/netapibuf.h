@@ -51,8 +51,9 @@ struct netapibuf_stats {
     uint64_t live_buffers;      /* allocated and not yet released */
     uint64_t live_bytes;        /* sum of their requested sizes */
     uint64_t peak_bytes;        /* highest live_bytes seen */
-    uint64_t total_allocations; /* successful allocations, resizes that moved or grew
-                                   from NULL included */
+    uint64_t total_allocations; /* buffers made: allocations (Reallocate from NULL
+                                   included) and resizes that moved (the old buffer
+                                   then counts as released); not resizes in place */
     uint64_t misuse_events;     /* calls rejected as misuse (section 3 of the spec) */
 };
 
@@ -177,7 +178,11 @@ int netapibuf_get_use_kerberos(void);
  * so repeated strings (empty strings, a domain prefix) share bytes, while
  * a rare collision just stores a copy.  Two string fields may therefore
  * point at the same bytes; never write through them.  Blobs are never
- * shared.  A NULL pointer field stays NULL.
+ * shared.  A NULL pointer field stays NULL; every other one points inside
+ * [buf, buf + NetApiBufferSize(buf)), a non-NULL blob of 0 bytes at one zero
+ * byte of its own.  Records are copied as they are, padding included: build
+ * source records from zeroed memory if their padding matters (the library's
+ * own functions return no byte the library did not write).
  */
 
 /* A pointer field to a byte blob: its length is a DWORD field of the same
@@ -197,8 +202,8 @@ struct netapibuf_blob_field {
    are 21). */
 #define NETAPIBUF_LENGTH_FIXED(n) ((size_t)-2 - (size_t)(n))
 
-/* What the packer needs to know about a record type.  The arrays must stay
-   valid as long as a packer using the layout lives (static const is usual). */
+/* What the packer needs to know about a record type.  The packer copies the
+   layout when it is created: the arrays need only outlive that call. */
 struct netapibuf_record_layout {
     size_t size;                /* sizeof the record, > 0 */
     size_t align;               /* alignof the record: a power of two <= 16 */
@@ -215,9 +220,12 @@ typedef struct netapibuf_packer netapibuf_packer;
 
 /*
  * Start a result.  0 and *packer set; 87 if layout or packer is NULL or the
- * layout is invalid (size 0, bad alignment, a field outside the record or
- * misaligned, more than NETAPIBUF_PACK_MAX_FIELDS fields); 8 if out of
- * memory.  On error *packer is NULL (when packer is not NULL).
+ * layout is invalid: size 0, an alignment that is not a power of two up to
+ * 16 or does not divide the size, a field outside the record or misaligned
+ * (pointers to 8, blob lengths to 4), two fields sharing a byte, pointer
+ * fields in a record aligned below 8, more than NETAPIBUF_PACK_MAX_FIELDS
+ * fields; 8 if out of memory.  On error *packer is NULL (when packer is not
+ * NULL).
  */
 NET_API_STATUS netapibuf_packer_create(const struct netapibuf_record_layout *layout,
                                        DWORD prefmaxlen, netapibuf_packer **packer);

@@ -35,18 +35,25 @@ struct group_src {
     char *name;
 };
 static const size_t group_src_strings[] = {offsetof(struct group_src, name)};
-static const struct netapibuf_record_layout group_src_layout = {
-    sizeof(struct group_src), alignof(struct group_src), 1, group_src_strings, 0, NULL};
+static const struct nbi_field group_src_fields[] = {NBI_FIELD(struct group_src, name)};
+static const struct nbi_layout group_src_layout = {
+    {sizeof(struct group_src), alignof(struct group_src), 1, group_src_strings, 0, NULL},
+    NBI_FIELDS(group_src_fields)};
 
 static const size_t lg0_strings[] = {offsetof(LOCALGROUP_INFO_0, lgrpi0_name)};
 static const size_t lg1_strings[] = {offsetof(LOCALGROUP_INFO_1, lgrpi1_name),
                                      offsetof(LOCALGROUP_INFO_1, lgrpi1_comment)};
-static const struct netapibuf_record_layout lg0_layout = {
-    sizeof(LOCALGROUP_INFO_0), alignof(LOCALGROUP_INFO_0), 1, lg0_strings, 0, NULL};
-static const struct netapibuf_record_layout lg1_layout = {
-    sizeof(LOCALGROUP_INFO_1), alignof(LOCALGROUP_INFO_1), 2, lg1_strings, 0, NULL};
+static const struct nbi_field lg0_fields[] = {NBI_FIELD(LOCALGROUP_INFO_0, lgrpi0_name)};
+static const struct nbi_field lg1_fields[] = {NBI_FIELD(LOCALGROUP_INFO_1, lgrpi1_name),
+                                              NBI_FIELD(LOCALGROUP_INFO_1, lgrpi1_comment)};
+static const struct nbi_layout lg0_layout = {
+    {sizeof(LOCALGROUP_INFO_0), alignof(LOCALGROUP_INFO_0), 1, lg0_strings, 0, NULL},
+    NBI_FIELDS(lg0_fields)};
+static const struct nbi_layout lg1_layout = {
+    {sizeof(LOCALGROUP_INFO_1), alignof(LOCALGROUP_INFO_1), 2, lg1_strings, 0, NULL},
+    NBI_FIELDS(lg1_fields)};
 
-static const struct netapibuf_record_layout *group_layout(DWORD level)
+static const struct nbi_layout *group_layout(DWORD level)
 {
     return level == 0 ? &lg0_layout : level == 1 ? &lg1_layout : NULL;
 }
@@ -102,7 +109,7 @@ static NET_API_STATUS get_info_pack(const struct group *gr, void *ctx)
     alignas(16) unsigned char rec[NBI_PAGE_RECORD_MAX];
     DWORD n;
     group_convert(gi->level, &g, rec);
-    return netapibuf_pack(group_layout(gi->level), rec, 1, MAX_PREFERRED_LENGTH, &gi->buf, &n);
+    return nbi_pack(group_layout(gi->level), rec, 1, MAX_PREFERRED_LENGTH, &gi->buf, &n);
 }
 
 NET_API_STATUS nbi_local_localgroup_get_info(LPCSTR groupname, DWORD level, LPBYTE *bufptr)
@@ -127,17 +134,29 @@ struct member_src {
 };
 static const size_t member_src_strings[] = {offsetof(struct member_src, name),
                                             offsetof(struct member_src, domainandname)};
-static const struct netapibuf_record_layout member_src_layout = {
-    sizeof(struct member_src), alignof(struct member_src), 2, member_src_strings, 0, NULL};
+static const struct nbi_field member_src_fields[] = {NBI_FIELD(struct member_src, name),
+                                                     NBI_FIELD(struct member_src, domainandname)};
+static const struct nbi_layout member_src_layout = {
+    {sizeof(struct member_src), alignof(struct member_src), 2, member_src_strings, 0, NULL},
+    NBI_FIELDS(member_src_fields)};
 
 static const size_t lm1_strings[] = {offsetof(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_name)};
 static const size_t lm3_strings[] = {offsetof(LOCALGROUP_MEMBERS_INFO_3, lgrmi3_domainandname)};
-static const struct netapibuf_record_layout lm1_layout = {
-    sizeof(LOCALGROUP_MEMBERS_INFO_1), alignof(LOCALGROUP_MEMBERS_INFO_1), 1, lm1_strings, 0,
-    NULL};
-static const struct netapibuf_record_layout lm3_layout = {
-    sizeof(LOCALGROUP_MEMBERS_INFO_3), alignof(LOCALGROUP_MEMBERS_INFO_3), 1, lm3_strings, 0,
-    NULL};
+/* lgrmi1_sid is a pointer the packer never sees: always NULL here. */
+static const struct nbi_field lm1_fields[] = {
+    NBI_FIELD(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_sid),
+    NBI_FIELD(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_sidusage),
+    NBI_FIELD(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_name)};
+static const struct nbi_field lm3_fields[] = {
+    NBI_FIELD(LOCALGROUP_MEMBERS_INFO_3, lgrmi3_domainandname)};
+static const struct nbi_layout lm1_layout = {
+    {sizeof(LOCALGROUP_MEMBERS_INFO_1), alignof(LOCALGROUP_MEMBERS_INFO_1), 1, lm1_strings, 0,
+     NULL},
+    NBI_FIELDS(lm1_fields)};
+static const struct nbi_layout lm3_layout = {
+    {sizeof(LOCALGROUP_MEMBERS_INFO_3), alignof(LOCALGROUP_MEMBERS_INFO_3), 1, lm3_strings, 0,
+     NULL},
+    NBI_FIELDS(lm3_fields)};
 
 static void member_convert(DWORD level, const void *source, void *record)
 {
@@ -284,8 +303,7 @@ NET_API_STATUS nbi_local_localgroup_get_members(LPCSTR localgroupname, DWORD lev
                                                 LPDWORD entriesread, LPDWORD totalentries,
                                                 PDWORD_PTR resumehandle)
 {
-    const struct netapibuf_record_layout *layout =
-        level == 1 ? &lm1_layout : level == 3 ? &lm3_layout : NULL;
+    const struct nbi_layout *layout = level == 1 ? &lm1_layout : level == 3 ? &lm3_layout : NULL;
     if (!layout)
         return ERROR_INVALID_LEVEL;
     if (!localgroupname[0])

@@ -5,28 +5,46 @@
 #include <lm.h>
 #include <netapibuf.h>
 
-#include "local/host.h"
 #include "local/functions.h"
+#include "local/host.h"
 #include "local/local.h"
+#include "pack/pack.h"
 
 static const size_t strings_100[] = {offsetof(SERVER_INFO_100, sv100_name)};
-static const struct netapibuf_record_layout layout_100 = {
-    sizeof(SERVER_INFO_100), alignof(SERVER_INFO_100), 1, strings_100, 0, NULL};
+static const struct nbi_field fields_100[] = {NBI_FIELD(SERVER_INFO_100, sv100_platform_id),
+                                              NBI_FIELD(SERVER_INFO_100, sv100_name)};
+static const struct nbi_layout layout_100 = {
+    {sizeof(SERVER_INFO_100), alignof(SERVER_INFO_100), 1, strings_100, 0, NULL},
+    NBI_FIELDS(fields_100)};
 
 static const size_t strings_101[] = {
     offsetof(SERVER_INFO_101, sv101_name),
     offsetof(SERVER_INFO_101, sv101_comment),
 };
-static const struct netapibuf_record_layout layout_101 = {
-    sizeof(SERVER_INFO_101), alignof(SERVER_INFO_101), 2, strings_101, 0, NULL};
+static const struct nbi_field fields_101[] = {
+    NBI_FIELD(SERVER_INFO_101, sv101_platform_id),   NBI_FIELD(SERVER_INFO_101, sv101_name),
+    NBI_FIELD(SERVER_INFO_101, sv101_version_major), NBI_FIELD(SERVER_INFO_101, sv101_version_minor),
+    NBI_FIELD(SERVER_INFO_101, sv101_type),          NBI_FIELD(SERVER_INFO_101, sv101_comment)};
+static const struct nbi_layout layout_101 = {
+    {sizeof(SERVER_INFO_101), alignof(SERVER_INFO_101), 2, strings_101, 0, NULL},
+    NBI_FIELDS(fields_101)};
 
 static const size_t strings_102[] = {
     offsetof(SERVER_INFO_102, sv102_name),
     offsetof(SERVER_INFO_102, sv102_comment),
     offsetof(SERVER_INFO_102, sv102_userpath),
 };
-static const struct netapibuf_record_layout layout_102 = {
-    sizeof(SERVER_INFO_102), alignof(SERVER_INFO_102), 3, strings_102, 0, NULL};
+static const struct nbi_field fields_102[] = {
+    NBI_FIELD(SERVER_INFO_102, sv102_platform_id),   NBI_FIELD(SERVER_INFO_102, sv102_name),
+    NBI_FIELD(SERVER_INFO_102, sv102_version_major), NBI_FIELD(SERVER_INFO_102, sv102_version_minor),
+    NBI_FIELD(SERVER_INFO_102, sv102_type),          NBI_FIELD(SERVER_INFO_102, sv102_comment),
+    NBI_FIELD(SERVER_INFO_102, sv102_users),         NBI_FIELD(SERVER_INFO_102, sv102_disc),
+    NBI_FIELD(SERVER_INFO_102, sv102_hidden),        NBI_FIELD(SERVER_INFO_102, sv102_announce),
+    NBI_FIELD(SERVER_INFO_102, sv102_anndelta),      NBI_FIELD(SERVER_INFO_102, sv102_licenses),
+    NBI_FIELD(SERVER_INFO_102, sv102_userpath)};
+static const struct nbi_layout layout_102 = {
+    {sizeof(SERVER_INFO_102), alignof(SERVER_INFO_102), 3, strings_102, 0, NULL},
+    NBI_FIELDS(fields_102)};
 
 /* What this machine is: a workstation running a Unix server OS.  It runs no
    LAN Manager server of its own, so SV_TYPE_SERVER is not claimed. */
@@ -50,12 +68,12 @@ NET_API_STATUS nbi_local_server_get_info(DWORD level, LPBYTE *bufptr)
     switch (level) {
     case 100: {
         SERVER_INFO_100 r = {PLATFORM_ID_NT, h.name};
-        return netapibuf_pack(&layout_100, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
+        return nbi_pack(&layout_100, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
     }
     case 101: {
         SERVER_INFO_101 r = {PLATFORM_ID_NT,     h.name, h.ver_major & MAJOR_VERSION_MASK,
                              h.ver_minor,        LOCAL_SERVER_TYPE, h.comment};
-        return netapibuf_pack(&layout_101, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
+        return nbi_pack(&layout_101, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
     }
     default:
         if ((st = nbi_local_walk_users(count_user, &users)) != NERR_Success)
@@ -75,6 +93,6 @@ NET_API_STATUS nbi_local_server_get_info(DWORD level, LPBYTE *bufptr)
             .sv102_licenses = 0,
             .sv102_userpath = "/",
         };
-        return netapibuf_pack(&layout_102, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
+        return nbi_pack(&layout_102, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
     }
 }

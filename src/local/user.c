@@ -25,6 +25,7 @@
 
 #include "local/functions.h"
 #include "local/local.h"
+#include "pack/pack.h"
 #include "net/paging.h"
 #include "net/resume.h"
 
@@ -42,8 +43,13 @@ static const size_t src_strings[] = {offsetof(struct user_src, name),
                                      offsetof(struct user_src, full_name),
                                      offsetof(struct user_src, comment),
                                      offsetof(struct user_src, home_dir)};
-static const struct netapibuf_record_layout src_layout = {
-    sizeof(struct user_src), alignof(struct user_src), 4, src_strings, 0, NULL};
+static const struct nbi_field src_fields[] = {
+    NBI_FIELD(struct user_src, name),     NBI_FIELD(struct user_src, full_name),
+    NBI_FIELD(struct user_src, comment),  NBI_FIELD(struct user_src, home_dir),
+    NBI_FIELD(struct user_src, uid),      NBI_FIELD(struct user_src, flags)};
+static const struct nbi_layout src_layout = {
+    {sizeof(struct user_src), alignof(struct user_src), 4, src_strings, 0, NULL},
+    NBI_FIELDS(src_fields)};
 
 static const size_t l0_strings[] = {offsetof(USER_INFO_0, usri0_name)};
 static const size_t l1_strings[] = {offsetof(USER_INFO_1, usri1_name),
@@ -58,14 +64,29 @@ static const size_t l10_strings[] = {offsetof(USER_INFO_10, usri10_name),
 static const size_t l20_strings[] = {offsetof(USER_INFO_20, usri20_name),
                                      offsetof(USER_INFO_20, usri20_full_name),
                                      offsetof(USER_INFO_20, usri20_comment)};
-static const struct netapibuf_record_layout level_layouts[] = {
-    {sizeof(USER_INFO_0), alignof(USER_INFO_0), 1, l0_strings, 0, NULL},
-    {sizeof(USER_INFO_1), alignof(USER_INFO_1), 5, l1_strings, 0, NULL},
-    {sizeof(USER_INFO_10), alignof(USER_INFO_10), 4, l10_strings, 0, NULL},
-    {sizeof(USER_INFO_20), alignof(USER_INFO_20), 3, l20_strings, 0, NULL},
+static const struct nbi_field l0_fields[] = {NBI_FIELD(USER_INFO_0, usri0_name)};
+static const struct nbi_field l1_fields[] = {
+    NBI_FIELD(USER_INFO_1, usri1_name),     NBI_FIELD(USER_INFO_1, usri1_password),
+    NBI_FIELD(USER_INFO_1, usri1_password_age), NBI_FIELD(USER_INFO_1, usri1_priv),
+    NBI_FIELD(USER_INFO_1, usri1_home_dir), NBI_FIELD(USER_INFO_1, usri1_comment),
+    NBI_FIELD(USER_INFO_1, usri1_flags),    NBI_FIELD(USER_INFO_1, usri1_script_path)};
+static const struct nbi_field l10_fields[] = {
+    NBI_FIELD(USER_INFO_10, usri10_name), NBI_FIELD(USER_INFO_10, usri10_comment),
+    NBI_FIELD(USER_INFO_10, usri10_usr_comment), NBI_FIELD(USER_INFO_10, usri10_full_name)};
+static const struct nbi_field l20_fields[] = {
+    NBI_FIELD(USER_INFO_20, usri20_name),  NBI_FIELD(USER_INFO_20, usri20_full_name),
+    NBI_FIELD(USER_INFO_20, usri20_comment), NBI_FIELD(USER_INFO_20, usri20_flags),
+    NBI_FIELD(USER_INFO_20, usri20_user_id)};
+static const struct nbi_layout level_layouts[] = {
+    {{sizeof(USER_INFO_0), alignof(USER_INFO_0), 1, l0_strings, 0, NULL}, NBI_FIELDS(l0_fields)},
+    {{sizeof(USER_INFO_1), alignof(USER_INFO_1), 5, l1_strings, 0, NULL}, NBI_FIELDS(l1_fields)},
+    {{sizeof(USER_INFO_10), alignof(USER_INFO_10), 4, l10_strings, 0, NULL},
+     NBI_FIELDS(l10_fields)},
+    {{sizeof(USER_INFO_20), alignof(USER_INFO_20), 3, l20_strings, 0, NULL},
+     NBI_FIELDS(l20_fields)},
 };
 
-static const struct netapibuf_record_layout *level_layout(DWORD level)
+static const struct nbi_layout *level_layout(DWORD level)
 {
     switch (level) {
     case 0: return &level_layouts[0];
@@ -93,8 +114,9 @@ static void to_level(DWORD level, const struct user_src *u, union user_rec *r)
         r->l0.usri0_name = u->name;
         break;
     case 1:
-        memset(&r->l1, 0, sizeof r->l1); /* has padding: no stale stack bytes in results */
         r->l1.usri1_name = u->name;
+        r->l1.usri1_password = NULL;
+        r->l1.usri1_password_age = 0;
         r->l1.usri1_priv = u->uid == 0 ? USER_PRIV_ADMIN : USER_PRIV_USER;
         r->l1.usri1_home_dir = u->home_dir;
         r->l1.usri1_comment = u->comment;
@@ -199,12 +221,12 @@ static NET_API_STATUS direct_add(const struct passwd *pw, void *ctx)
     return st;
 }
 
-static NET_API_STATUS enum_direct(DWORD level, const struct netapibuf_record_layout *layout,
+static NET_API_STATUS enum_direct(DWORD level, const struct nbi_layout *layout,
                                   DWORD prefmaxlen, LPBYTE *bufptr, LPDWORD entriesread,
                                   LPDWORD totalentries)
 {
     struct direct d = {level, NULL, 0, 0};
-    NET_API_STATUS st = netapibuf_packer_create(layout, prefmaxlen, &d.page);
+    NET_API_STATUS st = nbi_packer_create(layout, prefmaxlen, &d.page);
     if (st != NERR_Success)
         return st;
     st = nbi_local_walk_users(direct_add, &d);
@@ -230,7 +252,7 @@ NET_API_STATUS nbi_local_user_enum(DWORD level, DWORD filter, LPBYTE *bufptr, DW
                                    PDWORD resume_handle)
 {
     NET_API_STATUS st;
-    const struct netapibuf_record_layout *layout = level_layout(level);
+    const struct nbi_layout *layout = level_layout(level);
     if (!layout)
         return ERROR_INVALID_LEVEL;
     if (filter != 0 && filter != FILTER_NORMAL_ACCOUNT) {
@@ -253,7 +275,7 @@ NET_API_STATUS nbi_local_user_enum(DWORD level, DWORD filter, LPBYTE *bufptr, DW
 
 struct get_info {
     DWORD level;
-    const struct netapibuf_record_layout *layout;
+    const struct nbi_layout *layout;
     LPBYTE buf;
 };
 
@@ -265,7 +287,7 @@ static NET_API_STATUS get_info_pack(const struct passwd *pw, void *ctx)
     DWORD n;
     user_from_passwd(pw, &u);
     to_level(gi->level, &u, &r);
-    return netapibuf_pack(gi->layout, &r, 1, MAX_PREFERRED_LENGTH, &gi->buf, &n);
+    return nbi_pack(gi->layout, &r, 1, MAX_PREFERRED_LENGTH, &gi->buf, &n);
 }
 
 NET_API_STATUS nbi_local_user_get_info(LPCSTR username, DWORD level, LPBYTE *bufptr)

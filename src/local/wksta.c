@@ -10,32 +10,50 @@
 
 #include "local/functions.h"
 #include "local/host.h"
+#include "pack/pack.h"
+#include "platform/locks.h"
 
 static const size_t strings_100[] = {
     offsetof(WKSTA_INFO_100, wki100_computername),
     offsetof(WKSTA_INFO_100, wki100_langroup),
 };
-static const struct netapibuf_record_layout layout_100 = {
-    sizeof(WKSTA_INFO_100), alignof(WKSTA_INFO_100), 2, strings_100, 0, NULL};
+static const struct nbi_field fields_100[] = {
+    NBI_FIELD(WKSTA_INFO_100, wki100_platform_id), NBI_FIELD(WKSTA_INFO_100, wki100_computername),
+    NBI_FIELD(WKSTA_INFO_100, wki100_langroup),    NBI_FIELD(WKSTA_INFO_100, wki100_ver_major),
+    NBI_FIELD(WKSTA_INFO_100, wki100_ver_minor)};
+static const struct nbi_layout layout_100 = {
+    {sizeof(WKSTA_INFO_100), alignof(WKSTA_INFO_100), 2, strings_100, 0, NULL},
+    NBI_FIELDS(fields_100)};
 
 static const size_t strings_101[] = {
     offsetof(WKSTA_INFO_101, wki101_computername),
     offsetof(WKSTA_INFO_101, wki101_langroup),
     offsetof(WKSTA_INFO_101, wki101_lanroot),
 };
-static const struct netapibuf_record_layout layout_101 = {
-    sizeof(WKSTA_INFO_101), alignof(WKSTA_INFO_101), 3, strings_101, 0, NULL};
+static const struct nbi_field fields_101[] = {
+    NBI_FIELD(WKSTA_INFO_101, wki101_platform_id), NBI_FIELD(WKSTA_INFO_101, wki101_computername),
+    NBI_FIELD(WKSTA_INFO_101, wki101_langroup),    NBI_FIELD(WKSTA_INFO_101, wki101_ver_major),
+    NBI_FIELD(WKSTA_INFO_101, wki101_ver_minor),   NBI_FIELD(WKSTA_INFO_101, wki101_lanroot)};
+static const struct nbi_layout layout_101 = {
+    {sizeof(WKSTA_INFO_101), alignof(WKSTA_INFO_101), 3, strings_101, 0, NULL},
+    NBI_FIELDS(fields_101)};
 
 static const size_t strings_102[] = {
     offsetof(WKSTA_INFO_102, wki102_computername),
     offsetof(WKSTA_INFO_102, wki102_langroup),
     offsetof(WKSTA_INFO_102, wki102_lanroot),
 };
-static const struct netapibuf_record_layout layout_102 = {
-    sizeof(WKSTA_INFO_102), alignof(WKSTA_INFO_102), 3, strings_102, 0, NULL};
+static const struct nbi_field fields_102[] = {
+    NBI_FIELD(WKSTA_INFO_102, wki102_platform_id), NBI_FIELD(WKSTA_INFO_102, wki102_computername),
+    NBI_FIELD(WKSTA_INFO_102, wki102_langroup),    NBI_FIELD(WKSTA_INFO_102, wki102_ver_major),
+    NBI_FIELD(WKSTA_INFO_102, wki102_ver_minor),   NBI_FIELD(WKSTA_INFO_102, wki102_lanroot),
+    NBI_FIELD(WKSTA_INFO_102, wki102_logged_on_users)};
+static const struct nbi_layout layout_102 = {
+    {sizeof(WKSTA_INFO_102), alignof(WKSTA_INFO_102), 3, strings_102, 0, NULL},
+    NBI_FIELDS(fields_102)};
 
 /* The utmp stream is process-global in the C library: one reader at a time. */
-static nbi_mutex utmp_lock = NBI_MUTEX_INIT;
+NBI_MUTEX(utmp_lock, NBI_RANK_UTMP)
 
 /*
  * Users logged on now: distinct names among the USER_PROCESS entries of the
@@ -96,15 +114,15 @@ NET_API_STATUS nbi_local_wksta_get_info(DWORD level, LPBYTE *bufptr)
     case 100: {
         WKSTA_INFO_100 r = {rec.wki102_platform_id, rec.wki102_computername,
                             rec.wki102_langroup, rec.wki102_ver_major, rec.wki102_ver_minor};
-        return netapibuf_pack(&layout_100, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
+        return nbi_pack(&layout_100, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
     }
     case 101: {
         WKSTA_INFO_101 r = {rec.wki102_platform_id, rec.wki102_computername,
                             rec.wki102_langroup,    rec.wki102_ver_major,
                             rec.wki102_ver_minor,   rec.wki102_lanroot};
-        return netapibuf_pack(&layout_101, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
+        return nbi_pack(&layout_101, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
     }
     default:
-        return netapibuf_pack(&layout_102, &rec, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
+        return nbi_pack(&layout_102, &rec, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
     }
 }

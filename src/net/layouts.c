@@ -7,8 +7,12 @@
 static const size_t USER_INFO_0_strings[] = {
     offsetof(USER_INFO_0, usri0_name),
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_0 = {
-    sizeof(USER_INFO_0), alignof(USER_INFO_0), 1, USER_INFO_0_strings, 0, NULL};
+static const struct nbi_field USER_INFO_0_fields[] = {
+    NBI_FIELD(USER_INFO_0, usri0_name),
+};
+const struct nbi_layout nbi_layout_USER_INFO_0 = {
+    {sizeof(USER_INFO_0), alignof(USER_INFO_0), 1, USER_INFO_0_strings, 0, NULL},
+    NBI_FIELDS(USER_INFO_0_fields)};
 
 static const size_t USER_INFO_1_strings[] = {
     offsetof(USER_INFO_1, usri1_name),
@@ -17,8 +21,19 @@ static const size_t USER_INFO_1_strings[] = {
     offsetof(USER_INFO_1, usri1_comment),
     offsetof(USER_INFO_1, usri1_script_path),
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1 = {
-    sizeof(USER_INFO_1), alignof(USER_INFO_1), 5, USER_INFO_1_strings, 0, NULL};
+static const struct nbi_field USER_INFO_1_fields[] = {
+    NBI_FIELD(USER_INFO_1, usri1_name),
+    NBI_FIELD(USER_INFO_1, usri1_password),
+    NBI_FIELD(USER_INFO_1, usri1_password_age),
+    NBI_FIELD(USER_INFO_1, usri1_priv),
+    NBI_FIELD(USER_INFO_1, usri1_home_dir),
+    NBI_FIELD(USER_INFO_1, usri1_comment),
+    NBI_FIELD(USER_INFO_1, usri1_flags),
+    NBI_FIELD(USER_INFO_1, usri1_script_path),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1 = {
+    {sizeof(USER_INFO_1), alignof(USER_INFO_1), 5, USER_INFO_1_strings, 0, NULL},
+    NBI_FIELDS(USER_INFO_1_fields)};
 
 static const size_t USER_INFO_2_strings[] = {
     offsetof(USER_INFO_2, usri2_name),
@@ -35,8 +50,35 @@ static const size_t USER_INFO_2_strings[] = {
 static const struct netapibuf_blob_field USER_INFO_2_blobs[] = {
     {offsetof(USER_INFO_2, usri2_logon_hours), NETAPIBUF_LENGTH_FIXED(21), 1},
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_2 = {
-    sizeof(USER_INFO_2), alignof(USER_INFO_2), 10, USER_INFO_2_strings, 1, USER_INFO_2_blobs};
+static const struct nbi_field USER_INFO_2_fields[] = {
+    NBI_FIELD(USER_INFO_2, usri2_name),
+    NBI_FIELD(USER_INFO_2, usri2_password),
+    NBI_FIELD(USER_INFO_2, usri2_password_age),
+    NBI_FIELD(USER_INFO_2, usri2_priv),
+    NBI_FIELD(USER_INFO_2, usri2_home_dir),
+    NBI_FIELD(USER_INFO_2, usri2_comment),
+    NBI_FIELD(USER_INFO_2, usri2_flags),
+    NBI_FIELD(USER_INFO_2, usri2_script_path),
+    NBI_FIELD(USER_INFO_2, usri2_auth_flags),
+    NBI_FIELD(USER_INFO_2, usri2_full_name),
+    NBI_FIELD(USER_INFO_2, usri2_usr_comment),
+    NBI_FIELD(USER_INFO_2, usri2_parms),
+    NBI_FIELD(USER_INFO_2, usri2_workstations),
+    NBI_FIELD(USER_INFO_2, usri2_last_logon),
+    NBI_FIELD(USER_INFO_2, usri2_last_logoff),
+    NBI_FIELD(USER_INFO_2, usri2_acct_expires),
+    NBI_FIELD(USER_INFO_2, usri2_max_storage),
+    NBI_FIELD(USER_INFO_2, usri2_units_per_week),
+    NBI_FIELD(USER_INFO_2, usri2_logon_hours),
+    NBI_FIELD(USER_INFO_2, usri2_bad_pw_count),
+    NBI_FIELD(USER_INFO_2, usri2_num_logons),
+    NBI_FIELD(USER_INFO_2, usri2_logon_server),
+    NBI_FIELD(USER_INFO_2, usri2_country_code),
+    NBI_FIELD(USER_INFO_2, usri2_code_page),
+};
+const struct nbi_layout nbi_layout_USER_INFO_2 = {
+    {sizeof(USER_INFO_2), alignof(USER_INFO_2), 10, USER_INFO_2_strings, 1, USER_INFO_2_blobs},
+    NBI_FIELDS(USER_INFO_2_fields)};
 
 static const size_t USER_INFO_3_strings[] = {
     offsetof(USER_INFO_3, usri3_name),
@@ -55,8 +97,40 @@ static const size_t USER_INFO_3_strings[] = {
 static const struct netapibuf_blob_field USER_INFO_3_blobs[] = {
     {offsetof(USER_INFO_3, usri3_logon_hours), NETAPIBUF_LENGTH_FIXED(21), 1},
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_3 = {
-    sizeof(USER_INFO_3), alignof(USER_INFO_3), 12, USER_INFO_3_strings, 1, USER_INFO_3_blobs};
+static const struct nbi_field USER_INFO_3_fields[] = {
+    NBI_FIELD(USER_INFO_3, usri3_name),
+    NBI_FIELD(USER_INFO_3, usri3_password),
+    NBI_FIELD(USER_INFO_3, usri3_password_age),
+    NBI_FIELD(USER_INFO_3, usri3_priv),
+    NBI_FIELD(USER_INFO_3, usri3_home_dir),
+    NBI_FIELD(USER_INFO_3, usri3_comment),
+    NBI_FIELD(USER_INFO_3, usri3_flags),
+    NBI_FIELD(USER_INFO_3, usri3_script_path),
+    NBI_FIELD(USER_INFO_3, usri3_auth_flags),
+    NBI_FIELD(USER_INFO_3, usri3_full_name),
+    NBI_FIELD(USER_INFO_3, usri3_usr_comment),
+    NBI_FIELD(USER_INFO_3, usri3_parms),
+    NBI_FIELD(USER_INFO_3, usri3_workstations),
+    NBI_FIELD(USER_INFO_3, usri3_last_logon),
+    NBI_FIELD(USER_INFO_3, usri3_last_logoff),
+    NBI_FIELD(USER_INFO_3, usri3_acct_expires),
+    NBI_FIELD(USER_INFO_3, usri3_max_storage),
+    NBI_FIELD(USER_INFO_3, usri3_units_per_week),
+    NBI_FIELD(USER_INFO_3, usri3_logon_hours),
+    NBI_FIELD(USER_INFO_3, usri3_bad_pw_count),
+    NBI_FIELD(USER_INFO_3, usri3_num_logons),
+    NBI_FIELD(USER_INFO_3, usri3_logon_server),
+    NBI_FIELD(USER_INFO_3, usri3_country_code),
+    NBI_FIELD(USER_INFO_3, usri3_code_page),
+    NBI_FIELD(USER_INFO_3, usri3_user_id),
+    NBI_FIELD(USER_INFO_3, usri3_primary_group_id),
+    NBI_FIELD(USER_INFO_3, usri3_profile),
+    NBI_FIELD(USER_INFO_3, usri3_home_dir_drive),
+    NBI_FIELD(USER_INFO_3, usri3_password_expired),
+};
+const struct nbi_layout nbi_layout_USER_INFO_3 = {
+    {sizeof(USER_INFO_3), alignof(USER_INFO_3), 12, USER_INFO_3_strings, 1, USER_INFO_3_blobs},
+    NBI_FIELDS(USER_INFO_3_fields)};
 
 static const size_t USER_INFO_4_strings[] = {
     offsetof(USER_INFO_4, usri4_name),
@@ -76,8 +150,40 @@ static const struct netapibuf_blob_field USER_INFO_4_blobs[] = {
     {offsetof(USER_INFO_4, usri4_logon_hours), NETAPIBUF_LENGTH_FIXED(21), 1},
     {offsetof(USER_INFO_4, usri4_user_sid), NETAPIBUF_LENGTH_SID, 4},
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_4 = {
-    sizeof(USER_INFO_4), alignof(USER_INFO_4), 12, USER_INFO_4_strings, 2, USER_INFO_4_blobs};
+static const struct nbi_field USER_INFO_4_fields[] = {
+    NBI_FIELD(USER_INFO_4, usri4_name),
+    NBI_FIELD(USER_INFO_4, usri4_password),
+    NBI_FIELD(USER_INFO_4, usri4_password_age),
+    NBI_FIELD(USER_INFO_4, usri4_priv),
+    NBI_FIELD(USER_INFO_4, usri4_home_dir),
+    NBI_FIELD(USER_INFO_4, usri4_comment),
+    NBI_FIELD(USER_INFO_4, usri4_flags),
+    NBI_FIELD(USER_INFO_4, usri4_script_path),
+    NBI_FIELD(USER_INFO_4, usri4_auth_flags),
+    NBI_FIELD(USER_INFO_4, usri4_full_name),
+    NBI_FIELD(USER_INFO_4, usri4_usr_comment),
+    NBI_FIELD(USER_INFO_4, usri4_parms),
+    NBI_FIELD(USER_INFO_4, usri4_workstations),
+    NBI_FIELD(USER_INFO_4, usri4_last_logon),
+    NBI_FIELD(USER_INFO_4, usri4_last_logoff),
+    NBI_FIELD(USER_INFO_4, usri4_acct_expires),
+    NBI_FIELD(USER_INFO_4, usri4_max_storage),
+    NBI_FIELD(USER_INFO_4, usri4_units_per_week),
+    NBI_FIELD(USER_INFO_4, usri4_logon_hours),
+    NBI_FIELD(USER_INFO_4, usri4_bad_pw_count),
+    NBI_FIELD(USER_INFO_4, usri4_num_logons),
+    NBI_FIELD(USER_INFO_4, usri4_logon_server),
+    NBI_FIELD(USER_INFO_4, usri4_country_code),
+    NBI_FIELD(USER_INFO_4, usri4_code_page),
+    NBI_FIELD(USER_INFO_4, usri4_user_sid),
+    NBI_FIELD(USER_INFO_4, usri4_primary_group_id),
+    NBI_FIELD(USER_INFO_4, usri4_profile),
+    NBI_FIELD(USER_INFO_4, usri4_home_dir_drive),
+    NBI_FIELD(USER_INFO_4, usri4_password_expired),
+};
+const struct nbi_layout nbi_layout_USER_INFO_4 = {
+    {sizeof(USER_INFO_4), alignof(USER_INFO_4), 12, USER_INFO_4_strings, 2, USER_INFO_4_blobs},
+    NBI_FIELDS(USER_INFO_4_fields)};
 
 static const size_t USER_INFO_10_strings[] = {
     offsetof(USER_INFO_10, usri10_name),
@@ -85,8 +191,15 @@ static const size_t USER_INFO_10_strings[] = {
     offsetof(USER_INFO_10, usri10_usr_comment),
     offsetof(USER_INFO_10, usri10_full_name),
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_10 = {
-    sizeof(USER_INFO_10), alignof(USER_INFO_10), 4, USER_INFO_10_strings, 0, NULL};
+static const struct nbi_field USER_INFO_10_fields[] = {
+    NBI_FIELD(USER_INFO_10, usri10_name),
+    NBI_FIELD(USER_INFO_10, usri10_comment),
+    NBI_FIELD(USER_INFO_10, usri10_usr_comment),
+    NBI_FIELD(USER_INFO_10, usri10_full_name),
+};
+const struct nbi_layout nbi_layout_USER_INFO_10 = {
+    {sizeof(USER_INFO_10), alignof(USER_INFO_10), 4, USER_INFO_10_strings, 0, NULL},
+    NBI_FIELDS(USER_INFO_10_fields)};
 
 static const size_t USER_INFO_11_strings[] = {
     offsetof(USER_INFO_11, usri11_name),
@@ -101,19 +214,54 @@ static const size_t USER_INFO_11_strings[] = {
 static const struct netapibuf_blob_field USER_INFO_11_blobs[] = {
     {offsetof(USER_INFO_11, usri11_logon_hours), NETAPIBUF_LENGTH_FIXED(21), 1},
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_11 = {
-    sizeof(USER_INFO_11), alignof(USER_INFO_11), 8, USER_INFO_11_strings, 1, USER_INFO_11_blobs};
+static const struct nbi_field USER_INFO_11_fields[] = {
+    NBI_FIELD(USER_INFO_11, usri11_name),
+    NBI_FIELD(USER_INFO_11, usri11_comment),
+    NBI_FIELD(USER_INFO_11, usri11_usr_comment),
+    NBI_FIELD(USER_INFO_11, usri11_full_name),
+    NBI_FIELD(USER_INFO_11, usri11_priv),
+    NBI_FIELD(USER_INFO_11, usri11_auth_flags),
+    NBI_FIELD(USER_INFO_11, usri11_password_age),
+    NBI_FIELD(USER_INFO_11, usri11_home_dir),
+    NBI_FIELD(USER_INFO_11, usri11_parms),
+    NBI_FIELD(USER_INFO_11, usri11_last_logon),
+    NBI_FIELD(USER_INFO_11, usri11_last_logoff),
+    NBI_FIELD(USER_INFO_11, usri11_bad_pw_count),
+    NBI_FIELD(USER_INFO_11, usri11_num_logons),
+    NBI_FIELD(USER_INFO_11, usri11_logon_server),
+    NBI_FIELD(USER_INFO_11, usri11_country_code),
+    NBI_FIELD(USER_INFO_11, usri11_workstations),
+    NBI_FIELD(USER_INFO_11, usri11_max_storage),
+    NBI_FIELD(USER_INFO_11, usri11_units_per_week),
+    NBI_FIELD(USER_INFO_11, usri11_logon_hours),
+    NBI_FIELD(USER_INFO_11, usri11_code_page),
+};
+const struct nbi_layout nbi_layout_USER_INFO_11 = {
+    {sizeof(USER_INFO_11), alignof(USER_INFO_11), 8, USER_INFO_11_strings, 1, USER_INFO_11_blobs},
+    NBI_FIELDS(USER_INFO_11_fields)};
 
 static const size_t USER_INFO_20_strings[] = {
     offsetof(USER_INFO_20, usri20_name),
     offsetof(USER_INFO_20, usri20_full_name),
     offsetof(USER_INFO_20, usri20_comment),
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_20 = {
-    sizeof(USER_INFO_20), alignof(USER_INFO_20), 3, USER_INFO_20_strings, 0, NULL};
+static const struct nbi_field USER_INFO_20_fields[] = {
+    NBI_FIELD(USER_INFO_20, usri20_name),
+    NBI_FIELD(USER_INFO_20, usri20_full_name),
+    NBI_FIELD(USER_INFO_20, usri20_comment),
+    NBI_FIELD(USER_INFO_20, usri20_flags),
+    NBI_FIELD(USER_INFO_20, usri20_user_id),
+};
+const struct nbi_layout nbi_layout_USER_INFO_20 = {
+    {sizeof(USER_INFO_20), alignof(USER_INFO_20), 3, USER_INFO_20_strings, 0, NULL},
+    NBI_FIELDS(USER_INFO_20_fields)};
 
-const struct netapibuf_record_layout nbi_layout_USER_INFO_21 = {
-    sizeof(USER_INFO_21), alignof(USER_INFO_21), 0, NULL, 0, NULL};
+static const struct nbi_field USER_INFO_21_fields[] = {
+    NBI_FIELD(USER_INFO_21, usri21_password),
+};
+const struct nbi_layout nbi_layout_USER_INFO_21 = {
+    {sizeof(USER_INFO_21), alignof(USER_INFO_21), 0, NULL, 0, NULL},
+    NBI_FIELDS(USER_INFO_21_fields)};
 
 static const size_t USER_INFO_22_strings[] = {
     offsetof(USER_INFO_22, usri22_name),
@@ -129,8 +277,35 @@ static const size_t USER_INFO_22_strings[] = {
 static const struct netapibuf_blob_field USER_INFO_22_blobs[] = {
     {offsetof(USER_INFO_22, usri22_logon_hours), NETAPIBUF_LENGTH_FIXED(21), 1},
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_22 = {
-    sizeof(USER_INFO_22), alignof(USER_INFO_22), 9, USER_INFO_22_strings, 1, USER_INFO_22_blobs};
+static const struct nbi_field USER_INFO_22_fields[] = {
+    NBI_FIELD(USER_INFO_22, usri22_name),
+    NBI_FIELD(USER_INFO_22, usri22_password),
+    NBI_FIELD(USER_INFO_22, usri22_password_age),
+    NBI_FIELD(USER_INFO_22, usri22_priv),
+    NBI_FIELD(USER_INFO_22, usri22_home_dir),
+    NBI_FIELD(USER_INFO_22, usri22_comment),
+    NBI_FIELD(USER_INFO_22, usri22_flags),
+    NBI_FIELD(USER_INFO_22, usri22_script_path),
+    NBI_FIELD(USER_INFO_22, usri22_auth_flags),
+    NBI_FIELD(USER_INFO_22, usri22_full_name),
+    NBI_FIELD(USER_INFO_22, usri22_usr_comment),
+    NBI_FIELD(USER_INFO_22, usri22_parms),
+    NBI_FIELD(USER_INFO_22, usri22_workstations),
+    NBI_FIELD(USER_INFO_22, usri22_last_logon),
+    NBI_FIELD(USER_INFO_22, usri22_last_logoff),
+    NBI_FIELD(USER_INFO_22, usri22_acct_expires),
+    NBI_FIELD(USER_INFO_22, usri22_max_storage),
+    NBI_FIELD(USER_INFO_22, usri22_units_per_week),
+    NBI_FIELD(USER_INFO_22, usri22_logon_hours),
+    NBI_FIELD(USER_INFO_22, usri22_bad_pw_count),
+    NBI_FIELD(USER_INFO_22, usri22_num_logons),
+    NBI_FIELD(USER_INFO_22, usri22_logon_server),
+    NBI_FIELD(USER_INFO_22, usri22_country_code),
+    NBI_FIELD(USER_INFO_22, usri22_code_page),
+};
+const struct nbi_layout nbi_layout_USER_INFO_22 = {
+    {sizeof(USER_INFO_22), alignof(USER_INFO_22), 9, USER_INFO_22_strings, 1, USER_INFO_22_blobs},
+    NBI_FIELDS(USER_INFO_22_fields)};
 
 static const size_t USER_INFO_23_strings[] = {
     offsetof(USER_INFO_23, usri23_name),
@@ -140,113 +315,215 @@ static const size_t USER_INFO_23_strings[] = {
 static const struct netapibuf_blob_field USER_INFO_23_blobs[] = {
     {offsetof(USER_INFO_23, usri23_user_sid), NETAPIBUF_LENGTH_SID, 4},
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_23 = {
-    sizeof(USER_INFO_23), alignof(USER_INFO_23), 3, USER_INFO_23_strings, 1, USER_INFO_23_blobs};
+static const struct nbi_field USER_INFO_23_fields[] = {
+    NBI_FIELD(USER_INFO_23, usri23_name),
+    NBI_FIELD(USER_INFO_23, usri23_full_name),
+    NBI_FIELD(USER_INFO_23, usri23_comment),
+    NBI_FIELD(USER_INFO_23, usri23_flags),
+    NBI_FIELD(USER_INFO_23, usri23_user_sid),
+};
+const struct nbi_layout nbi_layout_USER_INFO_23 = {
+    {sizeof(USER_INFO_23), alignof(USER_INFO_23), 3, USER_INFO_23_strings, 1, USER_INFO_23_blobs},
+    NBI_FIELDS(USER_INFO_23_fields)};
 
 static const size_t USER_INFO_1003_strings[] = {
     offsetof(USER_INFO_1003, usri1003_password),
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1003 = {
-    sizeof(USER_INFO_1003), alignof(USER_INFO_1003), 1, USER_INFO_1003_strings, 0, NULL};
+static const struct nbi_field USER_INFO_1003_fields[] = {
+    NBI_FIELD(USER_INFO_1003, usri1003_password),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1003 = {
+    {sizeof(USER_INFO_1003), alignof(USER_INFO_1003), 1, USER_INFO_1003_strings, 0, NULL},
+    NBI_FIELDS(USER_INFO_1003_fields)};
 
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1005 = {
-    sizeof(USER_INFO_1005), alignof(USER_INFO_1005), 0, NULL, 0, NULL};
+static const struct nbi_field USER_INFO_1005_fields[] = {
+    NBI_FIELD(USER_INFO_1005, usri1005_priv),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1005 = {
+    {sizeof(USER_INFO_1005), alignof(USER_INFO_1005), 0, NULL, 0, NULL},
+    NBI_FIELDS(USER_INFO_1005_fields)};
 
 static const size_t USER_INFO_1006_strings[] = {
     offsetof(USER_INFO_1006, usri1006_home_dir),
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1006 = {
-    sizeof(USER_INFO_1006), alignof(USER_INFO_1006), 1, USER_INFO_1006_strings, 0, NULL};
+static const struct nbi_field USER_INFO_1006_fields[] = {
+    NBI_FIELD(USER_INFO_1006, usri1006_home_dir),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1006 = {
+    {sizeof(USER_INFO_1006), alignof(USER_INFO_1006), 1, USER_INFO_1006_strings, 0, NULL},
+    NBI_FIELDS(USER_INFO_1006_fields)};
 
 static const size_t USER_INFO_1007_strings[] = {
     offsetof(USER_INFO_1007, usri1007_comment),
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1007 = {
-    sizeof(USER_INFO_1007), alignof(USER_INFO_1007), 1, USER_INFO_1007_strings, 0, NULL};
+static const struct nbi_field USER_INFO_1007_fields[] = {
+    NBI_FIELD(USER_INFO_1007, usri1007_comment),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1007 = {
+    {sizeof(USER_INFO_1007), alignof(USER_INFO_1007), 1, USER_INFO_1007_strings, 0, NULL},
+    NBI_FIELDS(USER_INFO_1007_fields)};
 
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1008 = {
-    sizeof(USER_INFO_1008), alignof(USER_INFO_1008), 0, NULL, 0, NULL};
+static const struct nbi_field USER_INFO_1008_fields[] = {
+    NBI_FIELD(USER_INFO_1008, usri1008_flags),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1008 = {
+    {sizeof(USER_INFO_1008), alignof(USER_INFO_1008), 0, NULL, 0, NULL},
+    NBI_FIELDS(USER_INFO_1008_fields)};
 
 static const size_t USER_INFO_1009_strings[] = {
     offsetof(USER_INFO_1009, usri1009_script_path),
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1009 = {
-    sizeof(USER_INFO_1009), alignof(USER_INFO_1009), 1, USER_INFO_1009_strings, 0, NULL};
+static const struct nbi_field USER_INFO_1009_fields[] = {
+    NBI_FIELD(USER_INFO_1009, usri1009_script_path),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1009 = {
+    {sizeof(USER_INFO_1009), alignof(USER_INFO_1009), 1, USER_INFO_1009_strings, 0, NULL},
+    NBI_FIELDS(USER_INFO_1009_fields)};
 
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1010 = {
-    sizeof(USER_INFO_1010), alignof(USER_INFO_1010), 0, NULL, 0, NULL};
+static const struct nbi_field USER_INFO_1010_fields[] = {
+    NBI_FIELD(USER_INFO_1010, usri1010_auth_flags),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1010 = {
+    {sizeof(USER_INFO_1010), alignof(USER_INFO_1010), 0, NULL, 0, NULL},
+    NBI_FIELDS(USER_INFO_1010_fields)};
 
 static const size_t USER_INFO_1011_strings[] = {
     offsetof(USER_INFO_1011, usri1011_full_name),
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1011 = {
-    sizeof(USER_INFO_1011), alignof(USER_INFO_1011), 1, USER_INFO_1011_strings, 0, NULL};
+static const struct nbi_field USER_INFO_1011_fields[] = {
+    NBI_FIELD(USER_INFO_1011, usri1011_full_name),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1011 = {
+    {sizeof(USER_INFO_1011), alignof(USER_INFO_1011), 1, USER_INFO_1011_strings, 0, NULL},
+    NBI_FIELDS(USER_INFO_1011_fields)};
 
 static const size_t USER_INFO_1012_strings[] = {
     offsetof(USER_INFO_1012, usri1012_usr_comment),
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1012 = {
-    sizeof(USER_INFO_1012), alignof(USER_INFO_1012), 1, USER_INFO_1012_strings, 0, NULL};
+static const struct nbi_field USER_INFO_1012_fields[] = {
+    NBI_FIELD(USER_INFO_1012, usri1012_usr_comment),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1012 = {
+    {sizeof(USER_INFO_1012), alignof(USER_INFO_1012), 1, USER_INFO_1012_strings, 0, NULL},
+    NBI_FIELDS(USER_INFO_1012_fields)};
 
 static const size_t USER_INFO_1013_strings[] = {
     offsetof(USER_INFO_1013, usri1013_parms),
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1013 = {
-    sizeof(USER_INFO_1013), alignof(USER_INFO_1013), 1, USER_INFO_1013_strings, 0, NULL};
+static const struct nbi_field USER_INFO_1013_fields[] = {
+    NBI_FIELD(USER_INFO_1013, usri1013_parms),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1013 = {
+    {sizeof(USER_INFO_1013), alignof(USER_INFO_1013), 1, USER_INFO_1013_strings, 0, NULL},
+    NBI_FIELDS(USER_INFO_1013_fields)};
 
 static const size_t USER_INFO_1014_strings[] = {
     offsetof(USER_INFO_1014, usri1014_workstations),
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1014 = {
-    sizeof(USER_INFO_1014), alignof(USER_INFO_1014), 1, USER_INFO_1014_strings, 0, NULL};
+static const struct nbi_field USER_INFO_1014_fields[] = {
+    NBI_FIELD(USER_INFO_1014, usri1014_workstations),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1014 = {
+    {sizeof(USER_INFO_1014), alignof(USER_INFO_1014), 1, USER_INFO_1014_strings, 0, NULL},
+    NBI_FIELDS(USER_INFO_1014_fields)};
 
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1017 = {
-    sizeof(USER_INFO_1017), alignof(USER_INFO_1017), 0, NULL, 0, NULL};
+static const struct nbi_field USER_INFO_1017_fields[] = {
+    NBI_FIELD(USER_INFO_1017, usri1017_acct_expires),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1017 = {
+    {sizeof(USER_INFO_1017), alignof(USER_INFO_1017), 0, NULL, 0, NULL},
+    NBI_FIELDS(USER_INFO_1017_fields)};
 
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1018 = {
-    sizeof(USER_INFO_1018), alignof(USER_INFO_1018), 0, NULL, 0, NULL};
+static const struct nbi_field USER_INFO_1018_fields[] = {
+    NBI_FIELD(USER_INFO_1018, usri1018_max_storage),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1018 = {
+    {sizeof(USER_INFO_1018), alignof(USER_INFO_1018), 0, NULL, 0, NULL},
+    NBI_FIELDS(USER_INFO_1018_fields)};
 
 static const struct netapibuf_blob_field USER_INFO_1020_blobs[] = {
     {offsetof(USER_INFO_1020, usri1020_logon_hours), NETAPIBUF_LENGTH_FIXED(21), 1},
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1020 = {
-    sizeof(USER_INFO_1020), alignof(USER_INFO_1020), 0, NULL, 1, USER_INFO_1020_blobs};
+static const struct nbi_field USER_INFO_1020_fields[] = {
+    NBI_FIELD(USER_INFO_1020, usri1020_units_per_week),
+    NBI_FIELD(USER_INFO_1020, usri1020_logon_hours),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1020 = {
+    {sizeof(USER_INFO_1020), alignof(USER_INFO_1020), 0, NULL, 1, USER_INFO_1020_blobs},
+    NBI_FIELDS(USER_INFO_1020_fields)};
 
 static const size_t USER_INFO_1023_strings[] = {
     offsetof(USER_INFO_1023, usri1023_logon_server),
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1023 = {
-    sizeof(USER_INFO_1023), alignof(USER_INFO_1023), 1, USER_INFO_1023_strings, 0, NULL};
+static const struct nbi_field USER_INFO_1023_fields[] = {
+    NBI_FIELD(USER_INFO_1023, usri1023_logon_server),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1023 = {
+    {sizeof(USER_INFO_1023), alignof(USER_INFO_1023), 1, USER_INFO_1023_strings, 0, NULL},
+    NBI_FIELDS(USER_INFO_1023_fields)};
 
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1024 = {
-    sizeof(USER_INFO_1024), alignof(USER_INFO_1024), 0, NULL, 0, NULL};
+static const struct nbi_field USER_INFO_1024_fields[] = {
+    NBI_FIELD(USER_INFO_1024, usri1024_country_code),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1024 = {
+    {sizeof(USER_INFO_1024), alignof(USER_INFO_1024), 0, NULL, 0, NULL},
+    NBI_FIELDS(USER_INFO_1024_fields)};
 
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1025 = {
-    sizeof(USER_INFO_1025), alignof(USER_INFO_1025), 0, NULL, 0, NULL};
+static const struct nbi_field USER_INFO_1025_fields[] = {
+    NBI_FIELD(USER_INFO_1025, usri1025_code_page),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1025 = {
+    {sizeof(USER_INFO_1025), alignof(USER_INFO_1025), 0, NULL, 0, NULL},
+    NBI_FIELDS(USER_INFO_1025_fields)};
 
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1051 = {
-    sizeof(USER_INFO_1051), alignof(USER_INFO_1051), 0, NULL, 0, NULL};
+static const struct nbi_field USER_INFO_1051_fields[] = {
+    NBI_FIELD(USER_INFO_1051, usri1051_primary_group_id),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1051 = {
+    {sizeof(USER_INFO_1051), alignof(USER_INFO_1051), 0, NULL, 0, NULL},
+    NBI_FIELDS(USER_INFO_1051_fields)};
 
 static const size_t USER_INFO_1052_strings[] = {
     offsetof(USER_INFO_1052, usri1052_profile),
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1052 = {
-    sizeof(USER_INFO_1052), alignof(USER_INFO_1052), 1, USER_INFO_1052_strings, 0, NULL};
+static const struct nbi_field USER_INFO_1052_fields[] = {
+    NBI_FIELD(USER_INFO_1052, usri1052_profile),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1052 = {
+    {sizeof(USER_INFO_1052), alignof(USER_INFO_1052), 1, USER_INFO_1052_strings, 0, NULL},
+    NBI_FIELDS(USER_INFO_1052_fields)};
 
 static const size_t USER_INFO_1053_strings[] = {
     offsetof(USER_INFO_1053, usri1053_home_dir_drive),
 };
-const struct netapibuf_record_layout nbi_layout_USER_INFO_1053 = {
-    sizeof(USER_INFO_1053), alignof(USER_INFO_1053), 1, USER_INFO_1053_strings, 0, NULL};
+static const struct nbi_field USER_INFO_1053_fields[] = {
+    NBI_FIELD(USER_INFO_1053, usri1053_home_dir_drive),
+};
+const struct nbi_layout nbi_layout_USER_INFO_1053 = {
+    {sizeof(USER_INFO_1053), alignof(USER_INFO_1053), 1, USER_INFO_1053_strings, 0, NULL},
+    NBI_FIELDS(USER_INFO_1053_fields)};
 
-const struct netapibuf_record_layout nbi_layout_USER_MODALS_INFO_0 = {
-    sizeof(USER_MODALS_INFO_0), alignof(USER_MODALS_INFO_0), 0, NULL, 0, NULL};
+static const struct nbi_field USER_MODALS_INFO_0_fields[] = {
+    NBI_FIELD(USER_MODALS_INFO_0, usrmod0_min_passwd_len),
+    NBI_FIELD(USER_MODALS_INFO_0, usrmod0_max_passwd_age),
+    NBI_FIELD(USER_MODALS_INFO_0, usrmod0_min_passwd_age),
+    NBI_FIELD(USER_MODALS_INFO_0, usrmod0_force_logoff),
+    NBI_FIELD(USER_MODALS_INFO_0, usrmod0_password_hist_len),
+};
+const struct nbi_layout nbi_layout_USER_MODALS_INFO_0 = {
+    {sizeof(USER_MODALS_INFO_0), alignof(USER_MODALS_INFO_0), 0, NULL, 0, NULL},
+    NBI_FIELDS(USER_MODALS_INFO_0_fields)};
 
 static const size_t USER_MODALS_INFO_1_strings[] = {
     offsetof(USER_MODALS_INFO_1, usrmod1_primary),
 };
-const struct netapibuf_record_layout nbi_layout_USER_MODALS_INFO_1 = {
-    sizeof(USER_MODALS_INFO_1), alignof(USER_MODALS_INFO_1), 1, USER_MODALS_INFO_1_strings, 0, NULL};
+static const struct nbi_field USER_MODALS_INFO_1_fields[] = {
+    NBI_FIELD(USER_MODALS_INFO_1, usrmod1_role),
+    NBI_FIELD(USER_MODALS_INFO_1, usrmod1_primary),
+};
+const struct nbi_layout nbi_layout_USER_MODALS_INFO_1 = {
+    {sizeof(USER_MODALS_INFO_1), alignof(USER_MODALS_INFO_1), 1, USER_MODALS_INFO_1_strings, 0, NULL},
+    NBI_FIELDS(USER_MODALS_INFO_1_fields)};
 
 static const size_t USER_MODALS_INFO_2_strings[] = {
     offsetof(USER_MODALS_INFO_2, usrmod2_domain_name),
@@ -254,77 +531,157 @@ static const size_t USER_MODALS_INFO_2_strings[] = {
 static const struct netapibuf_blob_field USER_MODALS_INFO_2_blobs[] = {
     {offsetof(USER_MODALS_INFO_2, usrmod2_domain_id), NETAPIBUF_LENGTH_SID, 4},
 };
-const struct netapibuf_record_layout nbi_layout_USER_MODALS_INFO_2 = {
-    sizeof(USER_MODALS_INFO_2), alignof(USER_MODALS_INFO_2), 1, USER_MODALS_INFO_2_strings, 1, USER_MODALS_INFO_2_blobs};
+static const struct nbi_field USER_MODALS_INFO_2_fields[] = {
+    NBI_FIELD(USER_MODALS_INFO_2, usrmod2_domain_name),
+    NBI_FIELD(USER_MODALS_INFO_2, usrmod2_domain_id),
+};
+const struct nbi_layout nbi_layout_USER_MODALS_INFO_2 = {
+    {sizeof(USER_MODALS_INFO_2), alignof(USER_MODALS_INFO_2), 1, USER_MODALS_INFO_2_strings, 1, USER_MODALS_INFO_2_blobs},
+    NBI_FIELDS(USER_MODALS_INFO_2_fields)};
 
-const struct netapibuf_record_layout nbi_layout_USER_MODALS_INFO_3 = {
-    sizeof(USER_MODALS_INFO_3), alignof(USER_MODALS_INFO_3), 0, NULL, 0, NULL};
+static const struct nbi_field USER_MODALS_INFO_3_fields[] = {
+    NBI_FIELD(USER_MODALS_INFO_3, usrmod3_lockout_duration),
+    NBI_FIELD(USER_MODALS_INFO_3, usrmod3_lockout_observation_window),
+    NBI_FIELD(USER_MODALS_INFO_3, usrmod3_lockout_threshold),
+};
+const struct nbi_layout nbi_layout_USER_MODALS_INFO_3 = {
+    {sizeof(USER_MODALS_INFO_3), alignof(USER_MODALS_INFO_3), 0, NULL, 0, NULL},
+    NBI_FIELDS(USER_MODALS_INFO_3_fields)};
 
-const struct netapibuf_record_layout nbi_layout_USER_MODALS_INFO_1001 = {
-    sizeof(USER_MODALS_INFO_1001), alignof(USER_MODALS_INFO_1001), 0, NULL, 0, NULL};
+static const struct nbi_field USER_MODALS_INFO_1001_fields[] = {
+    NBI_FIELD(USER_MODALS_INFO_1001, usrmod1001_min_passwd_len),
+};
+const struct nbi_layout nbi_layout_USER_MODALS_INFO_1001 = {
+    {sizeof(USER_MODALS_INFO_1001), alignof(USER_MODALS_INFO_1001), 0, NULL, 0, NULL},
+    NBI_FIELDS(USER_MODALS_INFO_1001_fields)};
 
-const struct netapibuf_record_layout nbi_layout_USER_MODALS_INFO_1002 = {
-    sizeof(USER_MODALS_INFO_1002), alignof(USER_MODALS_INFO_1002), 0, NULL, 0, NULL};
+static const struct nbi_field USER_MODALS_INFO_1002_fields[] = {
+    NBI_FIELD(USER_MODALS_INFO_1002, usrmod1002_max_passwd_age),
+};
+const struct nbi_layout nbi_layout_USER_MODALS_INFO_1002 = {
+    {sizeof(USER_MODALS_INFO_1002), alignof(USER_MODALS_INFO_1002), 0, NULL, 0, NULL},
+    NBI_FIELDS(USER_MODALS_INFO_1002_fields)};
 
-const struct netapibuf_record_layout nbi_layout_USER_MODALS_INFO_1003 = {
-    sizeof(USER_MODALS_INFO_1003), alignof(USER_MODALS_INFO_1003), 0, NULL, 0, NULL};
+static const struct nbi_field USER_MODALS_INFO_1003_fields[] = {
+    NBI_FIELD(USER_MODALS_INFO_1003, usrmod1003_min_passwd_age),
+};
+const struct nbi_layout nbi_layout_USER_MODALS_INFO_1003 = {
+    {sizeof(USER_MODALS_INFO_1003), alignof(USER_MODALS_INFO_1003), 0, NULL, 0, NULL},
+    NBI_FIELDS(USER_MODALS_INFO_1003_fields)};
 
-const struct netapibuf_record_layout nbi_layout_USER_MODALS_INFO_1004 = {
-    sizeof(USER_MODALS_INFO_1004), alignof(USER_MODALS_INFO_1004), 0, NULL, 0, NULL};
+static const struct nbi_field USER_MODALS_INFO_1004_fields[] = {
+    NBI_FIELD(USER_MODALS_INFO_1004, usrmod1004_force_logoff),
+};
+const struct nbi_layout nbi_layout_USER_MODALS_INFO_1004 = {
+    {sizeof(USER_MODALS_INFO_1004), alignof(USER_MODALS_INFO_1004), 0, NULL, 0, NULL},
+    NBI_FIELDS(USER_MODALS_INFO_1004_fields)};
 
-const struct netapibuf_record_layout nbi_layout_USER_MODALS_INFO_1005 = {
-    sizeof(USER_MODALS_INFO_1005), alignof(USER_MODALS_INFO_1005), 0, NULL, 0, NULL};
+static const struct nbi_field USER_MODALS_INFO_1005_fields[] = {
+    NBI_FIELD(USER_MODALS_INFO_1005, usrmod1005_password_hist_len),
+};
+const struct nbi_layout nbi_layout_USER_MODALS_INFO_1005 = {
+    {sizeof(USER_MODALS_INFO_1005), alignof(USER_MODALS_INFO_1005), 0, NULL, 0, NULL},
+    NBI_FIELDS(USER_MODALS_INFO_1005_fields)};
 
-const struct netapibuf_record_layout nbi_layout_USER_MODALS_INFO_1006 = {
-    sizeof(USER_MODALS_INFO_1006), alignof(USER_MODALS_INFO_1006), 0, NULL, 0, NULL};
+static const struct nbi_field USER_MODALS_INFO_1006_fields[] = {
+    NBI_FIELD(USER_MODALS_INFO_1006, usrmod1006_role),
+};
+const struct nbi_layout nbi_layout_USER_MODALS_INFO_1006 = {
+    {sizeof(USER_MODALS_INFO_1006), alignof(USER_MODALS_INFO_1006), 0, NULL, 0, NULL},
+    NBI_FIELDS(USER_MODALS_INFO_1006_fields)};
 
 static const size_t USER_MODALS_INFO_1007_strings[] = {
     offsetof(USER_MODALS_INFO_1007, usrmod1007_primary),
 };
-const struct netapibuf_record_layout nbi_layout_USER_MODALS_INFO_1007 = {
-    sizeof(USER_MODALS_INFO_1007), alignof(USER_MODALS_INFO_1007), 1, USER_MODALS_INFO_1007_strings, 0, NULL};
+static const struct nbi_field USER_MODALS_INFO_1007_fields[] = {
+    NBI_FIELD(USER_MODALS_INFO_1007, usrmod1007_primary),
+};
+const struct nbi_layout nbi_layout_USER_MODALS_INFO_1007 = {
+    {sizeof(USER_MODALS_INFO_1007), alignof(USER_MODALS_INFO_1007), 1, USER_MODALS_INFO_1007_strings, 0, NULL},
+    NBI_FIELDS(USER_MODALS_INFO_1007_fields)};
 
 static const size_t NET_DISPLAY_USER_strings[] = {
     offsetof(NET_DISPLAY_USER, usri1_name),
     offsetof(NET_DISPLAY_USER, usri1_comment),
     offsetof(NET_DISPLAY_USER, usri1_full_name),
 };
-const struct netapibuf_record_layout nbi_layout_NET_DISPLAY_USER = {
-    sizeof(NET_DISPLAY_USER), alignof(NET_DISPLAY_USER), 3, NET_DISPLAY_USER_strings, 0, NULL};
+static const struct nbi_field NET_DISPLAY_USER_fields[] = {
+    NBI_FIELD(NET_DISPLAY_USER, usri1_name),
+    NBI_FIELD(NET_DISPLAY_USER, usri1_comment),
+    NBI_FIELD(NET_DISPLAY_USER, usri1_flags),
+    NBI_FIELD(NET_DISPLAY_USER, usri1_full_name),
+    NBI_FIELD(NET_DISPLAY_USER, usri1_user_id),
+    NBI_FIELD(NET_DISPLAY_USER, usri1_next_index),
+};
+const struct nbi_layout nbi_layout_NET_DISPLAY_USER = {
+    {sizeof(NET_DISPLAY_USER), alignof(NET_DISPLAY_USER), 3, NET_DISPLAY_USER_strings, 0, NULL},
+    NBI_FIELDS(NET_DISPLAY_USER_fields)};
 
 static const size_t NET_DISPLAY_MACHINE_strings[] = {
     offsetof(NET_DISPLAY_MACHINE, usri2_name),
     offsetof(NET_DISPLAY_MACHINE, usri2_comment),
 };
-const struct netapibuf_record_layout nbi_layout_NET_DISPLAY_MACHINE = {
-    sizeof(NET_DISPLAY_MACHINE), alignof(NET_DISPLAY_MACHINE), 2, NET_DISPLAY_MACHINE_strings, 0, NULL};
+static const struct nbi_field NET_DISPLAY_MACHINE_fields[] = {
+    NBI_FIELD(NET_DISPLAY_MACHINE, usri2_name),
+    NBI_FIELD(NET_DISPLAY_MACHINE, usri2_comment),
+    NBI_FIELD(NET_DISPLAY_MACHINE, usri2_flags),
+    NBI_FIELD(NET_DISPLAY_MACHINE, usri2_user_id),
+    NBI_FIELD(NET_DISPLAY_MACHINE, usri2_next_index),
+};
+const struct nbi_layout nbi_layout_NET_DISPLAY_MACHINE = {
+    {sizeof(NET_DISPLAY_MACHINE), alignof(NET_DISPLAY_MACHINE), 2, NET_DISPLAY_MACHINE_strings, 0, NULL},
+    NBI_FIELDS(NET_DISPLAY_MACHINE_fields)};
 
 static const size_t NET_DISPLAY_GROUP_strings[] = {
     offsetof(NET_DISPLAY_GROUP, grpi3_name),
     offsetof(NET_DISPLAY_GROUP, grpi3_comment),
 };
-const struct netapibuf_record_layout nbi_layout_NET_DISPLAY_GROUP = {
-    sizeof(NET_DISPLAY_GROUP), alignof(NET_DISPLAY_GROUP), 2, NET_DISPLAY_GROUP_strings, 0, NULL};
+static const struct nbi_field NET_DISPLAY_GROUP_fields[] = {
+    NBI_FIELD(NET_DISPLAY_GROUP, grpi3_name),
+    NBI_FIELD(NET_DISPLAY_GROUP, grpi3_comment),
+    NBI_FIELD(NET_DISPLAY_GROUP, grpi3_group_id),
+    NBI_FIELD(NET_DISPLAY_GROUP, grpi3_attributes),
+    NBI_FIELD(NET_DISPLAY_GROUP, grpi3_next_index),
+};
+const struct nbi_layout nbi_layout_NET_DISPLAY_GROUP = {
+    {sizeof(NET_DISPLAY_GROUP), alignof(NET_DISPLAY_GROUP), 2, NET_DISPLAY_GROUP_strings, 0, NULL},
+    NBI_FIELDS(NET_DISPLAY_GROUP_fields)};
 
 static const size_t GROUP_INFO_0_strings[] = {
     offsetof(GROUP_INFO_0, grpi0_name),
 };
-const struct netapibuf_record_layout nbi_layout_GROUP_INFO_0 = {
-    sizeof(GROUP_INFO_0), alignof(GROUP_INFO_0), 1, GROUP_INFO_0_strings, 0, NULL};
+static const struct nbi_field GROUP_INFO_0_fields[] = {
+    NBI_FIELD(GROUP_INFO_0, grpi0_name),
+};
+const struct nbi_layout nbi_layout_GROUP_INFO_0 = {
+    {sizeof(GROUP_INFO_0), alignof(GROUP_INFO_0), 1, GROUP_INFO_0_strings, 0, NULL},
+    NBI_FIELDS(GROUP_INFO_0_fields)};
 
 static const size_t GROUP_INFO_1_strings[] = {
     offsetof(GROUP_INFO_1, grpi1_name),
     offsetof(GROUP_INFO_1, grpi1_comment),
 };
-const struct netapibuf_record_layout nbi_layout_GROUP_INFO_1 = {
-    sizeof(GROUP_INFO_1), alignof(GROUP_INFO_1), 2, GROUP_INFO_1_strings, 0, NULL};
+static const struct nbi_field GROUP_INFO_1_fields[] = {
+    NBI_FIELD(GROUP_INFO_1, grpi1_name),
+    NBI_FIELD(GROUP_INFO_1, grpi1_comment),
+};
+const struct nbi_layout nbi_layout_GROUP_INFO_1 = {
+    {sizeof(GROUP_INFO_1), alignof(GROUP_INFO_1), 2, GROUP_INFO_1_strings, 0, NULL},
+    NBI_FIELDS(GROUP_INFO_1_fields)};
 
 static const size_t GROUP_INFO_2_strings[] = {
     offsetof(GROUP_INFO_2, grpi2_name),
     offsetof(GROUP_INFO_2, grpi2_comment),
 };
-const struct netapibuf_record_layout nbi_layout_GROUP_INFO_2 = {
-    sizeof(GROUP_INFO_2), alignof(GROUP_INFO_2), 2, GROUP_INFO_2_strings, 0, NULL};
+static const struct nbi_field GROUP_INFO_2_fields[] = {
+    NBI_FIELD(GROUP_INFO_2, grpi2_name),
+    NBI_FIELD(GROUP_INFO_2, grpi2_comment),
+    NBI_FIELD(GROUP_INFO_2, grpi2_group_id),
+    NBI_FIELD(GROUP_INFO_2, grpi2_attributes),
+};
+const struct nbi_layout nbi_layout_GROUP_INFO_2 = {
+    {sizeof(GROUP_INFO_2), alignof(GROUP_INFO_2), 2, GROUP_INFO_2_strings, 0, NULL},
+    NBI_FIELDS(GROUP_INFO_2_fields)};
 
 static const size_t GROUP_INFO_3_strings[] = {
     offsetof(GROUP_INFO_3, grpi3_name),
@@ -333,54 +690,95 @@ static const size_t GROUP_INFO_3_strings[] = {
 static const struct netapibuf_blob_field GROUP_INFO_3_blobs[] = {
     {offsetof(GROUP_INFO_3, grpi3_group_sid), NETAPIBUF_LENGTH_SID, 4},
 };
-const struct netapibuf_record_layout nbi_layout_GROUP_INFO_3 = {
-    sizeof(GROUP_INFO_3), alignof(GROUP_INFO_3), 2, GROUP_INFO_3_strings, 1, GROUP_INFO_3_blobs};
+static const struct nbi_field GROUP_INFO_3_fields[] = {
+    NBI_FIELD(GROUP_INFO_3, grpi3_name),
+    NBI_FIELD(GROUP_INFO_3, grpi3_comment),
+    NBI_FIELD(GROUP_INFO_3, grpi3_group_sid),
+    NBI_FIELD(GROUP_INFO_3, grpi3_attributes),
+};
+const struct nbi_layout nbi_layout_GROUP_INFO_3 = {
+    {sizeof(GROUP_INFO_3), alignof(GROUP_INFO_3), 2, GROUP_INFO_3_strings, 1, GROUP_INFO_3_blobs},
+    NBI_FIELDS(GROUP_INFO_3_fields)};
 
 static const size_t GROUP_INFO_1002_strings[] = {
     offsetof(GROUP_INFO_1002, grpi1002_comment),
 };
-const struct netapibuf_record_layout nbi_layout_GROUP_INFO_1002 = {
-    sizeof(GROUP_INFO_1002), alignof(GROUP_INFO_1002), 1, GROUP_INFO_1002_strings, 0, NULL};
+static const struct nbi_field GROUP_INFO_1002_fields[] = {
+    NBI_FIELD(GROUP_INFO_1002, grpi1002_comment),
+};
+const struct nbi_layout nbi_layout_GROUP_INFO_1002 = {
+    {sizeof(GROUP_INFO_1002), alignof(GROUP_INFO_1002), 1, GROUP_INFO_1002_strings, 0, NULL},
+    NBI_FIELDS(GROUP_INFO_1002_fields)};
 
-const struct netapibuf_record_layout nbi_layout_GROUP_INFO_1005 = {
-    sizeof(GROUP_INFO_1005), alignof(GROUP_INFO_1005), 0, NULL, 0, NULL};
+static const struct nbi_field GROUP_INFO_1005_fields[] = {
+    NBI_FIELD(GROUP_INFO_1005, grpi1005_attributes),
+};
+const struct nbi_layout nbi_layout_GROUP_INFO_1005 = {
+    {sizeof(GROUP_INFO_1005), alignof(GROUP_INFO_1005), 0, NULL, 0, NULL},
+    NBI_FIELDS(GROUP_INFO_1005_fields)};
 
 static const size_t GROUP_USERS_INFO_0_strings[] = {
     offsetof(GROUP_USERS_INFO_0, grui0_name),
 };
-const struct netapibuf_record_layout nbi_layout_GROUP_USERS_INFO_0 = {
-    sizeof(GROUP_USERS_INFO_0), alignof(GROUP_USERS_INFO_0), 1, GROUP_USERS_INFO_0_strings, 0, NULL};
+static const struct nbi_field GROUP_USERS_INFO_0_fields[] = {
+    NBI_FIELD(GROUP_USERS_INFO_0, grui0_name),
+};
+const struct nbi_layout nbi_layout_GROUP_USERS_INFO_0 = {
+    {sizeof(GROUP_USERS_INFO_0), alignof(GROUP_USERS_INFO_0), 1, GROUP_USERS_INFO_0_strings, 0, NULL},
+    NBI_FIELDS(GROUP_USERS_INFO_0_fields)};
 
 static const size_t GROUP_USERS_INFO_1_strings[] = {
     offsetof(GROUP_USERS_INFO_1, grui1_name),
 };
-const struct netapibuf_record_layout nbi_layout_GROUP_USERS_INFO_1 = {
-    sizeof(GROUP_USERS_INFO_1), alignof(GROUP_USERS_INFO_1), 1, GROUP_USERS_INFO_1_strings, 0, NULL};
+static const struct nbi_field GROUP_USERS_INFO_1_fields[] = {
+    NBI_FIELD(GROUP_USERS_INFO_1, grui1_name),
+    NBI_FIELD(GROUP_USERS_INFO_1, grui1_attributes),
+};
+const struct nbi_layout nbi_layout_GROUP_USERS_INFO_1 = {
+    {sizeof(GROUP_USERS_INFO_1), alignof(GROUP_USERS_INFO_1), 1, GROUP_USERS_INFO_1_strings, 0, NULL},
+    NBI_FIELDS(GROUP_USERS_INFO_1_fields)};
 
 static const size_t LOCALGROUP_INFO_0_strings[] = {
     offsetof(LOCALGROUP_INFO_0, lgrpi0_name),
 };
-const struct netapibuf_record_layout nbi_layout_LOCALGROUP_INFO_0 = {
-    sizeof(LOCALGROUP_INFO_0), alignof(LOCALGROUP_INFO_0), 1, LOCALGROUP_INFO_0_strings, 0, NULL};
+static const struct nbi_field LOCALGROUP_INFO_0_fields[] = {
+    NBI_FIELD(LOCALGROUP_INFO_0, lgrpi0_name),
+};
+const struct nbi_layout nbi_layout_LOCALGROUP_INFO_0 = {
+    {sizeof(LOCALGROUP_INFO_0), alignof(LOCALGROUP_INFO_0), 1, LOCALGROUP_INFO_0_strings, 0, NULL},
+    NBI_FIELDS(LOCALGROUP_INFO_0_fields)};
 
 static const size_t LOCALGROUP_INFO_1_strings[] = {
     offsetof(LOCALGROUP_INFO_1, lgrpi1_name),
     offsetof(LOCALGROUP_INFO_1, lgrpi1_comment),
 };
-const struct netapibuf_record_layout nbi_layout_LOCALGROUP_INFO_1 = {
-    sizeof(LOCALGROUP_INFO_1), alignof(LOCALGROUP_INFO_1), 2, LOCALGROUP_INFO_1_strings, 0, NULL};
+static const struct nbi_field LOCALGROUP_INFO_1_fields[] = {
+    NBI_FIELD(LOCALGROUP_INFO_1, lgrpi1_name),
+    NBI_FIELD(LOCALGROUP_INFO_1, lgrpi1_comment),
+};
+const struct nbi_layout nbi_layout_LOCALGROUP_INFO_1 = {
+    {sizeof(LOCALGROUP_INFO_1), alignof(LOCALGROUP_INFO_1), 2, LOCALGROUP_INFO_1_strings, 0, NULL},
+    NBI_FIELDS(LOCALGROUP_INFO_1_fields)};
 
 static const size_t LOCALGROUP_INFO_1002_strings[] = {
     offsetof(LOCALGROUP_INFO_1002, lgrpi1002_comment),
 };
-const struct netapibuf_record_layout nbi_layout_LOCALGROUP_INFO_1002 = {
-    sizeof(LOCALGROUP_INFO_1002), alignof(LOCALGROUP_INFO_1002), 1, LOCALGROUP_INFO_1002_strings, 0, NULL};
+static const struct nbi_field LOCALGROUP_INFO_1002_fields[] = {
+    NBI_FIELD(LOCALGROUP_INFO_1002, lgrpi1002_comment),
+};
+const struct nbi_layout nbi_layout_LOCALGROUP_INFO_1002 = {
+    {sizeof(LOCALGROUP_INFO_1002), alignof(LOCALGROUP_INFO_1002), 1, LOCALGROUP_INFO_1002_strings, 0, NULL},
+    NBI_FIELDS(LOCALGROUP_INFO_1002_fields)};
 
 static const struct netapibuf_blob_field LOCALGROUP_MEMBERS_INFO_0_blobs[] = {
     {offsetof(LOCALGROUP_MEMBERS_INFO_0, lgrmi0_sid), NETAPIBUF_LENGTH_SID, 4},
 };
-const struct netapibuf_record_layout nbi_layout_LOCALGROUP_MEMBERS_INFO_0 = {
-    sizeof(LOCALGROUP_MEMBERS_INFO_0), alignof(LOCALGROUP_MEMBERS_INFO_0), 0, NULL, 1, LOCALGROUP_MEMBERS_INFO_0_blobs};
+static const struct nbi_field LOCALGROUP_MEMBERS_INFO_0_fields[] = {
+    NBI_FIELD(LOCALGROUP_MEMBERS_INFO_0, lgrmi0_sid),
+};
+const struct nbi_layout nbi_layout_LOCALGROUP_MEMBERS_INFO_0 = {
+    {sizeof(LOCALGROUP_MEMBERS_INFO_0), alignof(LOCALGROUP_MEMBERS_INFO_0), 0, NULL, 1, LOCALGROUP_MEMBERS_INFO_0_blobs},
+    NBI_FIELDS(LOCALGROUP_MEMBERS_INFO_0_fields)};
 
 static const size_t LOCALGROUP_MEMBERS_INFO_1_strings[] = {
     offsetof(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_name),
@@ -388,8 +786,14 @@ static const size_t LOCALGROUP_MEMBERS_INFO_1_strings[] = {
 static const struct netapibuf_blob_field LOCALGROUP_MEMBERS_INFO_1_blobs[] = {
     {offsetof(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_sid), NETAPIBUF_LENGTH_SID, 4},
 };
-const struct netapibuf_record_layout nbi_layout_LOCALGROUP_MEMBERS_INFO_1 = {
-    sizeof(LOCALGROUP_MEMBERS_INFO_1), alignof(LOCALGROUP_MEMBERS_INFO_1), 1, LOCALGROUP_MEMBERS_INFO_1_strings, 1, LOCALGROUP_MEMBERS_INFO_1_blobs};
+static const struct nbi_field LOCALGROUP_MEMBERS_INFO_1_fields[] = {
+    NBI_FIELD(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_sid),
+    NBI_FIELD(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_sidusage),
+    NBI_FIELD(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_name),
+};
+const struct nbi_layout nbi_layout_LOCALGROUP_MEMBERS_INFO_1 = {
+    {sizeof(LOCALGROUP_MEMBERS_INFO_1), alignof(LOCALGROUP_MEMBERS_INFO_1), 1, LOCALGROUP_MEMBERS_INFO_1_strings, 1, LOCALGROUP_MEMBERS_INFO_1_blobs},
+    NBI_FIELDS(LOCALGROUP_MEMBERS_INFO_1_fields)};
 
 static const size_t LOCALGROUP_MEMBERS_INFO_2_strings[] = {
     offsetof(LOCALGROUP_MEMBERS_INFO_2, lgrmi2_domainandname),
@@ -397,49 +801,127 @@ static const size_t LOCALGROUP_MEMBERS_INFO_2_strings[] = {
 static const struct netapibuf_blob_field LOCALGROUP_MEMBERS_INFO_2_blobs[] = {
     {offsetof(LOCALGROUP_MEMBERS_INFO_2, lgrmi2_sid), NETAPIBUF_LENGTH_SID, 4},
 };
-const struct netapibuf_record_layout nbi_layout_LOCALGROUP_MEMBERS_INFO_2 = {
-    sizeof(LOCALGROUP_MEMBERS_INFO_2), alignof(LOCALGROUP_MEMBERS_INFO_2), 1, LOCALGROUP_MEMBERS_INFO_2_strings, 1, LOCALGROUP_MEMBERS_INFO_2_blobs};
+static const struct nbi_field LOCALGROUP_MEMBERS_INFO_2_fields[] = {
+    NBI_FIELD(LOCALGROUP_MEMBERS_INFO_2, lgrmi2_sid),
+    NBI_FIELD(LOCALGROUP_MEMBERS_INFO_2, lgrmi2_sidusage),
+    NBI_FIELD(LOCALGROUP_MEMBERS_INFO_2, lgrmi2_domainandname),
+};
+const struct nbi_layout nbi_layout_LOCALGROUP_MEMBERS_INFO_2 = {
+    {sizeof(LOCALGROUP_MEMBERS_INFO_2), alignof(LOCALGROUP_MEMBERS_INFO_2), 1, LOCALGROUP_MEMBERS_INFO_2_strings, 1, LOCALGROUP_MEMBERS_INFO_2_blobs},
+    NBI_FIELDS(LOCALGROUP_MEMBERS_INFO_2_fields)};
 
 static const size_t LOCALGROUP_MEMBERS_INFO_3_strings[] = {
     offsetof(LOCALGROUP_MEMBERS_INFO_3, lgrmi3_domainandname),
 };
-const struct netapibuf_record_layout nbi_layout_LOCALGROUP_MEMBERS_INFO_3 = {
-    sizeof(LOCALGROUP_MEMBERS_INFO_3), alignof(LOCALGROUP_MEMBERS_INFO_3), 1, LOCALGROUP_MEMBERS_INFO_3_strings, 0, NULL};
+static const struct nbi_field LOCALGROUP_MEMBERS_INFO_3_fields[] = {
+    NBI_FIELD(LOCALGROUP_MEMBERS_INFO_3, lgrmi3_domainandname),
+};
+const struct nbi_layout nbi_layout_LOCALGROUP_MEMBERS_INFO_3 = {
+    {sizeof(LOCALGROUP_MEMBERS_INFO_3), alignof(LOCALGROUP_MEMBERS_INFO_3), 1, LOCALGROUP_MEMBERS_INFO_3_strings, 0, NULL},
+    NBI_FIELDS(LOCALGROUP_MEMBERS_INFO_3_fields)};
 
 static const size_t LOCALGROUP_USERS_INFO_0_strings[] = {
     offsetof(LOCALGROUP_USERS_INFO_0, lgrui0_name),
 };
-const struct netapibuf_record_layout nbi_layout_LOCALGROUP_USERS_INFO_0 = {
-    sizeof(LOCALGROUP_USERS_INFO_0), alignof(LOCALGROUP_USERS_INFO_0), 1, LOCALGROUP_USERS_INFO_0_strings, 0, NULL};
+static const struct nbi_field LOCALGROUP_USERS_INFO_0_fields[] = {
+    NBI_FIELD(LOCALGROUP_USERS_INFO_0, lgrui0_name),
+};
+const struct nbi_layout nbi_layout_LOCALGROUP_USERS_INFO_0 = {
+    {sizeof(LOCALGROUP_USERS_INFO_0), alignof(LOCALGROUP_USERS_INFO_0), 1, LOCALGROUP_USERS_INFO_0_strings, 0, NULL},
+    NBI_FIELDS(LOCALGROUP_USERS_INFO_0_fields)};
 
 static const size_t SERVER_INFO_100_strings[] = {
     offsetof(SERVER_INFO_100, sv100_name),
 };
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_100 = {
-    sizeof(SERVER_INFO_100), alignof(SERVER_INFO_100), 1, SERVER_INFO_100_strings, 0, NULL};
+static const struct nbi_field SERVER_INFO_100_fields[] = {
+    NBI_FIELD(SERVER_INFO_100, sv100_platform_id),
+    NBI_FIELD(SERVER_INFO_100, sv100_name),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_100 = {
+    {sizeof(SERVER_INFO_100), alignof(SERVER_INFO_100), 1, SERVER_INFO_100_strings, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_100_fields)};
 
 static const size_t SERVER_INFO_101_strings[] = {
     offsetof(SERVER_INFO_101, sv101_name),
     offsetof(SERVER_INFO_101, sv101_comment),
 };
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_101 = {
-    sizeof(SERVER_INFO_101), alignof(SERVER_INFO_101), 2, SERVER_INFO_101_strings, 0, NULL};
+static const struct nbi_field SERVER_INFO_101_fields[] = {
+    NBI_FIELD(SERVER_INFO_101, sv101_platform_id),
+    NBI_FIELD(SERVER_INFO_101, sv101_name),
+    NBI_FIELD(SERVER_INFO_101, sv101_version_major),
+    NBI_FIELD(SERVER_INFO_101, sv101_version_minor),
+    NBI_FIELD(SERVER_INFO_101, sv101_type),
+    NBI_FIELD(SERVER_INFO_101, sv101_comment),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_101 = {
+    {sizeof(SERVER_INFO_101), alignof(SERVER_INFO_101), 2, SERVER_INFO_101_strings, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_101_fields)};
 
 static const size_t SERVER_INFO_102_strings[] = {
     offsetof(SERVER_INFO_102, sv102_name),
     offsetof(SERVER_INFO_102, sv102_comment),
     offsetof(SERVER_INFO_102, sv102_userpath),
 };
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_102 = {
-    sizeof(SERVER_INFO_102), alignof(SERVER_INFO_102), 3, SERVER_INFO_102_strings, 0, NULL};
+static const struct nbi_field SERVER_INFO_102_fields[] = {
+    NBI_FIELD(SERVER_INFO_102, sv102_platform_id),
+    NBI_FIELD(SERVER_INFO_102, sv102_name),
+    NBI_FIELD(SERVER_INFO_102, sv102_version_major),
+    NBI_FIELD(SERVER_INFO_102, sv102_version_minor),
+    NBI_FIELD(SERVER_INFO_102, sv102_type),
+    NBI_FIELD(SERVER_INFO_102, sv102_comment),
+    NBI_FIELD(SERVER_INFO_102, sv102_users),
+    NBI_FIELD(SERVER_INFO_102, sv102_disc),
+    NBI_FIELD(SERVER_INFO_102, sv102_hidden),
+    NBI_FIELD(SERVER_INFO_102, sv102_announce),
+    NBI_FIELD(SERVER_INFO_102, sv102_anndelta),
+    NBI_FIELD(SERVER_INFO_102, sv102_licenses),
+    NBI_FIELD(SERVER_INFO_102, sv102_userpath),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_102 = {
+    {sizeof(SERVER_INFO_102), alignof(SERVER_INFO_102), 3, SERVER_INFO_102_strings, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_102_fields)};
 
 static const size_t SERVER_INFO_402_strings[] = {
     offsetof(SERVER_INFO_402, sv402_alerts),
     offsetof(SERVER_INFO_402, sv402_guestacct),
     offsetof(SERVER_INFO_402, sv402_srvheuristics),
 };
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_402 = {
-    sizeof(SERVER_INFO_402), alignof(SERVER_INFO_402), 3, SERVER_INFO_402_strings, 0, NULL};
+static const struct nbi_field SERVER_INFO_402_fields[] = {
+    NBI_FIELD(SERVER_INFO_402, sv402_ulist_mtime),
+    NBI_FIELD(SERVER_INFO_402, sv402_glist_mtime),
+    NBI_FIELD(SERVER_INFO_402, sv402_alist_mtime),
+    NBI_FIELD(SERVER_INFO_402, sv402_alerts),
+    NBI_FIELD(SERVER_INFO_402, sv402_security),
+    NBI_FIELD(SERVER_INFO_402, sv402_numadmin),
+    NBI_FIELD(SERVER_INFO_402, sv402_lanmask),
+    NBI_FIELD(SERVER_INFO_402, sv402_guestacct),
+    NBI_FIELD(SERVER_INFO_402, sv402_chdevs),
+    NBI_FIELD(SERVER_INFO_402, sv402_chdevq),
+    NBI_FIELD(SERVER_INFO_402, sv402_chdevjobs),
+    NBI_FIELD(SERVER_INFO_402, sv402_connections),
+    NBI_FIELD(SERVER_INFO_402, sv402_shares),
+    NBI_FIELD(SERVER_INFO_402, sv402_openfiles),
+    NBI_FIELD(SERVER_INFO_402, sv402_sessopens),
+    NBI_FIELD(SERVER_INFO_402, sv402_sessvcs),
+    NBI_FIELD(SERVER_INFO_402, sv402_sessreqs),
+    NBI_FIELD(SERVER_INFO_402, sv402_opensearch),
+    NBI_FIELD(SERVER_INFO_402, sv402_activelocks),
+    NBI_FIELD(SERVER_INFO_402, sv402_numreqbuf),
+    NBI_FIELD(SERVER_INFO_402, sv402_sizreqbuf),
+    NBI_FIELD(SERVER_INFO_402, sv402_numbigbuf),
+    NBI_FIELD(SERVER_INFO_402, sv402_numfiletasks),
+    NBI_FIELD(SERVER_INFO_402, sv402_alertsched),
+    NBI_FIELD(SERVER_INFO_402, sv402_erroralert),
+    NBI_FIELD(SERVER_INFO_402, sv402_logonalert),
+    NBI_FIELD(SERVER_INFO_402, sv402_accessalert),
+    NBI_FIELD(SERVER_INFO_402, sv402_diskalert),
+    NBI_FIELD(SERVER_INFO_402, sv402_netioalert),
+    NBI_FIELD(SERVER_INFO_402, sv402_maxauditsz),
+    NBI_FIELD(SERVER_INFO_402, sv402_srvheuristics),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_402 = {
+    {sizeof(SERVER_INFO_402), alignof(SERVER_INFO_402), 3, SERVER_INFO_402_strings, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_402_fields)};
 
 static const size_t SERVER_INFO_403_strings[] = {
     offsetof(SERVER_INFO_403, sv403_alerts),
@@ -447,350 +929,986 @@ static const size_t SERVER_INFO_403_strings[] = {
     offsetof(SERVER_INFO_403, sv403_srvheuristics),
     offsetof(SERVER_INFO_403, sv403_autopath),
 };
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_403 = {
-    sizeof(SERVER_INFO_403), alignof(SERVER_INFO_403), 4, SERVER_INFO_403_strings, 0, NULL};
+static const struct nbi_field SERVER_INFO_403_fields[] = {
+    NBI_FIELD(SERVER_INFO_403, sv403_ulist_mtime),
+    NBI_FIELD(SERVER_INFO_403, sv403_glist_mtime),
+    NBI_FIELD(SERVER_INFO_403, sv403_alist_mtime),
+    NBI_FIELD(SERVER_INFO_403, sv403_alerts),
+    NBI_FIELD(SERVER_INFO_403, sv403_security),
+    NBI_FIELD(SERVER_INFO_403, sv403_numadmin),
+    NBI_FIELD(SERVER_INFO_403, sv403_lanmask),
+    NBI_FIELD(SERVER_INFO_403, sv403_guestacct),
+    NBI_FIELD(SERVER_INFO_403, sv403_chdevs),
+    NBI_FIELD(SERVER_INFO_403, sv403_chdevq),
+    NBI_FIELD(SERVER_INFO_403, sv403_chdevjobs),
+    NBI_FIELD(SERVER_INFO_403, sv403_connections),
+    NBI_FIELD(SERVER_INFO_403, sv403_shares),
+    NBI_FIELD(SERVER_INFO_403, sv403_openfiles),
+    NBI_FIELD(SERVER_INFO_403, sv403_sessopens),
+    NBI_FIELD(SERVER_INFO_403, sv403_sessvcs),
+    NBI_FIELD(SERVER_INFO_403, sv403_sessreqs),
+    NBI_FIELD(SERVER_INFO_403, sv403_opensearch),
+    NBI_FIELD(SERVER_INFO_403, sv403_activelocks),
+    NBI_FIELD(SERVER_INFO_403, sv403_numreqbuf),
+    NBI_FIELD(SERVER_INFO_403, sv403_sizreqbuf),
+    NBI_FIELD(SERVER_INFO_403, sv403_numbigbuf),
+    NBI_FIELD(SERVER_INFO_403, sv403_numfiletasks),
+    NBI_FIELD(SERVER_INFO_403, sv403_alertsched),
+    NBI_FIELD(SERVER_INFO_403, sv403_erroralert),
+    NBI_FIELD(SERVER_INFO_403, sv403_logonalert),
+    NBI_FIELD(SERVER_INFO_403, sv403_accessalert),
+    NBI_FIELD(SERVER_INFO_403, sv403_diskalert),
+    NBI_FIELD(SERVER_INFO_403, sv403_netioalert),
+    NBI_FIELD(SERVER_INFO_403, sv403_maxauditsz),
+    NBI_FIELD(SERVER_INFO_403, sv403_srvheuristics),
+    NBI_FIELD(SERVER_INFO_403, sv403_auditedevents),
+    NBI_FIELD(SERVER_INFO_403, sv403_autoprofile),
+    NBI_FIELD(SERVER_INFO_403, sv403_autopath),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_403 = {
+    {sizeof(SERVER_INFO_403), alignof(SERVER_INFO_403), 4, SERVER_INFO_403_strings, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_403_fields)};
 
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_502 = {
-    sizeof(SERVER_INFO_502), alignof(SERVER_INFO_502), 0, NULL, 0, NULL};
+static const struct nbi_field SERVER_INFO_502_fields[] = {
+    NBI_FIELD(SERVER_INFO_502, sv502_sessopens),
+    NBI_FIELD(SERVER_INFO_502, sv502_sessvcs),
+    NBI_FIELD(SERVER_INFO_502, sv502_opensearch),
+    NBI_FIELD(SERVER_INFO_502, sv502_sizreqbuf),
+    NBI_FIELD(SERVER_INFO_502, sv502_initworkitems),
+    NBI_FIELD(SERVER_INFO_502, sv502_maxworkitems),
+    NBI_FIELD(SERVER_INFO_502, sv502_rawworkitems),
+    NBI_FIELD(SERVER_INFO_502, sv502_irpstacksize),
+    NBI_FIELD(SERVER_INFO_502, sv502_maxrawbuflen),
+    NBI_FIELD(SERVER_INFO_502, sv502_sessusers),
+    NBI_FIELD(SERVER_INFO_502, sv502_sessconns),
+    NBI_FIELD(SERVER_INFO_502, sv502_maxpagedmemoryusage),
+    NBI_FIELD(SERVER_INFO_502, sv502_maxnonpagedmemoryusage),
+    NBI_FIELD(SERVER_INFO_502, sv502_enablesoftcompat),
+    NBI_FIELD(SERVER_INFO_502, sv502_enableforcedlogoff),
+    NBI_FIELD(SERVER_INFO_502, sv502_timesource),
+    NBI_FIELD(SERVER_INFO_502, sv502_acceptdownlevelapis),
+    NBI_FIELD(SERVER_INFO_502, sv502_lmannounce),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_502 = {
+    {sizeof(SERVER_INFO_502), alignof(SERVER_INFO_502), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_502_fields)};
 
 static const size_t SERVER_INFO_503_strings[] = {
     offsetof(SERVER_INFO_503, sv503_domain),
 };
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_503 = {
-    sizeof(SERVER_INFO_503), alignof(SERVER_INFO_503), 1, SERVER_INFO_503_strings, 0, NULL};
+static const struct nbi_field SERVER_INFO_503_fields[] = {
+    NBI_FIELD(SERVER_INFO_503, sv503_sessopens),
+    NBI_FIELD(SERVER_INFO_503, sv503_sessvcs),
+    NBI_FIELD(SERVER_INFO_503, sv503_opensearch),
+    NBI_FIELD(SERVER_INFO_503, sv503_sizreqbuf),
+    NBI_FIELD(SERVER_INFO_503, sv503_initworkitems),
+    NBI_FIELD(SERVER_INFO_503, sv503_maxworkitems),
+    NBI_FIELD(SERVER_INFO_503, sv503_rawworkitems),
+    NBI_FIELD(SERVER_INFO_503, sv503_irpstacksize),
+    NBI_FIELD(SERVER_INFO_503, sv503_maxrawbuflen),
+    NBI_FIELD(SERVER_INFO_503, sv503_sessusers),
+    NBI_FIELD(SERVER_INFO_503, sv503_sessconns),
+    NBI_FIELD(SERVER_INFO_503, sv503_maxpagedmemoryusage),
+    NBI_FIELD(SERVER_INFO_503, sv503_maxnonpagedmemoryusage),
+    NBI_FIELD(SERVER_INFO_503, sv503_enablesoftcompat),
+    NBI_FIELD(SERVER_INFO_503, sv503_enableforcedlogoff),
+    NBI_FIELD(SERVER_INFO_503, sv503_timesource),
+    NBI_FIELD(SERVER_INFO_503, sv503_acceptdownlevelapis),
+    NBI_FIELD(SERVER_INFO_503, sv503_lmannounce),
+    NBI_FIELD(SERVER_INFO_503, sv503_domain),
+    NBI_FIELD(SERVER_INFO_503, sv503_maxcopyreadlen),
+    NBI_FIELD(SERVER_INFO_503, sv503_maxcopywritelen),
+    NBI_FIELD(SERVER_INFO_503, sv503_minkeepsearch),
+    NBI_FIELD(SERVER_INFO_503, sv503_maxkeepsearch),
+    NBI_FIELD(SERVER_INFO_503, sv503_minkeepcomplsearch),
+    NBI_FIELD(SERVER_INFO_503, sv503_maxkeepcomplsearch),
+    NBI_FIELD(SERVER_INFO_503, sv503_threadcountadd),
+    NBI_FIELD(SERVER_INFO_503, sv503_numblockthreads),
+    NBI_FIELD(SERVER_INFO_503, sv503_scavtimeout),
+    NBI_FIELD(SERVER_INFO_503, sv503_minrcvqueue),
+    NBI_FIELD(SERVER_INFO_503, sv503_minfreeworkitems),
+    NBI_FIELD(SERVER_INFO_503, sv503_xactmemsize),
+    NBI_FIELD(SERVER_INFO_503, sv503_threadpriority),
+    NBI_FIELD(SERVER_INFO_503, sv503_maxmpxct),
+    NBI_FIELD(SERVER_INFO_503, sv503_oplockbreakwait),
+    NBI_FIELD(SERVER_INFO_503, sv503_oplockbreakresponsewait),
+    NBI_FIELD(SERVER_INFO_503, sv503_enableoplocks),
+    NBI_FIELD(SERVER_INFO_503, sv503_enableoplockforceclose),
+    NBI_FIELD(SERVER_INFO_503, sv503_enablefcbopens),
+    NBI_FIELD(SERVER_INFO_503, sv503_enableraw),
+    NBI_FIELD(SERVER_INFO_503, sv503_enablesharednetdrives),
+    NBI_FIELD(SERVER_INFO_503, sv503_minfreeconnections),
+    NBI_FIELD(SERVER_INFO_503, sv503_maxfreeconnections),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_503 = {
+    {sizeof(SERVER_INFO_503), alignof(SERVER_INFO_503), 1, SERVER_INFO_503_strings, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_503_fields)};
 
 static const size_t SERVER_INFO_599_strings[] = {
     offsetof(SERVER_INFO_599, sv599_domain),
 };
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_599 = {
-    sizeof(SERVER_INFO_599), alignof(SERVER_INFO_599), 1, SERVER_INFO_599_strings, 0, NULL};
+static const struct nbi_field SERVER_INFO_599_fields[] = {
+    NBI_FIELD(SERVER_INFO_599, sv599_sessopens),
+    NBI_FIELD(SERVER_INFO_599, sv599_sessvcs),
+    NBI_FIELD(SERVER_INFO_599, sv599_opensearch),
+    NBI_FIELD(SERVER_INFO_599, sv599_sizreqbuf),
+    NBI_FIELD(SERVER_INFO_599, sv599_initworkitems),
+    NBI_FIELD(SERVER_INFO_599, sv599_maxworkitems),
+    NBI_FIELD(SERVER_INFO_599, sv599_rawworkitems),
+    NBI_FIELD(SERVER_INFO_599, sv599_irpstacksize),
+    NBI_FIELD(SERVER_INFO_599, sv599_maxrawbuflen),
+    NBI_FIELD(SERVER_INFO_599, sv599_sessusers),
+    NBI_FIELD(SERVER_INFO_599, sv599_sessconns),
+    NBI_FIELD(SERVER_INFO_599, sv599_maxpagedmemoryusage),
+    NBI_FIELD(SERVER_INFO_599, sv599_maxnonpagedmemoryusage),
+    NBI_FIELD(SERVER_INFO_599, sv599_enablesoftcompat),
+    NBI_FIELD(SERVER_INFO_599, sv599_enableforcedlogoff),
+    NBI_FIELD(SERVER_INFO_599, sv599_timesource),
+    NBI_FIELD(SERVER_INFO_599, sv599_acceptdownlevelapis),
+    NBI_FIELD(SERVER_INFO_599, sv599_lmannounce),
+    NBI_FIELD(SERVER_INFO_599, sv599_domain),
+    NBI_FIELD(SERVER_INFO_599, sv599_maxcopyreadlen),
+    NBI_FIELD(SERVER_INFO_599, sv599_maxcopywritelen),
+    NBI_FIELD(SERVER_INFO_599, sv599_minkeepsearch),
+    NBI_FIELD(SERVER_INFO_599, sv599_maxkeepsearch),
+    NBI_FIELD(SERVER_INFO_599, sv599_minkeepcomplsearch),
+    NBI_FIELD(SERVER_INFO_599, sv599_maxkeepcomplsearch),
+    NBI_FIELD(SERVER_INFO_599, sv599_threadcountadd),
+    NBI_FIELD(SERVER_INFO_599, sv599_numblockthreads),
+    NBI_FIELD(SERVER_INFO_599, sv599_scavtimeout),
+    NBI_FIELD(SERVER_INFO_599, sv599_minrcvqueue),
+    NBI_FIELD(SERVER_INFO_599, sv599_minfreeworkitems),
+    NBI_FIELD(SERVER_INFO_599, sv599_xactmemsize),
+    NBI_FIELD(SERVER_INFO_599, sv599_threadpriority),
+    NBI_FIELD(SERVER_INFO_599, sv599_maxmpxct),
+    NBI_FIELD(SERVER_INFO_599, sv599_oplockbreakwait),
+    NBI_FIELD(SERVER_INFO_599, sv599_oplockbreakresponsewait),
+    NBI_FIELD(SERVER_INFO_599, sv599_enableoplocks),
+    NBI_FIELD(SERVER_INFO_599, sv599_enableoplockforceclose),
+    NBI_FIELD(SERVER_INFO_599, sv599_enablefcbopens),
+    NBI_FIELD(SERVER_INFO_599, sv599_enableraw),
+    NBI_FIELD(SERVER_INFO_599, sv599_enablesharednetdrives),
+    NBI_FIELD(SERVER_INFO_599, sv599_minfreeconnections),
+    NBI_FIELD(SERVER_INFO_599, sv599_maxfreeconnections),
+    NBI_FIELD(SERVER_INFO_599, sv599_initsesstable),
+    NBI_FIELD(SERVER_INFO_599, sv599_initconntable),
+    NBI_FIELD(SERVER_INFO_599, sv599_initfiletable),
+    NBI_FIELD(SERVER_INFO_599, sv599_initsearchtable),
+    NBI_FIELD(SERVER_INFO_599, sv599_alertschedule),
+    NBI_FIELD(SERVER_INFO_599, sv599_errorthreshold),
+    NBI_FIELD(SERVER_INFO_599, sv599_networkerrorthreshold),
+    NBI_FIELD(SERVER_INFO_599, sv599_diskspacethreshold),
+    NBI_FIELD(SERVER_INFO_599, sv599_reserved),
+    NBI_FIELD(SERVER_INFO_599, sv599_maxlinkdelay),
+    NBI_FIELD(SERVER_INFO_599, sv599_minlinkthroughput),
+    NBI_FIELD(SERVER_INFO_599, sv599_linkinfovalidtime),
+    NBI_FIELD(SERVER_INFO_599, sv599_scavqosinfoupdatetime),
+    NBI_FIELD(SERVER_INFO_599, sv599_maxworkitemidletime),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_599 = {
+    {sizeof(SERVER_INFO_599), alignof(SERVER_INFO_599), 1, SERVER_INFO_599_strings, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_599_fields)};
 
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_598 = {
-    sizeof(SERVER_INFO_598), alignof(SERVER_INFO_598), 0, NULL, 0, NULL};
+static const struct nbi_field SERVER_INFO_598_fields[] = {
+    NBI_FIELD(SERVER_INFO_598, sv598_maxrawworkitems),
+    NBI_FIELD(SERVER_INFO_598, sv598_maxthreadsperqueue),
+    NBI_FIELD(SERVER_INFO_598, sv598_producttype),
+    NBI_FIELD(SERVER_INFO_598, sv598_serversize),
+    NBI_FIELD(SERVER_INFO_598, sv598_connectionlessautodisc),
+    NBI_FIELD(SERVER_INFO_598, sv598_sharingviolationretries),
+    NBI_FIELD(SERVER_INFO_598, sv598_sharingviolationdelay),
+    NBI_FIELD(SERVER_INFO_598, sv598_maxglobalopensearch),
+    NBI_FIELD(SERVER_INFO_598, sv598_removeduplicatesearches),
+    NBI_FIELD(SERVER_INFO_598, sv598_lockviolationoffset),
+    NBI_FIELD(SERVER_INFO_598, sv598_lockviolationdelay),
+    NBI_FIELD(SERVER_INFO_598, sv598_mdlreadswitchover),
+    NBI_FIELD(SERVER_INFO_598, sv598_cachedopenlimit),
+    NBI_FIELD(SERVER_INFO_598, sv598_otherqueueaffinity),
+    NBI_FIELD(SERVER_INFO_598, sv598_restrictnullsessaccess),
+    NBI_FIELD(SERVER_INFO_598, sv598_enablewfw311directipx),
+    NBI_FIELD(SERVER_INFO_598, sv598_queuesamplesecs),
+    NBI_FIELD(SERVER_INFO_598, sv598_balancecount),
+    NBI_FIELD(SERVER_INFO_598, sv598_preferredaffinity),
+    NBI_FIELD(SERVER_INFO_598, sv598_maxfreerfcbs),
+    NBI_FIELD(SERVER_INFO_598, sv598_maxfreemfcbs),
+    NBI_FIELD(SERVER_INFO_598, sv598_maxfreelfcbs),
+    NBI_FIELD(SERVER_INFO_598, sv598_maxfreepagedpoolchunks),
+    NBI_FIELD(SERVER_INFO_598, sv598_minpagedpoolchunksize),
+    NBI_FIELD(SERVER_INFO_598, sv598_maxpagedpoolchunksize),
+    NBI_FIELD(SERVER_INFO_598, sv598_sendsfrompreferredprocessor),
+    NBI_FIELD(SERVER_INFO_598, sv598_cacheddirectorylimit),
+    NBI_FIELD(SERVER_INFO_598, sv598_maxcopylength),
+    NBI_FIELD(SERVER_INFO_598, sv598_enablecompression),
+    NBI_FIELD(SERVER_INFO_598, sv598_autosharewks),
+    NBI_FIELD(SERVER_INFO_598, sv598_autoshareserver),
+    NBI_FIELD(SERVER_INFO_598, sv598_enablesecuritysignature),
+    NBI_FIELD(SERVER_INFO_598, sv598_requiresecuritysignature),
+    NBI_FIELD(SERVER_INFO_598, sv598_minclientbuffersize),
+    NBI_FIELD(SERVER_INFO_598, sv598_serverguid),
+    NBI_FIELD(SERVER_INFO_598, sv598_ConnectionNoSessionsTimeout),
+    NBI_FIELD(SERVER_INFO_598, sv598_IdleThreadTimeOut),
+    NBI_FIELD(SERVER_INFO_598, sv598_enableW9xsecuritysignature),
+    NBI_FIELD(SERVER_INFO_598, sv598_enforcekerberosreauthentication),
+    NBI_FIELD(SERVER_INFO_598, sv598_disabledos),
+    NBI_FIELD(SERVER_INFO_598, sv598_lowdiskspaceminimum),
+    NBI_FIELD(SERVER_INFO_598, sv598_disablestrictnamechecking),
+    NBI_FIELD(SERVER_INFO_598, sv598_enableauthenticateusersharing),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_598 = {
+    {sizeof(SERVER_INFO_598), alignof(SERVER_INFO_598), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_598_fields)};
 
 static const size_t SERVER_INFO_1005_strings[] = {
     offsetof(SERVER_INFO_1005, sv1005_comment),
 };
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1005 = {
-    sizeof(SERVER_INFO_1005), alignof(SERVER_INFO_1005), 1, SERVER_INFO_1005_strings, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1107 = {
-    sizeof(SERVER_INFO_1107), alignof(SERVER_INFO_1107), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1010 = {
-    sizeof(SERVER_INFO_1010), alignof(SERVER_INFO_1010), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1016 = {
-    sizeof(SERVER_INFO_1016), alignof(SERVER_INFO_1016), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1017 = {
-    sizeof(SERVER_INFO_1017), alignof(SERVER_INFO_1017), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1018 = {
-    sizeof(SERVER_INFO_1018), alignof(SERVER_INFO_1018), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1501 = {
-    sizeof(SERVER_INFO_1501), alignof(SERVER_INFO_1501), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1502 = {
-    sizeof(SERVER_INFO_1502), alignof(SERVER_INFO_1502), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1503 = {
-    sizeof(SERVER_INFO_1503), alignof(SERVER_INFO_1503), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1506 = {
-    sizeof(SERVER_INFO_1506), alignof(SERVER_INFO_1506), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1509 = {
-    sizeof(SERVER_INFO_1509), alignof(SERVER_INFO_1509), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1510 = {
-    sizeof(SERVER_INFO_1510), alignof(SERVER_INFO_1510), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1511 = {
-    sizeof(SERVER_INFO_1511), alignof(SERVER_INFO_1511), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1512 = {
-    sizeof(SERVER_INFO_1512), alignof(SERVER_INFO_1512), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1513 = {
-    sizeof(SERVER_INFO_1513), alignof(SERVER_INFO_1513), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1514 = {
-    sizeof(SERVER_INFO_1514), alignof(SERVER_INFO_1514), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1515 = {
-    sizeof(SERVER_INFO_1515), alignof(SERVER_INFO_1515), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1516 = {
-    sizeof(SERVER_INFO_1516), alignof(SERVER_INFO_1516), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1518 = {
-    sizeof(SERVER_INFO_1518), alignof(SERVER_INFO_1518), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1520 = {
-    sizeof(SERVER_INFO_1520), alignof(SERVER_INFO_1520), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1521 = {
-    sizeof(SERVER_INFO_1521), alignof(SERVER_INFO_1521), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1522 = {
-    sizeof(SERVER_INFO_1522), alignof(SERVER_INFO_1522), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1523 = {
-    sizeof(SERVER_INFO_1523), alignof(SERVER_INFO_1523), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1524 = {
-    sizeof(SERVER_INFO_1524), alignof(SERVER_INFO_1524), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1525 = {
-    sizeof(SERVER_INFO_1525), alignof(SERVER_INFO_1525), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1528 = {
-    sizeof(SERVER_INFO_1528), alignof(SERVER_INFO_1528), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1529 = {
-    sizeof(SERVER_INFO_1529), alignof(SERVER_INFO_1529), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1530 = {
-    sizeof(SERVER_INFO_1530), alignof(SERVER_INFO_1530), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1533 = {
-    sizeof(SERVER_INFO_1533), alignof(SERVER_INFO_1533), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1534 = {
-    sizeof(SERVER_INFO_1534), alignof(SERVER_INFO_1534), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1535 = {
-    sizeof(SERVER_INFO_1535), alignof(SERVER_INFO_1535), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1536 = {
-    sizeof(SERVER_INFO_1536), alignof(SERVER_INFO_1536), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1537 = {
-    sizeof(SERVER_INFO_1537), alignof(SERVER_INFO_1537), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1538 = {
-    sizeof(SERVER_INFO_1538), alignof(SERVER_INFO_1538), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1539 = {
-    sizeof(SERVER_INFO_1539), alignof(SERVER_INFO_1539), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1540 = {
-    sizeof(SERVER_INFO_1540), alignof(SERVER_INFO_1540), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1541 = {
-    sizeof(SERVER_INFO_1541), alignof(SERVER_INFO_1541), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1542 = {
-    sizeof(SERVER_INFO_1542), alignof(SERVER_INFO_1542), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1543 = {
-    sizeof(SERVER_INFO_1543), alignof(SERVER_INFO_1543), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1544 = {
-    sizeof(SERVER_INFO_1544), alignof(SERVER_INFO_1544), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1545 = {
-    sizeof(SERVER_INFO_1545), alignof(SERVER_INFO_1545), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1546 = {
-    sizeof(SERVER_INFO_1546), alignof(SERVER_INFO_1546), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1547 = {
-    sizeof(SERVER_INFO_1547), alignof(SERVER_INFO_1547), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1548 = {
-    sizeof(SERVER_INFO_1548), alignof(SERVER_INFO_1548), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1549 = {
-    sizeof(SERVER_INFO_1549), alignof(SERVER_INFO_1549), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1550 = {
-    sizeof(SERVER_INFO_1550), alignof(SERVER_INFO_1550), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1552 = {
-    sizeof(SERVER_INFO_1552), alignof(SERVER_INFO_1552), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1553 = {
-    sizeof(SERVER_INFO_1553), alignof(SERVER_INFO_1553), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1554 = {
-    sizeof(SERVER_INFO_1554), alignof(SERVER_INFO_1554), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1555 = {
-    sizeof(SERVER_INFO_1555), alignof(SERVER_INFO_1555), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1556 = {
-    sizeof(SERVER_INFO_1556), alignof(SERVER_INFO_1556), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1557 = {
-    sizeof(SERVER_INFO_1557), alignof(SERVER_INFO_1557), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1560 = {
-    sizeof(SERVER_INFO_1560), alignof(SERVER_INFO_1560), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1561 = {
-    sizeof(SERVER_INFO_1561), alignof(SERVER_INFO_1561), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1562 = {
-    sizeof(SERVER_INFO_1562), alignof(SERVER_INFO_1562), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1563 = {
-    sizeof(SERVER_INFO_1563), alignof(SERVER_INFO_1563), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1564 = {
-    sizeof(SERVER_INFO_1564), alignof(SERVER_INFO_1564), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1565 = {
-    sizeof(SERVER_INFO_1565), alignof(SERVER_INFO_1565), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1566 = {
-    sizeof(SERVER_INFO_1566), alignof(SERVER_INFO_1566), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1567 = {
-    sizeof(SERVER_INFO_1567), alignof(SERVER_INFO_1567), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1568 = {
-    sizeof(SERVER_INFO_1568), alignof(SERVER_INFO_1568), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1569 = {
-    sizeof(SERVER_INFO_1569), alignof(SERVER_INFO_1569), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1570 = {
-    sizeof(SERVER_INFO_1570), alignof(SERVER_INFO_1570), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1571 = {
-    sizeof(SERVER_INFO_1571), alignof(SERVER_INFO_1571), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1572 = {
-    sizeof(SERVER_INFO_1572), alignof(SERVER_INFO_1572), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1573 = {
-    sizeof(SERVER_INFO_1573), alignof(SERVER_INFO_1573), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1574 = {
-    sizeof(SERVER_INFO_1574), alignof(SERVER_INFO_1574), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1575 = {
-    sizeof(SERVER_INFO_1575), alignof(SERVER_INFO_1575), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1576 = {
-    sizeof(SERVER_INFO_1576), alignof(SERVER_INFO_1576), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1577 = {
-    sizeof(SERVER_INFO_1577), alignof(SERVER_INFO_1577), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1578 = {
-    sizeof(SERVER_INFO_1578), alignof(SERVER_INFO_1578), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1579 = {
-    sizeof(SERVER_INFO_1579), alignof(SERVER_INFO_1579), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1580 = {
-    sizeof(SERVER_INFO_1580), alignof(SERVER_INFO_1580), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1581 = {
-    sizeof(SERVER_INFO_1581), alignof(SERVER_INFO_1581), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1582 = {
-    sizeof(SERVER_INFO_1582), alignof(SERVER_INFO_1582), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1583 = {
-    sizeof(SERVER_INFO_1583), alignof(SERVER_INFO_1583), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1584 = {
-    sizeof(SERVER_INFO_1584), alignof(SERVER_INFO_1584), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1585 = {
-    sizeof(SERVER_INFO_1585), alignof(SERVER_INFO_1585), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1586 = {
-    sizeof(SERVER_INFO_1586), alignof(SERVER_INFO_1586), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1587 = {
-    sizeof(SERVER_INFO_1587), alignof(SERVER_INFO_1587), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1588 = {
-    sizeof(SERVER_INFO_1588), alignof(SERVER_INFO_1588), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1590 = {
-    sizeof(SERVER_INFO_1590), alignof(SERVER_INFO_1590), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1591 = {
-    sizeof(SERVER_INFO_1591), alignof(SERVER_INFO_1591), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1592 = {
-    sizeof(SERVER_INFO_1592), alignof(SERVER_INFO_1592), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1593 = {
-    sizeof(SERVER_INFO_1593), alignof(SERVER_INFO_1593), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1594 = {
-    sizeof(SERVER_INFO_1594), alignof(SERVER_INFO_1594), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1595 = {
-    sizeof(SERVER_INFO_1595), alignof(SERVER_INFO_1595), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1596 = {
-    sizeof(SERVER_INFO_1596), alignof(SERVER_INFO_1596), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1597 = {
-    sizeof(SERVER_INFO_1597), alignof(SERVER_INFO_1597), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1598 = {
-    sizeof(SERVER_INFO_1598), alignof(SERVER_INFO_1598), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1599 = {
-    sizeof(SERVER_INFO_1599), alignof(SERVER_INFO_1599), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1600 = {
-    sizeof(SERVER_INFO_1600), alignof(SERVER_INFO_1600), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1601 = {
-    sizeof(SERVER_INFO_1601), alignof(SERVER_INFO_1601), 0, NULL, 0, NULL};
-
-const struct netapibuf_record_layout nbi_layout_SERVER_INFO_1602 = {
-    sizeof(SERVER_INFO_1602), alignof(SERVER_INFO_1602), 0, NULL, 0, NULL};
+static const struct nbi_field SERVER_INFO_1005_fields[] = {
+    NBI_FIELD(SERVER_INFO_1005, sv1005_comment),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1005 = {
+    {sizeof(SERVER_INFO_1005), alignof(SERVER_INFO_1005), 1, SERVER_INFO_1005_strings, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1005_fields)};
+
+static const struct nbi_field SERVER_INFO_1107_fields[] = {
+    NBI_FIELD(SERVER_INFO_1107, sv1107_users),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1107 = {
+    {sizeof(SERVER_INFO_1107), alignof(SERVER_INFO_1107), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1107_fields)};
+
+static const struct nbi_field SERVER_INFO_1010_fields[] = {
+    NBI_FIELD(SERVER_INFO_1010, sv1010_disc),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1010 = {
+    {sizeof(SERVER_INFO_1010), alignof(SERVER_INFO_1010), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1010_fields)};
+
+static const struct nbi_field SERVER_INFO_1016_fields[] = {
+    NBI_FIELD(SERVER_INFO_1016, sv1016_hidden),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1016 = {
+    {sizeof(SERVER_INFO_1016), alignof(SERVER_INFO_1016), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1016_fields)};
+
+static const struct nbi_field SERVER_INFO_1017_fields[] = {
+    NBI_FIELD(SERVER_INFO_1017, sv1017_announce),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1017 = {
+    {sizeof(SERVER_INFO_1017), alignof(SERVER_INFO_1017), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1017_fields)};
+
+static const struct nbi_field SERVER_INFO_1018_fields[] = {
+    NBI_FIELD(SERVER_INFO_1018, sv1018_anndelta),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1018 = {
+    {sizeof(SERVER_INFO_1018), alignof(SERVER_INFO_1018), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1018_fields)};
+
+static const struct nbi_field SERVER_INFO_1501_fields[] = {
+    NBI_FIELD(SERVER_INFO_1501, sv1501_sessopens),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1501 = {
+    {sizeof(SERVER_INFO_1501), alignof(SERVER_INFO_1501), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1501_fields)};
+
+static const struct nbi_field SERVER_INFO_1502_fields[] = {
+    NBI_FIELD(SERVER_INFO_1502, sv1502_sessvcs),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1502 = {
+    {sizeof(SERVER_INFO_1502), alignof(SERVER_INFO_1502), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1502_fields)};
+
+static const struct nbi_field SERVER_INFO_1503_fields[] = {
+    NBI_FIELD(SERVER_INFO_1503, sv1503_opensearch),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1503 = {
+    {sizeof(SERVER_INFO_1503), alignof(SERVER_INFO_1503), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1503_fields)};
+
+static const struct nbi_field SERVER_INFO_1506_fields[] = {
+    NBI_FIELD(SERVER_INFO_1506, sv1506_maxworkitems),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1506 = {
+    {sizeof(SERVER_INFO_1506), alignof(SERVER_INFO_1506), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1506_fields)};
+
+static const struct nbi_field SERVER_INFO_1509_fields[] = {
+    NBI_FIELD(SERVER_INFO_1509, sv1509_maxrawbuflen),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1509 = {
+    {sizeof(SERVER_INFO_1509), alignof(SERVER_INFO_1509), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1509_fields)};
+
+static const struct nbi_field SERVER_INFO_1510_fields[] = {
+    NBI_FIELD(SERVER_INFO_1510, sv1510_sessusers),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1510 = {
+    {sizeof(SERVER_INFO_1510), alignof(SERVER_INFO_1510), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1510_fields)};
+
+static const struct nbi_field SERVER_INFO_1511_fields[] = {
+    NBI_FIELD(SERVER_INFO_1511, sv1511_sessconns),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1511 = {
+    {sizeof(SERVER_INFO_1511), alignof(SERVER_INFO_1511), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1511_fields)};
+
+static const struct nbi_field SERVER_INFO_1512_fields[] = {
+    NBI_FIELD(SERVER_INFO_1512, sv1512_maxnonpagedmemoryusage),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1512 = {
+    {sizeof(SERVER_INFO_1512), alignof(SERVER_INFO_1512), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1512_fields)};
+
+static const struct nbi_field SERVER_INFO_1513_fields[] = {
+    NBI_FIELD(SERVER_INFO_1513, sv1513_maxpagedmemoryusage),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1513 = {
+    {sizeof(SERVER_INFO_1513), alignof(SERVER_INFO_1513), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1513_fields)};
+
+static const struct nbi_field SERVER_INFO_1514_fields[] = {
+    NBI_FIELD(SERVER_INFO_1514, sv1514_enablesoftcompat),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1514 = {
+    {sizeof(SERVER_INFO_1514), alignof(SERVER_INFO_1514), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1514_fields)};
+
+static const struct nbi_field SERVER_INFO_1515_fields[] = {
+    NBI_FIELD(SERVER_INFO_1515, sv1515_enableforcedlogoff),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1515 = {
+    {sizeof(SERVER_INFO_1515), alignof(SERVER_INFO_1515), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1515_fields)};
+
+static const struct nbi_field SERVER_INFO_1516_fields[] = {
+    NBI_FIELD(SERVER_INFO_1516, sv1516_timesource),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1516 = {
+    {sizeof(SERVER_INFO_1516), alignof(SERVER_INFO_1516), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1516_fields)};
+
+static const struct nbi_field SERVER_INFO_1518_fields[] = {
+    NBI_FIELD(SERVER_INFO_1518, sv1518_lmannounce),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1518 = {
+    {sizeof(SERVER_INFO_1518), alignof(SERVER_INFO_1518), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1518_fields)};
+
+static const struct nbi_field SERVER_INFO_1520_fields[] = {
+    NBI_FIELD(SERVER_INFO_1520, sv1520_maxcopyreadlen),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1520 = {
+    {sizeof(SERVER_INFO_1520), alignof(SERVER_INFO_1520), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1520_fields)};
+
+static const struct nbi_field SERVER_INFO_1521_fields[] = {
+    NBI_FIELD(SERVER_INFO_1521, sv1521_maxcopywritelen),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1521 = {
+    {sizeof(SERVER_INFO_1521), alignof(SERVER_INFO_1521), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1521_fields)};
+
+static const struct nbi_field SERVER_INFO_1522_fields[] = {
+    NBI_FIELD(SERVER_INFO_1522, sv1522_minkeepsearch),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1522 = {
+    {sizeof(SERVER_INFO_1522), alignof(SERVER_INFO_1522), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1522_fields)};
+
+static const struct nbi_field SERVER_INFO_1523_fields[] = {
+    NBI_FIELD(SERVER_INFO_1523, sv1523_maxkeepsearch),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1523 = {
+    {sizeof(SERVER_INFO_1523), alignof(SERVER_INFO_1523), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1523_fields)};
+
+static const struct nbi_field SERVER_INFO_1524_fields[] = {
+    NBI_FIELD(SERVER_INFO_1524, sv1524_minkeepcomplsearch),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1524 = {
+    {sizeof(SERVER_INFO_1524), alignof(SERVER_INFO_1524), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1524_fields)};
+
+static const struct nbi_field SERVER_INFO_1525_fields[] = {
+    NBI_FIELD(SERVER_INFO_1525, sv1525_maxkeepcomplsearch),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1525 = {
+    {sizeof(SERVER_INFO_1525), alignof(SERVER_INFO_1525), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1525_fields)};
+
+static const struct nbi_field SERVER_INFO_1528_fields[] = {
+    NBI_FIELD(SERVER_INFO_1528, sv1528_scavtimeout),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1528 = {
+    {sizeof(SERVER_INFO_1528), alignof(SERVER_INFO_1528), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1528_fields)};
+
+static const struct nbi_field SERVER_INFO_1529_fields[] = {
+    NBI_FIELD(SERVER_INFO_1529, sv1529_minrcvqueue),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1529 = {
+    {sizeof(SERVER_INFO_1529), alignof(SERVER_INFO_1529), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1529_fields)};
+
+static const struct nbi_field SERVER_INFO_1530_fields[] = {
+    NBI_FIELD(SERVER_INFO_1530, sv1530_minfreeworkitems),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1530 = {
+    {sizeof(SERVER_INFO_1530), alignof(SERVER_INFO_1530), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1530_fields)};
+
+static const struct nbi_field SERVER_INFO_1533_fields[] = {
+    NBI_FIELD(SERVER_INFO_1533, sv1533_maxmpxct),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1533 = {
+    {sizeof(SERVER_INFO_1533), alignof(SERVER_INFO_1533), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1533_fields)};
+
+static const struct nbi_field SERVER_INFO_1534_fields[] = {
+    NBI_FIELD(SERVER_INFO_1534, sv1534_oplockbreakwait),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1534 = {
+    {sizeof(SERVER_INFO_1534), alignof(SERVER_INFO_1534), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1534_fields)};
+
+static const struct nbi_field SERVER_INFO_1535_fields[] = {
+    NBI_FIELD(SERVER_INFO_1535, sv1535_oplockbreakresponsewait),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1535 = {
+    {sizeof(SERVER_INFO_1535), alignof(SERVER_INFO_1535), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1535_fields)};
+
+static const struct nbi_field SERVER_INFO_1536_fields[] = {
+    NBI_FIELD(SERVER_INFO_1536, sv1536_enableoplocks),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1536 = {
+    {sizeof(SERVER_INFO_1536), alignof(SERVER_INFO_1536), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1536_fields)};
+
+static const struct nbi_field SERVER_INFO_1537_fields[] = {
+    NBI_FIELD(SERVER_INFO_1537, sv1537_enableoplockforceclose),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1537 = {
+    {sizeof(SERVER_INFO_1537), alignof(SERVER_INFO_1537), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1537_fields)};
+
+static const struct nbi_field SERVER_INFO_1538_fields[] = {
+    NBI_FIELD(SERVER_INFO_1538, sv1538_enablefcbopens),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1538 = {
+    {sizeof(SERVER_INFO_1538), alignof(SERVER_INFO_1538), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1538_fields)};
+
+static const struct nbi_field SERVER_INFO_1539_fields[] = {
+    NBI_FIELD(SERVER_INFO_1539, sv1539_enableraw),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1539 = {
+    {sizeof(SERVER_INFO_1539), alignof(SERVER_INFO_1539), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1539_fields)};
+
+static const struct nbi_field SERVER_INFO_1540_fields[] = {
+    NBI_FIELD(SERVER_INFO_1540, sv1540_enablesharednetdrives),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1540 = {
+    {sizeof(SERVER_INFO_1540), alignof(SERVER_INFO_1540), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1540_fields)};
+
+static const struct nbi_field SERVER_INFO_1541_fields[] = {
+    NBI_FIELD(SERVER_INFO_1541, sv1541_minfreeconnections),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1541 = {
+    {sizeof(SERVER_INFO_1541), alignof(SERVER_INFO_1541), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1541_fields)};
+
+static const struct nbi_field SERVER_INFO_1542_fields[] = {
+    NBI_FIELD(SERVER_INFO_1542, sv1542_maxfreeconnections),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1542 = {
+    {sizeof(SERVER_INFO_1542), alignof(SERVER_INFO_1542), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1542_fields)};
+
+static const struct nbi_field SERVER_INFO_1543_fields[] = {
+    NBI_FIELD(SERVER_INFO_1543, sv1543_initsesstable),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1543 = {
+    {sizeof(SERVER_INFO_1543), alignof(SERVER_INFO_1543), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1543_fields)};
+
+static const struct nbi_field SERVER_INFO_1544_fields[] = {
+    NBI_FIELD(SERVER_INFO_1544, sv1544_initconntable),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1544 = {
+    {sizeof(SERVER_INFO_1544), alignof(SERVER_INFO_1544), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1544_fields)};
+
+static const struct nbi_field SERVER_INFO_1545_fields[] = {
+    NBI_FIELD(SERVER_INFO_1545, sv1545_initfiletable),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1545 = {
+    {sizeof(SERVER_INFO_1545), alignof(SERVER_INFO_1545), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1545_fields)};
+
+static const struct nbi_field SERVER_INFO_1546_fields[] = {
+    NBI_FIELD(SERVER_INFO_1546, sv1546_initsearchtable),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1546 = {
+    {sizeof(SERVER_INFO_1546), alignof(SERVER_INFO_1546), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1546_fields)};
+
+static const struct nbi_field SERVER_INFO_1547_fields[] = {
+    NBI_FIELD(SERVER_INFO_1547, sv1547_alertschedule),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1547 = {
+    {sizeof(SERVER_INFO_1547), alignof(SERVER_INFO_1547), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1547_fields)};
+
+static const struct nbi_field SERVER_INFO_1548_fields[] = {
+    NBI_FIELD(SERVER_INFO_1548, sv1548_errorthreshold),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1548 = {
+    {sizeof(SERVER_INFO_1548), alignof(SERVER_INFO_1548), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1548_fields)};
+
+static const struct nbi_field SERVER_INFO_1549_fields[] = {
+    NBI_FIELD(SERVER_INFO_1549, sv1549_networkerrorthreshold),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1549 = {
+    {sizeof(SERVER_INFO_1549), alignof(SERVER_INFO_1549), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1549_fields)};
+
+static const struct nbi_field SERVER_INFO_1550_fields[] = {
+    NBI_FIELD(SERVER_INFO_1550, sv1550_diskspacethreshold),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1550 = {
+    {sizeof(SERVER_INFO_1550), alignof(SERVER_INFO_1550), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1550_fields)};
+
+static const struct nbi_field SERVER_INFO_1552_fields[] = {
+    NBI_FIELD(SERVER_INFO_1552, sv1552_maxlinkdelay),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1552 = {
+    {sizeof(SERVER_INFO_1552), alignof(SERVER_INFO_1552), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1552_fields)};
+
+static const struct nbi_field SERVER_INFO_1553_fields[] = {
+    NBI_FIELD(SERVER_INFO_1553, sv1553_minlinkthroughput),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1553 = {
+    {sizeof(SERVER_INFO_1553), alignof(SERVER_INFO_1553), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1553_fields)};
+
+static const struct nbi_field SERVER_INFO_1554_fields[] = {
+    NBI_FIELD(SERVER_INFO_1554, sv1554_linkinfovalidtime),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1554 = {
+    {sizeof(SERVER_INFO_1554), alignof(SERVER_INFO_1554), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1554_fields)};
+
+static const struct nbi_field SERVER_INFO_1555_fields[] = {
+    NBI_FIELD(SERVER_INFO_1555, sv1555_scavqosinfoupdatetime),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1555 = {
+    {sizeof(SERVER_INFO_1555), alignof(SERVER_INFO_1555), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1555_fields)};
+
+static const struct nbi_field SERVER_INFO_1556_fields[] = {
+    NBI_FIELD(SERVER_INFO_1556, sv1556_maxworkitemidletime),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1556 = {
+    {sizeof(SERVER_INFO_1556), alignof(SERVER_INFO_1556), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1556_fields)};
+
+static const struct nbi_field SERVER_INFO_1557_fields[] = {
+    NBI_FIELD(SERVER_INFO_1557, sv1557_maxrawworkitems),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1557 = {
+    {sizeof(SERVER_INFO_1557), alignof(SERVER_INFO_1557), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1557_fields)};
+
+static const struct nbi_field SERVER_INFO_1560_fields[] = {
+    NBI_FIELD(SERVER_INFO_1560, sv1560_producttype),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1560 = {
+    {sizeof(SERVER_INFO_1560), alignof(SERVER_INFO_1560), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1560_fields)};
+
+static const struct nbi_field SERVER_INFO_1561_fields[] = {
+    NBI_FIELD(SERVER_INFO_1561, sv1561_serversize),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1561 = {
+    {sizeof(SERVER_INFO_1561), alignof(SERVER_INFO_1561), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1561_fields)};
+
+static const struct nbi_field SERVER_INFO_1562_fields[] = {
+    NBI_FIELD(SERVER_INFO_1562, sv1562_connectionlessautodisc),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1562 = {
+    {sizeof(SERVER_INFO_1562), alignof(SERVER_INFO_1562), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1562_fields)};
+
+static const struct nbi_field SERVER_INFO_1563_fields[] = {
+    NBI_FIELD(SERVER_INFO_1563, sv1563_sharingviolationretries),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1563 = {
+    {sizeof(SERVER_INFO_1563), alignof(SERVER_INFO_1563), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1563_fields)};
+
+static const struct nbi_field SERVER_INFO_1564_fields[] = {
+    NBI_FIELD(SERVER_INFO_1564, sv1564_sharingviolationdelay),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1564 = {
+    {sizeof(SERVER_INFO_1564), alignof(SERVER_INFO_1564), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1564_fields)};
+
+static const struct nbi_field SERVER_INFO_1565_fields[] = {
+    NBI_FIELD(SERVER_INFO_1565, sv1565_maxglobalopensearch),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1565 = {
+    {sizeof(SERVER_INFO_1565), alignof(SERVER_INFO_1565), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1565_fields)};
+
+static const struct nbi_field SERVER_INFO_1566_fields[] = {
+    NBI_FIELD(SERVER_INFO_1566, sv1566_removeduplicatesearches),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1566 = {
+    {sizeof(SERVER_INFO_1566), alignof(SERVER_INFO_1566), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1566_fields)};
+
+static const struct nbi_field SERVER_INFO_1567_fields[] = {
+    NBI_FIELD(SERVER_INFO_1567, sv1567_lockviolationretries),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1567 = {
+    {sizeof(SERVER_INFO_1567), alignof(SERVER_INFO_1567), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1567_fields)};
+
+static const struct nbi_field SERVER_INFO_1568_fields[] = {
+    NBI_FIELD(SERVER_INFO_1568, sv1568_lockviolationoffset),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1568 = {
+    {sizeof(SERVER_INFO_1568), alignof(SERVER_INFO_1568), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1568_fields)};
+
+static const struct nbi_field SERVER_INFO_1569_fields[] = {
+    NBI_FIELD(SERVER_INFO_1569, sv1569_lockviolationdelay),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1569 = {
+    {sizeof(SERVER_INFO_1569), alignof(SERVER_INFO_1569), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1569_fields)};
+
+static const struct nbi_field SERVER_INFO_1570_fields[] = {
+    NBI_FIELD(SERVER_INFO_1570, sv1570_mdlreadswitchover),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1570 = {
+    {sizeof(SERVER_INFO_1570), alignof(SERVER_INFO_1570), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1570_fields)};
+
+static const struct nbi_field SERVER_INFO_1571_fields[] = {
+    NBI_FIELD(SERVER_INFO_1571, sv1571_cachedopenlimit),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1571 = {
+    {sizeof(SERVER_INFO_1571), alignof(SERVER_INFO_1571), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1571_fields)};
+
+static const struct nbi_field SERVER_INFO_1572_fields[] = {
+    NBI_FIELD(SERVER_INFO_1572, sv1572_criticalthreads),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1572 = {
+    {sizeof(SERVER_INFO_1572), alignof(SERVER_INFO_1572), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1572_fields)};
+
+static const struct nbi_field SERVER_INFO_1573_fields[] = {
+    NBI_FIELD(SERVER_INFO_1573, sv1573_restrictnullsessaccess),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1573 = {
+    {sizeof(SERVER_INFO_1573), alignof(SERVER_INFO_1573), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1573_fields)};
+
+static const struct nbi_field SERVER_INFO_1574_fields[] = {
+    NBI_FIELD(SERVER_INFO_1574, sv1574_enablewfw311directipx),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1574 = {
+    {sizeof(SERVER_INFO_1574), alignof(SERVER_INFO_1574), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1574_fields)};
+
+static const struct nbi_field SERVER_INFO_1575_fields[] = {
+    NBI_FIELD(SERVER_INFO_1575, sv1575_otherqueueaffinity),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1575 = {
+    {sizeof(SERVER_INFO_1575), alignof(SERVER_INFO_1575), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1575_fields)};
+
+static const struct nbi_field SERVER_INFO_1576_fields[] = {
+    NBI_FIELD(SERVER_INFO_1576, sv1576_queuesamplesecs),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1576 = {
+    {sizeof(SERVER_INFO_1576), alignof(SERVER_INFO_1576), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1576_fields)};
+
+static const struct nbi_field SERVER_INFO_1577_fields[] = {
+    NBI_FIELD(SERVER_INFO_1577, sv1577_balancecount),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1577 = {
+    {sizeof(SERVER_INFO_1577), alignof(SERVER_INFO_1577), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1577_fields)};
+
+static const struct nbi_field SERVER_INFO_1578_fields[] = {
+    NBI_FIELD(SERVER_INFO_1578, sv1578_preferredaffinity),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1578 = {
+    {sizeof(SERVER_INFO_1578), alignof(SERVER_INFO_1578), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1578_fields)};
+
+static const struct nbi_field SERVER_INFO_1579_fields[] = {
+    NBI_FIELD(SERVER_INFO_1579, sv1579_maxfreerfcbs),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1579 = {
+    {sizeof(SERVER_INFO_1579), alignof(SERVER_INFO_1579), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1579_fields)};
+
+static const struct nbi_field SERVER_INFO_1580_fields[] = {
+    NBI_FIELD(SERVER_INFO_1580, sv1580_maxfreemfcbs),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1580 = {
+    {sizeof(SERVER_INFO_1580), alignof(SERVER_INFO_1580), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1580_fields)};
+
+static const struct nbi_field SERVER_INFO_1581_fields[] = {
+    NBI_FIELD(SERVER_INFO_1581, sv1581_maxfreemlcbs),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1581 = {
+    {sizeof(SERVER_INFO_1581), alignof(SERVER_INFO_1581), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1581_fields)};
+
+static const struct nbi_field SERVER_INFO_1582_fields[] = {
+    NBI_FIELD(SERVER_INFO_1582, sv1582_maxfreepagedpoolchunks),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1582 = {
+    {sizeof(SERVER_INFO_1582), alignof(SERVER_INFO_1582), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1582_fields)};
+
+static const struct nbi_field SERVER_INFO_1583_fields[] = {
+    NBI_FIELD(SERVER_INFO_1583, sv1583_minpagedpoolchunksize),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1583 = {
+    {sizeof(SERVER_INFO_1583), alignof(SERVER_INFO_1583), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1583_fields)};
+
+static const struct nbi_field SERVER_INFO_1584_fields[] = {
+    NBI_FIELD(SERVER_INFO_1584, sv1584_maxpagedpoolchunksize),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1584 = {
+    {sizeof(SERVER_INFO_1584), alignof(SERVER_INFO_1584), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1584_fields)};
+
+static const struct nbi_field SERVER_INFO_1585_fields[] = {
+    NBI_FIELD(SERVER_INFO_1585, sv1585_sendsfrompreferredprocessor),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1585 = {
+    {sizeof(SERVER_INFO_1585), alignof(SERVER_INFO_1585), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1585_fields)};
+
+static const struct nbi_field SERVER_INFO_1586_fields[] = {
+    NBI_FIELD(SERVER_INFO_1586, sv1586_maxthreadsperqueue),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1586 = {
+    {sizeof(SERVER_INFO_1586), alignof(SERVER_INFO_1586), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1586_fields)};
+
+static const struct nbi_field SERVER_INFO_1587_fields[] = {
+    NBI_FIELD(SERVER_INFO_1587, sv1587_cacheddirectorylimit),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1587 = {
+    {sizeof(SERVER_INFO_1587), alignof(SERVER_INFO_1587), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1587_fields)};
+
+static const struct nbi_field SERVER_INFO_1588_fields[] = {
+    NBI_FIELD(SERVER_INFO_1588, sv1588_maxcopylength),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1588 = {
+    {sizeof(SERVER_INFO_1588), alignof(SERVER_INFO_1588), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1588_fields)};
+
+static const struct nbi_field SERVER_INFO_1590_fields[] = {
+    NBI_FIELD(SERVER_INFO_1590, sv1590_enablecompression),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1590 = {
+    {sizeof(SERVER_INFO_1590), alignof(SERVER_INFO_1590), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1590_fields)};
+
+static const struct nbi_field SERVER_INFO_1591_fields[] = {
+    NBI_FIELD(SERVER_INFO_1591, sv1591_autosharewks),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1591 = {
+    {sizeof(SERVER_INFO_1591), alignof(SERVER_INFO_1591), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1591_fields)};
+
+static const struct nbi_field SERVER_INFO_1592_fields[] = {
+    NBI_FIELD(SERVER_INFO_1592, sv1592_autosharewks),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1592 = {
+    {sizeof(SERVER_INFO_1592), alignof(SERVER_INFO_1592), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1592_fields)};
+
+static const struct nbi_field SERVER_INFO_1593_fields[] = {
+    NBI_FIELD(SERVER_INFO_1593, sv1593_enablesecuritysignature),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1593 = {
+    {sizeof(SERVER_INFO_1593), alignof(SERVER_INFO_1593), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1593_fields)};
+
+static const struct nbi_field SERVER_INFO_1594_fields[] = {
+    NBI_FIELD(SERVER_INFO_1594, sv1594_requiresecuritysignature),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1594 = {
+    {sizeof(SERVER_INFO_1594), alignof(SERVER_INFO_1594), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1594_fields)};
+
+static const struct nbi_field SERVER_INFO_1595_fields[] = {
+    NBI_FIELD(SERVER_INFO_1595, sv1595_minclientbuffersize),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1595 = {
+    {sizeof(SERVER_INFO_1595), alignof(SERVER_INFO_1595), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1595_fields)};
+
+static const struct nbi_field SERVER_INFO_1596_fields[] = {
+    NBI_FIELD(SERVER_INFO_1596, sv1596_ConnectionNoSessionsTimeout),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1596 = {
+    {sizeof(SERVER_INFO_1596), alignof(SERVER_INFO_1596), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1596_fields)};
+
+static const struct nbi_field SERVER_INFO_1597_fields[] = {
+    NBI_FIELD(SERVER_INFO_1597, sv1597_IdleThreadTimeOut),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1597 = {
+    {sizeof(SERVER_INFO_1597), alignof(SERVER_INFO_1597), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1597_fields)};
+
+static const struct nbi_field SERVER_INFO_1598_fields[] = {
+    NBI_FIELD(SERVER_INFO_1598, sv1598_enableW9xsecuritysignature),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1598 = {
+    {sizeof(SERVER_INFO_1598), alignof(SERVER_INFO_1598), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1598_fields)};
+
+static const struct nbi_field SERVER_INFO_1599_fields[] = {
+    NBI_FIELD(SERVER_INFO_1599, sv1598_enforcekerberosreauthentication),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1599 = {
+    {sizeof(SERVER_INFO_1599), alignof(SERVER_INFO_1599), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1599_fields)};
+
+static const struct nbi_field SERVER_INFO_1600_fields[] = {
+    NBI_FIELD(SERVER_INFO_1600, sv1598_disabledos),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1600 = {
+    {sizeof(SERVER_INFO_1600), alignof(SERVER_INFO_1600), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1600_fields)};
+
+static const struct nbi_field SERVER_INFO_1601_fields[] = {
+    NBI_FIELD(SERVER_INFO_1601, sv1598_lowdiskspaceminimum),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1601 = {
+    {sizeof(SERVER_INFO_1601), alignof(SERVER_INFO_1601), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1601_fields)};
+
+static const struct nbi_field SERVER_INFO_1602_fields[] = {
+    NBI_FIELD(SERVER_INFO_1602, sv_1598_disablestrictnamechecking),
+};
+const struct nbi_layout nbi_layout_SERVER_INFO_1602 = {
+    {sizeof(SERVER_INFO_1602), alignof(SERVER_INFO_1602), 0, NULL, 0, NULL},
+    NBI_FIELDS(SERVER_INFO_1602_fields)};
 
 static const size_t WKSTA_INFO_100_strings[] = {
     offsetof(WKSTA_INFO_100, wki100_computername),
     offsetof(WKSTA_INFO_100, wki100_langroup),
 };
-const struct netapibuf_record_layout nbi_layout_WKSTA_INFO_100 = {
-    sizeof(WKSTA_INFO_100), alignof(WKSTA_INFO_100), 2, WKSTA_INFO_100_strings, 0, NULL};
+static const struct nbi_field WKSTA_INFO_100_fields[] = {
+    NBI_FIELD(WKSTA_INFO_100, wki100_platform_id),
+    NBI_FIELD(WKSTA_INFO_100, wki100_computername),
+    NBI_FIELD(WKSTA_INFO_100, wki100_langroup),
+    NBI_FIELD(WKSTA_INFO_100, wki100_ver_major),
+    NBI_FIELD(WKSTA_INFO_100, wki100_ver_minor),
+};
+const struct nbi_layout nbi_layout_WKSTA_INFO_100 = {
+    {sizeof(WKSTA_INFO_100), alignof(WKSTA_INFO_100), 2, WKSTA_INFO_100_strings, 0, NULL},
+    NBI_FIELDS(WKSTA_INFO_100_fields)};
 
 static const size_t WKSTA_INFO_101_strings[] = {
     offsetof(WKSTA_INFO_101, wki101_computername),
     offsetof(WKSTA_INFO_101, wki101_langroup),
     offsetof(WKSTA_INFO_101, wki101_lanroot),
 };
-const struct netapibuf_record_layout nbi_layout_WKSTA_INFO_101 = {
-    sizeof(WKSTA_INFO_101), alignof(WKSTA_INFO_101), 3, WKSTA_INFO_101_strings, 0, NULL};
+static const struct nbi_field WKSTA_INFO_101_fields[] = {
+    NBI_FIELD(WKSTA_INFO_101, wki101_platform_id),
+    NBI_FIELD(WKSTA_INFO_101, wki101_computername),
+    NBI_FIELD(WKSTA_INFO_101, wki101_langroup),
+    NBI_FIELD(WKSTA_INFO_101, wki101_ver_major),
+    NBI_FIELD(WKSTA_INFO_101, wki101_ver_minor),
+    NBI_FIELD(WKSTA_INFO_101, wki101_lanroot),
+};
+const struct nbi_layout nbi_layout_WKSTA_INFO_101 = {
+    {sizeof(WKSTA_INFO_101), alignof(WKSTA_INFO_101), 3, WKSTA_INFO_101_strings, 0, NULL},
+    NBI_FIELDS(WKSTA_INFO_101_fields)};
 
 static const size_t WKSTA_INFO_102_strings[] = {
     offsetof(WKSTA_INFO_102, wki102_computername),
     offsetof(WKSTA_INFO_102, wki102_langroup),
     offsetof(WKSTA_INFO_102, wki102_lanroot),
 };
-const struct netapibuf_record_layout nbi_layout_WKSTA_INFO_102 = {
-    sizeof(WKSTA_INFO_102), alignof(WKSTA_INFO_102), 3, WKSTA_INFO_102_strings, 0, NULL};
+static const struct nbi_field WKSTA_INFO_102_fields[] = {
+    NBI_FIELD(WKSTA_INFO_102, wki102_platform_id),
+    NBI_FIELD(WKSTA_INFO_102, wki102_computername),
+    NBI_FIELD(WKSTA_INFO_102, wki102_langroup),
+    NBI_FIELD(WKSTA_INFO_102, wki102_ver_major),
+    NBI_FIELD(WKSTA_INFO_102, wki102_ver_minor),
+    NBI_FIELD(WKSTA_INFO_102, wki102_lanroot),
+    NBI_FIELD(WKSTA_INFO_102, wki102_logged_on_users),
+};
+const struct nbi_layout nbi_layout_WKSTA_INFO_102 = {
+    {sizeof(WKSTA_INFO_102), alignof(WKSTA_INFO_102), 3, WKSTA_INFO_102_strings, 0, NULL},
+    NBI_FIELDS(WKSTA_INFO_102_fields)};
 
-const struct netapibuf_record_layout nbi_layout_TIME_OF_DAY_INFO = {
-    sizeof(TIME_OF_DAY_INFO), alignof(TIME_OF_DAY_INFO), 0, NULL, 0, NULL};
+static const struct nbi_field TIME_OF_DAY_INFO_fields[] = {
+    NBI_FIELD(TIME_OF_DAY_INFO, tod_elapsedt),
+    NBI_FIELD(TIME_OF_DAY_INFO, tod_msecs),
+    NBI_FIELD(TIME_OF_DAY_INFO, tod_hours),
+    NBI_FIELD(TIME_OF_DAY_INFO, tod_mins),
+    NBI_FIELD(TIME_OF_DAY_INFO, tod_secs),
+    NBI_FIELD(TIME_OF_DAY_INFO, tod_hunds),
+    NBI_FIELD(TIME_OF_DAY_INFO, tod_timezone),
+    NBI_FIELD(TIME_OF_DAY_INFO, tod_tinterval),
+    NBI_FIELD(TIME_OF_DAY_INFO, tod_day),
+    NBI_FIELD(TIME_OF_DAY_INFO, tod_month),
+    NBI_FIELD(TIME_OF_DAY_INFO, tod_year),
+    NBI_FIELD(TIME_OF_DAY_INFO, tod_weekday),
+};
+const struct nbi_layout nbi_layout_TIME_OF_DAY_INFO = {
+    {sizeof(TIME_OF_DAY_INFO), alignof(TIME_OF_DAY_INFO), 0, NULL, 0, NULL},
+    NBI_FIELDS(TIME_OF_DAY_INFO_fields)};
 
 static const size_t SHARE_INFO_0_strings[] = {
     offsetof(SHARE_INFO_0, shi0_netname),
 };
-const struct netapibuf_record_layout nbi_layout_SHARE_INFO_0 = {
-    sizeof(SHARE_INFO_0), alignof(SHARE_INFO_0), 1, SHARE_INFO_0_strings, 0, NULL};
+static const struct nbi_field SHARE_INFO_0_fields[] = {
+    NBI_FIELD(SHARE_INFO_0, shi0_netname),
+};
+const struct nbi_layout nbi_layout_SHARE_INFO_0 = {
+    {sizeof(SHARE_INFO_0), alignof(SHARE_INFO_0), 1, SHARE_INFO_0_strings, 0, NULL},
+    NBI_FIELDS(SHARE_INFO_0_fields)};
 
 static const size_t SHARE_INFO_1_strings[] = {
     offsetof(SHARE_INFO_1, shi1_netname),
     offsetof(SHARE_INFO_1, shi1_remark),
 };
-const struct netapibuf_record_layout nbi_layout_SHARE_INFO_1 = {
-    sizeof(SHARE_INFO_1), alignof(SHARE_INFO_1), 2, SHARE_INFO_1_strings, 0, NULL};
+static const struct nbi_field SHARE_INFO_1_fields[] = {
+    NBI_FIELD(SHARE_INFO_1, shi1_netname),
+    NBI_FIELD(SHARE_INFO_1, shi1_type),
+    NBI_FIELD(SHARE_INFO_1, shi1_remark),
+};
+const struct nbi_layout nbi_layout_SHARE_INFO_1 = {
+    {sizeof(SHARE_INFO_1), alignof(SHARE_INFO_1), 2, SHARE_INFO_1_strings, 0, NULL},
+    NBI_FIELDS(SHARE_INFO_1_fields)};
 
 static const size_t SHARE_INFO_2_strings[] = {
     offsetof(SHARE_INFO_2, shi2_netname),
@@ -798,15 +1916,33 @@ static const size_t SHARE_INFO_2_strings[] = {
     offsetof(SHARE_INFO_2, shi2_path),
     offsetof(SHARE_INFO_2, shi2_passwd),
 };
-const struct netapibuf_record_layout nbi_layout_SHARE_INFO_2 = {
-    sizeof(SHARE_INFO_2), alignof(SHARE_INFO_2), 4, SHARE_INFO_2_strings, 0, NULL};
+static const struct nbi_field SHARE_INFO_2_fields[] = {
+    NBI_FIELD(SHARE_INFO_2, shi2_netname),
+    NBI_FIELD(SHARE_INFO_2, shi2_type),
+    NBI_FIELD(SHARE_INFO_2, shi2_remark),
+    NBI_FIELD(SHARE_INFO_2, shi2_permissions),
+    NBI_FIELD(SHARE_INFO_2, shi2_max_uses),
+    NBI_FIELD(SHARE_INFO_2, shi2_current_uses),
+    NBI_FIELD(SHARE_INFO_2, shi2_path),
+    NBI_FIELD(SHARE_INFO_2, shi2_passwd),
+};
+const struct nbi_layout nbi_layout_SHARE_INFO_2 = {
+    {sizeof(SHARE_INFO_2), alignof(SHARE_INFO_2), 4, SHARE_INFO_2_strings, 0, NULL},
+    NBI_FIELDS(SHARE_INFO_2_fields)};
 
 static const size_t SHARE_INFO_501_strings[] = {
     offsetof(SHARE_INFO_501, shi501_netname),
     offsetof(SHARE_INFO_501, shi501_remark),
 };
-const struct netapibuf_record_layout nbi_layout_SHARE_INFO_501 = {
-    sizeof(SHARE_INFO_501), alignof(SHARE_INFO_501), 2, SHARE_INFO_501_strings, 0, NULL};
+static const struct nbi_field SHARE_INFO_501_fields[] = {
+    NBI_FIELD(SHARE_INFO_501, shi501_netname),
+    NBI_FIELD(SHARE_INFO_501, shi501_type),
+    NBI_FIELD(SHARE_INFO_501, shi501_remark),
+    NBI_FIELD(SHARE_INFO_501, shi501_flags),
+};
+const struct nbi_layout nbi_layout_SHARE_INFO_501 = {
+    {sizeof(SHARE_INFO_501), alignof(SHARE_INFO_501), 2, SHARE_INFO_501_strings, 0, NULL},
+    NBI_FIELDS(SHARE_INFO_501_fields)};
 
 static const size_t SHARE_INFO_502_strings[] = {
     offsetof(SHARE_INFO_502, shi502_netname),
@@ -814,33 +1950,75 @@ static const size_t SHARE_INFO_502_strings[] = {
     offsetof(SHARE_INFO_502, shi502_path),
     offsetof(SHARE_INFO_502, shi502_passwd),
 };
-const struct netapibuf_record_layout nbi_layout_SHARE_INFO_502 = {
-    sizeof(SHARE_INFO_502), alignof(SHARE_INFO_502), 4, SHARE_INFO_502_strings, 0, NULL};
+static const struct nbi_field SHARE_INFO_502_fields[] = {
+    NBI_FIELD(SHARE_INFO_502, shi502_netname),
+    NBI_FIELD(SHARE_INFO_502, shi502_type),
+    NBI_FIELD(SHARE_INFO_502, shi502_remark),
+    NBI_FIELD(SHARE_INFO_502, shi502_permissions),
+    NBI_FIELD(SHARE_INFO_502, shi502_max_uses),
+    NBI_FIELD(SHARE_INFO_502, shi502_current_uses),
+    NBI_FIELD(SHARE_INFO_502, shi502_path),
+    NBI_FIELD(SHARE_INFO_502, shi502_passwd),
+    NBI_FIELD(SHARE_INFO_502, shi502_reserved),
+    NBI_FIELD(SHARE_INFO_502, shi502_security_descriptor),
+};
+const struct nbi_layout nbi_layout_SHARE_INFO_502 = {
+    {sizeof(SHARE_INFO_502), alignof(SHARE_INFO_502), 4, SHARE_INFO_502_strings, 0, NULL},
+    NBI_FIELDS(SHARE_INFO_502_fields)};
 
 static const size_t SHARE_INFO_1004_strings[] = {
     offsetof(SHARE_INFO_1004, shi1004_remark),
 };
-const struct netapibuf_record_layout nbi_layout_SHARE_INFO_1004 = {
-    sizeof(SHARE_INFO_1004), alignof(SHARE_INFO_1004), 1, SHARE_INFO_1004_strings, 0, NULL};
+static const struct nbi_field SHARE_INFO_1004_fields[] = {
+    NBI_FIELD(SHARE_INFO_1004, shi1004_remark),
+};
+const struct nbi_layout nbi_layout_SHARE_INFO_1004 = {
+    {sizeof(SHARE_INFO_1004), alignof(SHARE_INFO_1004), 1, SHARE_INFO_1004_strings, 0, NULL},
+    NBI_FIELDS(SHARE_INFO_1004_fields)};
 
-const struct netapibuf_record_layout nbi_layout_SHARE_INFO_1005 = {
-    sizeof(SHARE_INFO_1005), alignof(SHARE_INFO_1005), 0, NULL, 0, NULL};
+static const struct nbi_field SHARE_INFO_1005_fields[] = {
+    NBI_FIELD(SHARE_INFO_1005, shi1005_flags),
+};
+const struct nbi_layout nbi_layout_SHARE_INFO_1005 = {
+    {sizeof(SHARE_INFO_1005), alignof(SHARE_INFO_1005), 0, NULL, 0, NULL},
+    NBI_FIELDS(SHARE_INFO_1005_fields)};
 
-const struct netapibuf_record_layout nbi_layout_SHARE_INFO_1006 = {
-    sizeof(SHARE_INFO_1006), alignof(SHARE_INFO_1006), 0, NULL, 0, NULL};
+static const struct nbi_field SHARE_INFO_1006_fields[] = {
+    NBI_FIELD(SHARE_INFO_1006, shi1006_max_uses),
+};
+const struct nbi_layout nbi_layout_SHARE_INFO_1006 = {
+    {sizeof(SHARE_INFO_1006), alignof(SHARE_INFO_1006), 0, NULL, 0, NULL},
+    NBI_FIELDS(SHARE_INFO_1006_fields)};
 
-const struct netapibuf_record_layout nbi_layout_SHARE_INFO_1501 = {
-    sizeof(SHARE_INFO_1501), alignof(SHARE_INFO_1501), 0, NULL, 0, NULL};
+static const struct nbi_field SHARE_INFO_1501_fields[] = {
+    NBI_FIELD(SHARE_INFO_1501, shi1501_reserved),
+    NBI_FIELD(SHARE_INFO_1501, shi1501_security_descriptor),
+};
+const struct nbi_layout nbi_layout_SHARE_INFO_1501 = {
+    {sizeof(SHARE_INFO_1501), alignof(SHARE_INFO_1501), 0, NULL, 0, NULL},
+    NBI_FIELDS(SHARE_INFO_1501_fields)};
 
-const struct netapibuf_record_layout nbi_layout_FILE_INFO_2 = {
-    sizeof(FILE_INFO_2), alignof(FILE_INFO_2), 0, NULL, 0, NULL};
+static const struct nbi_field FILE_INFO_2_fields[] = {
+    NBI_FIELD(FILE_INFO_2, fi2_id),
+};
+const struct nbi_layout nbi_layout_FILE_INFO_2 = {
+    {sizeof(FILE_INFO_2), alignof(FILE_INFO_2), 0, NULL, 0, NULL},
+    NBI_FIELDS(FILE_INFO_2_fields)};
 
 static const size_t FILE_INFO_3_strings[] = {
     offsetof(FILE_INFO_3, fi3_pathname),
     offsetof(FILE_INFO_3, fi3_username),
 };
-const struct netapibuf_record_layout nbi_layout_FILE_INFO_3 = {
-    sizeof(FILE_INFO_3), alignof(FILE_INFO_3), 2, FILE_INFO_3_strings, 0, NULL};
+static const struct nbi_field FILE_INFO_3_fields[] = {
+    NBI_FIELD(FILE_INFO_3, fi3_id),
+    NBI_FIELD(FILE_INFO_3, fi3_permissions),
+    NBI_FIELD(FILE_INFO_3, fi3_num_locks),
+    NBI_FIELD(FILE_INFO_3, fi3_pathname),
+    NBI_FIELD(FILE_INFO_3, fi3_username),
+};
+const struct nbi_layout nbi_layout_FILE_INFO_3 = {
+    {sizeof(FILE_INFO_3), alignof(FILE_INFO_3), 2, FILE_INFO_3_strings, 0, NULL},
+    NBI_FIELDS(FILE_INFO_3_fields)};
 
 static const size_t DOMAIN_CONTROLLER_INFO_strings[] = {
     offsetof(DOMAIN_CONTROLLER_INFO, DomainControllerName),
@@ -850,13 +2028,25 @@ static const size_t DOMAIN_CONTROLLER_INFO_strings[] = {
     offsetof(DOMAIN_CONTROLLER_INFO, DcSiteName),
     offsetof(DOMAIN_CONTROLLER_INFO, ClientSiteName),
 };
-const struct netapibuf_record_layout nbi_layout_DOMAIN_CONTROLLER_INFO = {
-    sizeof(DOMAIN_CONTROLLER_INFO), alignof(DOMAIN_CONTROLLER_INFO), 6, DOMAIN_CONTROLLER_INFO_strings, 0, NULL};
+static const struct nbi_field DOMAIN_CONTROLLER_INFO_fields[] = {
+    NBI_FIELD(DOMAIN_CONTROLLER_INFO, DomainControllerName),
+    NBI_FIELD(DOMAIN_CONTROLLER_INFO, DomainControllerAddress),
+    NBI_FIELD(DOMAIN_CONTROLLER_INFO, DomainControllerAddressType),
+    NBI_FIELD(DOMAIN_CONTROLLER_INFO, DomainGuid),
+    NBI_FIELD(DOMAIN_CONTROLLER_INFO, DomainName),
+    NBI_FIELD(DOMAIN_CONTROLLER_INFO, DnsForestName),
+    NBI_FIELD(DOMAIN_CONTROLLER_INFO, Flags),
+    NBI_FIELD(DOMAIN_CONTROLLER_INFO, DcSiteName),
+    NBI_FIELD(DOMAIN_CONTROLLER_INFO, ClientSiteName),
+};
+const struct nbi_layout nbi_layout_DOMAIN_CONTROLLER_INFO = {
+    {sizeof(DOMAIN_CONTROLLER_INFO), alignof(DOMAIN_CONTROLLER_INFO), 6, DOMAIN_CONTROLLER_INFO_strings, 0, NULL},
+    NBI_FIELDS(DOMAIN_CONTROLLER_INFO_fields)};
 
 static const struct {
     enum nbi_family family;
     DWORD level;
-    const struct netapibuf_record_layout *layout;
+    const struct nbi_layout *layout;
 } table[] = {
     {NBI_USER_INFO, 0, &nbi_layout_USER_INFO_0},
     {NBI_USER_INFO, 1, &nbi_layout_USER_INFO_1},
@@ -1040,7 +2230,7 @@ static const struct {
     {NBI_DOMAIN_CONTROLLER_INFO, 0, &nbi_layout_DOMAIN_CONTROLLER_INFO},
 };
 
-const struct netapibuf_record_layout *nbi_layout(enum nbi_family family, DWORD level)
+const struct nbi_layout *nbi_layout_of(enum nbi_family family, DWORD level)
 {
     for (size_t i = 0; i < sizeof table / sizeof *table; i++)
         if (table[i].family == family && table[i].level == level)

@@ -12,6 +12,7 @@
 #include <lm.h>
 #include <netapibuf.h>
 
+#include "pack/pack.h"
 #include "platform/platform.h"
 #include "net/resume.h"
 
@@ -27,7 +28,7 @@ struct nbi_page_spec {
     const char *key;                              /* which enumeration of the kind, or NULL */
     void *ctx;                                    /* handed to kind->fill */
     DWORD level;                                  /* handed to convert */
-    const struct netapibuf_record_layout *layout; /* the level's record */
+    const struct nbi_layout *layout;              /* the level's record, every field mapped */
     nbi_page_convert convert;                     /* NULL: the source record is the level's */
 };
 

@@ -29,6 +29,7 @@
 #include <lm.h>
 #include <netapibuf.h>
 
+#include "pack/pack.h"
 #include "platform/platform.h"
 
 #define NBI_RESUME_SLOTS 8
@@ -41,7 +42,7 @@ typedef NET_API_STATUS (*nbi_snapshot_fill)(netapibuf_packer *snapshot, void *ct
 
 /* What is being enumerated: one static object per enumeration kind. */
 struct nbi_resume_kind {
-    const struct netapibuf_record_layout *source; /* layout of the snapshot's records */
+    const struct nbi_layout *source; /* layout of the snapshot's records */
     nbi_snapshot_fill fill;
 };
 

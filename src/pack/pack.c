@@ -32,6 +32,7 @@
 #include <netapibuf.h>
 
 #include "pack/pack.h"
+#include "platform/locks.h"
 #include "platform/sysalloc.h"
 
 #define DATA_ALIGN 16u            /* the data area's alignment inside the buffer */
@@ -66,8 +67,20 @@ struct seglist {
     size_t next_cap;   /* capacity of the next segment */
 };
 
+/* A run of record bytes that lies between the fields of a field map
+   (pack.h): zeroed in every staged record. */
+struct gap {
+    uint32_t offset, length;
+};
+
 struct netapibuf_packer {
-    const struct netapibuf_record_layout *layout;
+    /* The layout as it was validated: copied, so a caller changing its own
+       arrays later cannot move a pointer field where it was never checked. */
+    struct netapibuf_record_layout layout;
+    size_t string_offsets[NETAPIBUF_PACK_MAX_FIELDS];
+    struct netapibuf_blob_field blobs[NETAPIBUF_PACK_MAX_FIELDS];
+    size_t gap_count;
+    struct gap gaps[NBI_PACK_MAX_MAP + 1];
     DWORD prefmaxlen;
     int full;          /* an entry was refused: refuse all later ones */
     size_t count;      /* records staged */
@@ -108,7 +121,7 @@ static uint32_t hash_string(const char *s, size_t n)
    SIZE_MAX when it would not fit a DWORD (NetApiBufferAllocate's limit). */
 static size_t buffer_size(const netapibuf_packer *p, size_t count, size_t data_len)
 {
-    size_t size = p->layout->size;
+    size_t size = p->layout.size;
     if (count > (size_t)UINT32_MAX / size || data_len > UINT32_MAX)
         return SIZE_MAX;
     size_t recs = count * size;
@@ -116,6 +129,48 @@ static size_t buffer_size(const netapibuf_packer *p, size_t count, size_t data_l
     return total > UINT32_MAX ? SIZE_MAX : total;
 }
 
+/* The bytes [from, to) of one field of a record. */
+struct span {
+    size_t from, to;
+};
+
+/* Append the field at offset of `size` bytes to spans, if it lies inside a
+   record of record_size bytes and is aligned to `align`; 0 if not. */
+static int span_add(struct span *spans, size_t *n, size_t offset, size_t size, size_t align,
+                    size_t record_size)
+{
+    if (offset > record_size || record_size - offset < size || offset % align)
+        return 0;
+    spans[*n].from = offset;
+    spans[(*n)++].to = offset + size;
+    return 1;
+}
+
+/* Sort spans by start (at most a few dozen: insertion sort) and tell
+   whether any two share a byte. */
+static int spans_overlap(struct span *spans, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && spans[j].from < spans[j - 1].from; j--) {
+            struct span t = spans[j];
+            spans[j] = spans[j - 1];
+            spans[j - 1] = t;
+        }
+    for (size_t i = 1; i < n; i++)
+        if (spans[i].from < spans[i - 1].to)
+            return 1;
+    return 0;
+}
+
+/*
+ * A layout is valid when every field the packer reads or rewrites lies
+ * inside the record, is aligned for its type and shares no byte with any
+ * other: the packer rewrites each pointer field in place (an offset while
+ * staging, an address at the end), so two fields on one byte would leave
+ * one of them pointing anywhere.  Records follow each other in the buffer,
+ * so a record with pointer fields must itself be aligned for a pointer,
+ * or its pointers would be misaligned from the second record on.
+ */
 static int layout_valid(const struct netapibuf_record_layout *l)
 {
     if (!l->size || !is_pow2(l->align) || l->align > DATA_ALIGN || l->size % l->align)
@@ -125,22 +180,69 @@ static int layout_valid(const struct netapibuf_record_layout *l)
         return 0;
     if ((l->string_count && !l->string_offsets) || (l->blob_count && !l->blobs))
         return 0;
-    for (size_t i = 0; i < l->string_count; i++) {
-        size_t off = l->string_offsets[i];
-        if (off > l->size || l->size - off < sizeof(char *) || off % sizeof(char *))
+    if (l->string_count + l->blob_count && l->align < alignof(void *))
+        return 0;
+    struct span spans[2 * NETAPIBUF_PACK_MAX_FIELDS];
+    size_t n = 0;
+    for (size_t i = 0; i < l->string_count; i++)
+        if (!span_add(spans, &n, l->string_offsets[i], sizeof(char *), alignof(char *), l->size))
             return 0;
-    }
     for (size_t i = 0; i < l->blob_count; i++) {
         const struct netapibuf_blob_field *b = &l->blobs[i];
-        if (b->pointer_offset > l->size || l->size - b->pointer_offset < sizeof(void *) ||
-            b->pointer_offset % sizeof(void *))
-            return 0;
-        if (b->length_offset < FIXED_LENGTH_LOWEST &&
-            (b->length_offset > l->size || l->size - b->length_offset < sizeof(DWORD) ||
-             b->length_offset % sizeof(DWORD)))
+        /* A length that is no field (a SID's, a fixed one) takes no bytes. */
+        if (!span_add(spans, &n, b->pointer_offset, sizeof(void *), alignof(void *), l->size) ||
+            (b->length_offset < FIXED_LENGTH_LOWEST &&
+             !span_add(spans, &n, b->length_offset, sizeof(DWORD), alignof(DWORD), l->size)))
             return 0;
         if (!is_pow2(b->align) || b->align > DATA_ALIGN)
             return 0;
+    }
+    return !spans_overlap(spans, n);
+}
+
+/* Whether map has a field exactly [offset, offset + size). */
+static int map_has(const struct nbi_layout *map, size_t offset, size_t size)
+{
+    for (size_t i = 0; i < map->field_count; i++)
+        if (map->fields[i].offset == offset && map->fields[i].size == size)
+            return 1;
+    return 0;
+}
+
+/*
+ * A field map is valid when its fields lie inside the record, share no
+ * byte, and include every pointer and length field of the layout as it
+ * is.  Its gaps (the bytes between fields: padding) go to p->gaps.
+ */
+static int map_to_gaps(const struct nbi_layout *map, netapibuf_packer *p)
+{
+    const struct netapibuf_record_layout *l = &map->record;
+    if (map->field_count > NBI_PACK_MAX_MAP || (map->field_count && !map->fields) ||
+        l->size > UINT32_MAX)
+        return 0;
+    struct span spans[NBI_PACK_MAX_MAP];
+    size_t n = 0;
+    for (size_t i = 0; i < map->field_count; i++)
+        if (!map->fields[i].size ||
+            !span_add(spans, &n, map->fields[i].offset, map->fields[i].size, 1, l->size))
+            return 0;
+    if (spans_overlap(spans, n))
+        return 0;
+    for (size_t i = 0; i < l->string_count; i++)
+        if (!map_has(map, l->string_offsets[i], sizeof(char *)))
+            return 0;
+    for (size_t i = 0; i < l->blob_count; i++)
+        if (!map_has(map, l->blobs[i].pointer_offset, sizeof(void *)) ||
+            !map_has(map, l->blobs[i].length_offset, sizeof(DWORD)))
+            return 0;
+    size_t at = 0;
+    p->gap_count = 0;
+    for (size_t i = 0; i <= n; i++) {
+        size_t next = i < n ? spans[i].from : l->size;
+        if (next > at)
+            p->gaps[p->gap_count++] = (struct gap){(uint32_t)at, (uint32_t)(next - at)};
+        if (i < n)
+            at = spans[i].to;
     }
     return 1;
 }
@@ -163,7 +265,7 @@ struct stash_node {
     struct stash_node *next;
 };
 
-static nbi_mutex stash_lock = NBI_MUTEX_INIT;
+NBI_MUTEX(stash_lock, NBI_RANK_PACK_STASH)
 static struct stash_node *stash[STASH_CLASSES];
 static size_t stash_bytes;
 
@@ -297,8 +399,10 @@ static const struct seg *seg_find(const struct seglist *l, size_t key)
 
 /* ---- the API -------------------------------------------------------------- */
 
-NBI_EXPORT NET_API_STATUS netapibuf_packer_create(const struct netapibuf_record_layout *layout,
-                                                  DWORD prefmaxlen, netapibuf_packer **packer)
+/* A packer for a valid layout (and its field map, or NULL). */
+static NET_API_STATUS packer_new(const struct netapibuf_record_layout *layout,
+                                 const struct nbi_layout *map, DWORD prefmaxlen,
+                                 netapibuf_packer **packer)
 {
     if (!packer)
         return ERROR_INVALID_PARAMETER;
@@ -309,10 +413,33 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_create(const struct netapibuf_record_
     if (!p)
         return ERROR_NOT_ENOUGH_MEMORY;
     memset(p, 0, sizeof *p);
-    p->layout = layout;
+    if (map && !map_to_gaps(map, p)) {
+        nbi_sys_free(p);
+        return ERROR_INVALID_PARAMETER;
+    }
+    p->layout = *layout;
+    if (layout->string_count)
+        memcpy(p->string_offsets, layout->string_offsets,
+               layout->string_count * sizeof *layout->string_offsets);
+    if (layout->blob_count)
+        memcpy(p->blobs, layout->blobs, layout->blob_count * sizeof *layout->blobs);
+    p->layout.string_offsets = p->string_offsets;
+    p->layout.blobs = p->blobs;
     p->prefmaxlen = prefmaxlen;
     *packer = p;
     return NERR_Success;
+}
+
+NBI_EXPORT NET_API_STATUS netapibuf_packer_create(const struct netapibuf_record_layout *layout,
+                                                  DWORD prefmaxlen, netapibuf_packer **packer)
+{
+    return packer_new(layout, NULL, prefmaxlen, packer);
+}
+
+NET_API_STATUS nbi_packer_create(const struct nbi_layout *layout, DWORD prefmaxlen,
+                                 netapibuf_packer **packer)
+{
+    return packer_new(layout ? &layout->record : NULL, layout, prefmaxlen, packer);
 }
 
 NBI_EXPORT void netapibuf_packer_destroy(netapibuf_packer *p)
@@ -362,6 +489,14 @@ static const void *blob_of(const struct netapibuf_blob_field *b, const unsigned 
     return ptr;
 }
 
+/* Data bytes a non-NULL blob of n bytes takes: at least one, so that even
+   an empty blob's pointer lies inside the buffer (SPEC section 4: never
+   buf + size) and at an address of its alignment. */
+static size_t blob_bytes(DWORD n)
+{
+    return n ? n : 1;
+}
+
 /* What measuring found out about one string field of the entry. */
 struct string_plan {
     const char *s;
@@ -378,7 +513,7 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *
         return ERROR_INVALID_PARAMETER;
     if (p->full)
         return ERROR_MORE_DATA;
-    const struct netapibuf_record_layout *l = p->layout;
+    const struct netapibuf_record_layout *l = &p->layout;
     const unsigned char *src = record;
     struct string_plan plan[NETAPIBUF_PACK_MAX_FIELDS];
     int touches_data = 0; /* a new string or a non-NULL blob */
@@ -421,9 +556,9 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *
             return ERROR_INVALID_PARAMETER; /* not a SID: its end is unknown */
         touches_data = 1;
         data_len = round_up(data_len, b->align);
-        if (data_len > SIZE_MAX - n)
+        if (data_len > SIZE_MAX - blob_bytes(n))
             return ERROR_NOT_ENOUGH_MEMORY;
-        data_len += n;
+        data_len += blob_bytes(n);
     }
 
     /* Decide: prefmaxlen is advisory for the first entry only. */
@@ -447,6 +582,8 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *
     struct seg *rs = seg_last(&p->recs);
     unsigned char *dst = rs->bytes + rs->used;
     memcpy(dst, src, l->size);
+    for (size_t i = 0; i < p->gap_count; i++) /* padding: never the caller's stale bytes */
+        memset(dst + p->gaps[i].offset, 0, p->gaps[i].length);
     rs->used += l->size;
     struct seg *ds = seg_last(&p->data);
     for (size_t i = 0; i < l->string_count; i++) {
@@ -478,8 +615,10 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *
             ds->used += pad;
             if (n)
                 memcpy(ds->bytes + ds->used, ptr, n);
+            else
+                ds->bytes[ds->used] = 0;
             field = ds->base + ds->used + 1;
-            ds->used += n;
+            ds->used += blob_bytes(n);
         }
         memcpy(dst + b->pointer_offset, &field, sizeof field);
     }
@@ -519,7 +658,7 @@ static unsigned char *final_at(const void *ctx, size_t offset)
 
 void nbi_packer_get(const netapibuf_packer *p, DWORD i, void *record)
 {
-    const struct netapibuf_record_layout *l = p->layout;
+    const struct netapibuf_record_layout *l = &p->layout;
     const struct seg *s = seg_find(&p->recs, i);
     memcpy(record, s->bytes + (i - s->base) * l->size, l->size);
     resolve(l, record, staged_at, &p->data);
@@ -540,7 +679,7 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_finish(netapibuf_packer *p, LPBYTE *b
         netapibuf_packer_destroy(p);
         return NERR_Success;
     }
-    const struct netapibuf_record_layout *l = p->layout;
+    const struct netapibuf_record_layout *l = &p->layout;
     size_t total = nbi_packer_size(p); /* checked to fit a DWORD by add() */
     size_t recs = p->count * l->size;
     LPVOID buf = NULL;
@@ -569,9 +708,10 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_finish(netapibuf_packer *p, LPBYTE *b
     return NERR_Success;
 }
 
-NBI_EXPORT NET_API_STATUS netapibuf_pack(const struct netapibuf_record_layout *layout,
-                                         const void *records, DWORD count, DWORD prefmaxlen,
-                                         LPBYTE *bufptr, LPDWORD entriesread)
+/* netapibuf_pack and nbi_pack: records[0 .. count) through one packer. */
+static NET_API_STATUS pack_array(const struct netapibuf_record_layout *layout,
+                                 const struct nbi_layout *map, const void *records, DWORD count,
+                                 DWORD prefmaxlen, LPBYTE *bufptr, LPDWORD entriesread)
 {
     if (bufptr)
         *bufptr = NULL;
@@ -580,7 +720,7 @@ NBI_EXPORT NET_API_STATUS netapibuf_pack(const struct netapibuf_record_layout *l
     if (!layout || !bufptr || !entriesread || (count && !records))
         return ERROR_INVALID_PARAMETER;
     netapibuf_packer *p;
-    NET_API_STATUS st = netapibuf_packer_create(layout, prefmaxlen, &p);
+    NET_API_STATUS st = packer_new(layout, map, prefmaxlen, &p);
     if (st != NERR_Success)
         return st;
     const unsigned char *rec = records;
@@ -600,4 +740,18 @@ NBI_EXPORT NET_API_STATUS netapibuf_pack(const struct netapibuf_record_layout *l
     if (st != NERR_Success)
         return st;
     return more ? ERROR_MORE_DATA : NERR_Success;
+}
+
+NBI_EXPORT NET_API_STATUS netapibuf_pack(const struct netapibuf_record_layout *layout,
+                                         const void *records, DWORD count, DWORD prefmaxlen,
+                                         LPBYTE *bufptr, LPDWORD entriesread)
+{
+    return pack_array(layout, NULL, records, count, prefmaxlen, bufptr, entriesread);
+}
+
+NET_API_STATUS nbi_pack(const struct nbi_layout *layout, const void *records, DWORD count,
+                        DWORD prefmaxlen, LPBYTE *bufptr, LPDWORD entriesread)
+{
+    return pack_array(layout ? &layout->record : NULL, layout, records, count, prefmaxlen, bufptr,
+                      entriesread);
 }

@@ -4,40 +4,33 @@
 #include <errno.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "platform/debugger.h"
+#include "platform/locks.h"
 #include "remote/credentials.h"
 #include "remote/sweep.h"
 
 /* Recursive, because Samba forks inside calls we hold it for (tdb checks
-   robust mutexes in a child): our fork handler then takes it again in the
-   thread that holds it, which a plain mutex would deadlock on. */
-static pthread_mutex_t samba_lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+   robust mutexes in a child): the fork protocol (platform/locks.h) then
+   takes it again in the thread that holds it.  A fork from another thread
+   waits for the call in progress, so a child never inherits Samba's
+   context or talloc stack half-way through a change. */
+NBI_RECURSIVE_MUTEX(samba_lock, NBI_RANK_SAMBA)
 
 /* All under samba_lock. */
 static struct libnetapi_ctx *context;
 static uint64_t applied_generation; /* credentials the context carries */
-static int forked;                  /* a child of fork: the context is the parent's */
+static pid_t context_pid;           /* the process that made the context */
 static int initialized;             /* libnetapi_init has run: smb.conf is loaded */
 static struct nbi_sweep sweep;
 static unsigned long calls;
 
-static nbi_once fork_once = NBI_ONCE_INIT;
-
-/* fork waits for a call in progress in another thread: a child must never
-   inherit Samba's context or talloc stack half-way through a change.  (A
-   fork Samba makes inside a call is the holder's own: the lock is taken
-   again, recursively, and the child it makes never calls us.) */
-static void fork_prepare(void) { pthread_mutex_lock(&samba_lock); }
-static void fork_parent(void) { pthread_mutex_unlock(&samba_lock); }
-static void fork_child(void)
+/* A child of fork holds its parent's context: its connections are the
+   parent's sockets. */
+static int forked(void)
 {
-    forked = context != NULL;
-    pthread_mutex_unlock(&samba_lock);
-}
-
-static void register_fork(void)
-{
-    nbi_at_fork(fork_prepare, fork_parent, fork_child);
+    return context && context_pid != getpid();
 }
 
 unsigned long nbi_remote_calls(void)
@@ -50,7 +43,7 @@ static void drop_context(const struct nbi_samba *samba)
 {
     if (!context)
         return;
-    if (!forked) {
+    if (!forked()) {
         /* Close the SAMR handles and log off while the connections are
            ours; then free the context with all it holds. */
         samba->libnetapi_samr_free(context);
@@ -60,7 +53,6 @@ static void drop_context(const struct nbi_samba *samba)
     /* In a child, the connections are the parent's sockets: touching them
        would log the parent off.  The old context is left as it is. */
     context = NULL;
-    forked = 0;
 }
 
 /* Make the context carry creds: username and password are always set,
@@ -81,7 +73,7 @@ static NET_API_STATUS apply(const struct nbi_samba *samba, const struct nbi_cred
 static NET_API_STATUS ensure_context(const struct nbi_samba *samba)
 {
     uint64_t generation = nbi_credentials_generation();
-    if (context && !forked && generation == applied_generation)
+    if (context && !forked() && generation == applied_generation)
         return NERR_Success;
     struct nbi_credentials creds;
     if (nbi_credentials_get(&creds) != NERR_Success)
@@ -96,6 +88,7 @@ static NET_API_STATUS ensure_context(const struct nbi_samba *samba)
     if (st == NERR_Success && made) {
         initialized = 1;
         context = made;
+        context_pid = getpid();
         st = apply(samba, &creds);
     } else {
         st = NERR_InternalError;
@@ -115,15 +108,14 @@ NET_API_STATUS nbi_remote_enter(struct nbi_remote *r)
     const struct nbi_samba *samba = nbi_samba_load(&st);
     if (!samba)
         return st;
-    nbi_call_once(&fork_once, register_fork);
     int saved = errno;
-    pthread_mutex_lock(&samba_lock);
+    nbi_mutex_lock(&samba_lock);
     (void)nbi_debugger_init(); /* the sweep reads Samba's memory: valgrind must know */
     st = ensure_context(samba);
     if (st == NERR_Success)
         st = nbi_sweep_begin(&sweep, samba, context);
     if (st != NERR_Success) {
-        pthread_mutex_unlock(&samba_lock);
+        nbi_mutex_unlock(&samba_lock);
         errno = saved;
         return st;
     }
@@ -138,6 +130,6 @@ NET_API_STATUS nbi_remote_enter(struct nbi_remote *r)
 void nbi_remote_leave(struct nbi_remote *r)
 {
     nbi_sweep_end(&sweep, r->samba, r->ctx);
-    pthread_mutex_unlock(&samba_lock);
+    nbi_mutex_unlock(&samba_lock);
     errno = r->saved_errno;
 }

@@ -28,7 +28,7 @@ NET_API_STATUS nbi_remote_add(netapibuf_packer *p, const struct nbi_remote_level
         alignas(16) unsigned char ours[RECORD_MAX];
         const void *record = at;
         if (row->convert) {
-            memset(ours, 0, row->layout->size); /* no stale byte in padding */
+            memset(ours, 0, row->layout->record.size);
             row->convert(at, ours);
             record = ours;
         }
@@ -44,7 +44,7 @@ NET_API_STATUS nbi_remote_pack_one(const struct nbi_remote_level *row, const voi
 {
     netapibuf_packer *p;
     DWORD n;
-    NET_API_STATUS st = netapibuf_packer_create(row->layout, MAX_PREFERRED_LENGTH, &p);
+    NET_API_STATUS st = nbi_packer_create(row->layout, MAX_PREFERRED_LENGTH, &p);
     if (st != NERR_Success)
         return st;
     if ((st = nbi_remote_add(p, row, record, 1)) != NERR_Success) {

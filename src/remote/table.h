@@ -32,6 +32,7 @@
 #include <netapibuf.h>
 
 #include "net/resume.h"
+#include "pack/pack.h"
 #include "platform/platform.h"
 #include "remote/session.h"
 #include "remote/status.h"
@@ -55,7 +56,7 @@ typedef uint32_t (*nbi_samba_page_fn)(struct nbi_remote *r, const struct nbi_enu
 
 struct nbi_remote_level {
     DWORD level;
-    const struct netapibuf_record_layout *layout; /* our record */
+    const struct nbi_layout *layout;              /* our record, every member mapped */
     size_t samba_size;                            /* Samba's record: its arrays' stride */
     void (*convert)(const void *samba, void *ours); /* NULL: Samba's bytes are ours */
     nbi_samba_page_fn page;                       /* enumerations only */

@@ -215,7 +215,7 @@ NET_API_STATUS nbi_remote_user_get_local_groups(LPCSTR server, LPCSTR username, 
         return ERROR_INVALID_LEVEL;
     const char *bare = nbi_server_bare(server);
     netapibuf_packer *p;
-    NET_API_STATUS st = netapibuf_packer_create(local_groups_row.layout, prefmaxlen, &p);
+    NET_API_STATUS st = nbi_packer_create(local_groups_row.layout, prefmaxlen, &p);
     if (st != NERR_Success)
         return st;
     struct nbi_remote r;
