@@ -233,7 +233,8 @@ static int map_to_gaps(const struct nbi_layout *map, netapibuf_packer *p)
             return 0;
     for (size_t i = 0; i < l->blob_count; i++)
         if (!map_has(map, l->blobs[i].pointer_offset, sizeof(void *)) ||
-            !map_has(map, l->blobs[i].length_offset, sizeof(DWORD)))
+            (l->blobs[i].length_offset < FIXED_LENGTH_LOWEST &&
+             !map_has(map, l->blobs[i].length_offset, sizeof(DWORD))))
             return 0;
     size_t at = 0;
     p->gap_count = 0;

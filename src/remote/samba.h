@@ -58,6 +58,7 @@ typedef uint32_t nbi_samba_status;
     X(libnetapi_set_use_ccache, NET_API_STATUS, (struct libnetapi_ctx *))                      \
     X(libnetapi_set_debuglevel, NET_API_STATUS, (struct libnetapi_ctx *, const char *))        \
     X(libnetapi_samr_free, void, (struct libnetapi_ctx *))                                     \
+    X(libnetapi_set_creds, NET_API_STATUS, (struct libnetapi_ctx *, void *))                   \
     X(libnetapi_shutdown_cm, nbi_samba_status, (struct libnetapi_ctx *))                       \
     X(libnetapi_open_pipe, nbi_samba_status,                                                   \
       (struct libnetapi_ctx *, const char *, const void *, void **))                          \
@@ -100,6 +101,16 @@ typedef void (*nbi_talloc_visit)(const void *ptr, int depth, int max_depth, int 
  */
 typedef uint32_t nbi_ntstatus;
 #define NBI_SAMBA_SAMR(X)                                                                       \
+    X(dcerpc_samr_EnumDomainUsers, nbi_ntstatus,                                               \
+      (void *, void *, void *, uint32_t *, uint32_t, void **, uint32_t, uint32_t *,           \
+       nbi_ntstatus *))                                                                        \
+    X(dcerpc_samr_OpenUser, nbi_ntstatus,                                                      \
+      (void *, void *, void *, uint32_t, uint32_t, void *, nbi_ntstatus *))                   \
+    X(dcerpc_samr_GetGroupsForUser, nbi_ntstatus, (void *, void *, void *, void **, nbi_ntstatus *)) \
+    X(dcerpc_samr_GetAliasMembership, nbi_ntstatus,                                            \
+      (void *, void *, void *, void *, void *, nbi_ntstatus *))                               \
+    X(dcerpc_samr_LookupRids, nbi_ntstatus,                                                    \
+      (void *, void *, void *, uint32_t, uint32_t *, void *, void *, nbi_ntstatus *))         \
     X(dcerpc_samr_EnumDomainAliases, nbi_ntstatus,                                             \
       (void *, void *, void *, uint32_t *, void **, uint32_t, uint32_t *, nbi_ntstatus *))    \
     X(dcerpc_samr_LookupNames, nbi_ntstatus,                                                   \
@@ -115,11 +126,22 @@ typedef uint32_t nbi_ntstatus;
     X(rpccli_lsa_lookup_sids, nbi_ntstatus,                                                       \
       (void *, void *, void *, int, const void *, char ***, char ***, uint32_t **))
 
+/* Samba's public credentials library (SAMBA_CREDENTIALS_1.0.0): an
+   anonymous logon is its own kind of credentials, not an empty user. */
+#define NBI_SAMBA_CREDENTIALS(X) X(cli_credentials_init_anon, void *, (void *))
+
+/* Samba's utility library (SAMBA_UTIL_0.0.1): where its d_printf messages
+   go.  libnetapi prints "session setup failed: NT_STATUS_..." on stdout,
+   which is the program's output; sent to stderr instead.  Optional. */
+#define NBI_SAMBA_UTIL(X) X(display_set_stderr, void, (void))
+
 #define NBI_SAMBA_FIELD(name, ret, params) ret(*name) params;
 
 struct nbi_samba {
     NBI_SAMBA_NETAPI(NBI_SAMBA_FIELD)
     NBI_SAMBA_TALLOC(NBI_SAMBA_FIELD)
+    NBI_SAMBA_CREDENTIALS(NBI_SAMBA_FIELD)
+    NBI_SAMBA_UTIL(NBI_SAMBA_FIELD)
     NBI_SAMBA_SAMR(NBI_SAMBA_FIELD)
     const void *ndr_table_samr;   /* the SAMR interface table (data) */
     const void *ndr_table_lsarpc; /* the LSA interface table (data) */

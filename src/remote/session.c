@@ -55,11 +55,22 @@ static void drop_context(const struct nbi_samba *samba)
     context = NULL;
 }
 
-/* Make the context carry creds: username and password are always set,
-   so libnetapi never falls back to asking on the terminal. */
+/* Make the context carry creds.  With a user the password is always set
+   (empty when none was given), so libnetapi never asks on the terminal;
+   without one the logon is anonymous (Samba's own anonymous credentials:
+   an empty user name is a failed logon, not an anonymous one), or
+   Kerberos' ticket cache. */
 static NET_API_STATUS apply(const struct nbi_samba *samba, const struct nbi_credentials *creds)
 {
-    NET_API_STATUS st = samba->libnetapi_set_username(context, creds->user ? creds->user : "");
+    if (!creds->user && !creds->use_kerberos) {
+        void *anonymous = samba->cli_credentials_init_anon(context);
+        return anonymous ? samba->libnetapi_set_creds(context, anonymous) : ERROR_NOT_ENOUGH_MEMORY;
+    }
+    if (!creds->user)
+        return samba->libnetapi_set_use_kerberos(context) == NERR_Success
+                   ? samba->libnetapi_set_use_ccache(context)
+                   : NERR_InternalError;
+    NET_API_STATUS st = samba->libnetapi_set_username(context, creds->user);
     if (st == NERR_Success)
         st = samba->libnetapi_set_password(context, creds->password ? creds->password : "");
     if (st == NERR_Success && creds->domain)

@@ -10,13 +10,20 @@
  * level 20 of normal accounts takes that route; the display information
  * carries SAMR's account-control bits, which become Windows' UF_ flags
  * here, as Samba's own per-user route does.  Other levels and filters go
- * through Samba's NetUserEnum, paged to the end.
+ * through Samba's NetUserEnum, paged to the end, except filters other than
+ * normal accounts: with one that matches nothing on a domain controller,
+ * Samba's NetUserEnum dies (samr.h), so those accounts are listed through
+ * SAMR here and each is read with Samba's NetUserGetInfo, which is what
+ * NetUserEnum does per account anyway.
+ *
+ * NetUserGetLocalGroups is answered through SAMR (samr.h says why).
  */
 #include <lm.h>
 
 #include "net/layouts.h"
 #include "net/server_name.h"
 #include "remote/functions.h"
+#include "remote/samr.h"
 #include "remote/table.h"
 
 /* ---- Samba's records where they differ from ours ---------------------------- */
@@ -160,12 +167,88 @@ static const struct nbi_remote_level user_rows[] = {
 #undef ENUM_ROW
 #define USER_ROWS (sizeof user_rows / sizeof *user_rows)
 
+/* Other filters: SAMR's list, then NetUserGetInfo per account. */
+static NET_API_STATUS filtered_fill(netapibuf_packer *snapshot, void *ctx);
+#define FILTERED_ROW(lvl) \
+    {lvl, &nbi_layout_USER_INFO_##lvl, 0, NULL, NULL, {&nbi_layout_USER_INFO_##lvl, filtered_fill}}
+static const struct nbi_remote_level user_rows_filtered[] = {
+    FILTERED_ROW(0),  FILTERED_ROW(1),  FILTERED_ROW(2),  FILTERED_ROW(3),  FILTERED_ROW(4),
+    FILTERED_ROW(10), FILTERED_ROW(11), FILTERED_ROW(20), FILTERED_ROW(23),
+};
+#undef FILTERED_ROW
+
 /* Level 20 of normal accounts: the display information. */
 static const struct nbi_remote_level user_20_fast =
     NBI_ROW_CONVERT(20, USER_INFO_20, NET_DISPLAY_USER, convert_display_to_20, page_display_users);
 
 static const struct nbi_remote_level local_groups_row =
     NBI_ROW_SAME(0, LOCALGROUP_USERS_INFO_0, NULL);
+
+/* ---- accounts by filter ------------------------------------------------------------- */
+
+/* SAMR's USER_ACCOUNT bits (MS-SAMR 2.2.1.12) for NetUserEnum's FILTER_ bits. */
+static uint32_t filter_to_acb(DWORD filter)
+{
+    uint32_t acb = 0;
+    if (filter & FILTER_TEMP_DUPLICATE_ACCOUNT)
+        acb |= 0x00000008; /* ACB_TEMPDUP */
+    if (filter & FILTER_NORMAL_ACCOUNT)
+        acb |= 0x00000010; /* ACB_NORMAL */
+    if (filter & FILTER_INTERDOMAIN_TRUST_ACCOUNT)
+        acb |= 0x00000040; /* ACB_DOMTRUST */
+    if (filter & FILTER_WORKSTATION_TRUST_ACCOUNT)
+        acb |= 0x00000080; /* ACB_WSTRUST */
+    if (filter & FILTER_SERVER_TRUST_ACCOUNT)
+        acb |= 0x00000100; /* ACB_SVRTRUST */
+    return acb;
+}
+
+struct filtered {
+    struct nbi_remote *r;
+    const struct nbi_fill_ctx *f;
+    netapibuf_packer *snapshot;
+    const struct nbi_remote_level *info_row; /* how NetUserGetInfo's record is carried */
+    uint32_t samba_status;                   /* the first failed NetUserGetInfo */
+};
+
+static NET_API_STATUS add_account(const char *name, uint32_t rid, void *ctx)
+{
+    (void)rid;
+    struct filtered *a = ctx;
+    if (a->f->row->level == 0) {
+        USER_INFO_0 r = {nbi_samba_string(name)};
+        return netapibuf_packer_add(a->snapshot, &r);
+    }
+    uint8_t *buf = NULL;
+    uint32_t st = a->r->samba->NetUserGetInfo(a->f->args->server, name, a->f->row->level, &buf);
+    if (st != NERR_Success) {
+        a->samba_status = st;
+        return NERR_InternalError; /* stops the walk; the status is mapped below */
+    }
+    NET_API_STATUS added = buf ? nbi_remote_add(a->snapshot, a->info_row, buf, 1)
+                               : NERR_InternalError;
+    if (buf)
+        a->r->samba->NetApiBufferFree(buf);
+    return added;
+}
+
+static NET_API_STATUS filtered_fill(netapibuf_packer *snapshot, void *ctx)
+{
+    const struct nbi_fill_ctx *f = ctx;
+    struct filtered a = {NULL, f, snapshot,
+                         nbi_remote_row(user_rows, USER_ROWS, f->row->level), NERR_Success};
+    struct nbi_remote r;
+    NET_API_STATUS st = nbi_remote_enter(&r);
+    if (st != NERR_Success)
+        return st;
+    a.r = &r;
+    st = nbi_samr_enum_users(&r, f->args->server, filter_to_acb(f->args->filter), add_account,
+                             &a);
+    nbi_remote_leave(&r);
+    if (a.samba_status != NERR_Success)
+        return nbi_remote_status(a.samba_status, NBI_NOUN_NONE, f->args->server);
+    return nbi_remote_status(st, NBI_NOUN_NONE, f->args->server);
+}
 
 /* ---- the functions ------------------------------------------------------------------ */
 
@@ -176,8 +259,11 @@ NET_API_STATUS nbi_remote_user_enum(LPCSTR server, DWORD level, DWORD filter, LP
     const struct nbi_remote_level *row = nbi_remote_row(user_rows, USER_ROWS, level);
     if (!row)
         return ERROR_INVALID_LEVEL;
-    if (level == 20 && (filter == 0 || filter == FILTER_NORMAL_ACCOUNT))
+    int normal = filter == 0 || filter == FILTER_NORMAL_ACCOUNT;
+    if (level == 20 && normal)
         row = &user_20_fast;
+    else if (!normal)
+        row = nbi_remote_row(user_rows_filtered, USER_ROWS, level);
     struct nbi_enum_args args = {nbi_server_bare(server), NULL, level, filter};
     uint64_t handle = resume_handle ? *resume_handle : 0;
     NET_API_STATUS st = nbi_remote_enumerate(row, &args, NBI_NOUN_NONE, prefmaxlen,
@@ -207,40 +293,56 @@ NET_API_STATUS nbi_remote_user_get_info(LPCSTR server, LPCSTR username, DWORD le
     return samba_status ? nbi_remote_status(samba_status, NBI_NOUN_USER, bare) : st;
 }
 
+/* Aliases into a packer under prefmaxlen, every one counted. */
+struct local_groups {
+    netapibuf_packer *page;
+    DWORD total;
+    int full;
+};
+
+static NET_API_STATUS add_local_group(const char *name, const char *comment, void *ctx)
+{
+    (void)comment;
+    struct local_groups *g = ctx;
+    g->total++;
+    if (g->full)
+        return NERR_Success;
+    LOCALGROUP_USERS_INFO_0 r = {nbi_samba_string(name)};
+    NET_API_STATUS st = netapibuf_packer_add(g->page, &r);
+    if (st == ERROR_MORE_DATA) {
+        g->full = 1;
+        st = NERR_Success;
+    }
+    return st;
+}
+
 NET_API_STATUS nbi_remote_user_get_local_groups(LPCSTR server, LPCSTR username, DWORD level,
                                                 DWORD flags, LPBYTE *bufptr, DWORD prefmaxlen,
                                                 LPDWORD entriesread, LPDWORD totalentries)
 {
     if (level != 0)
         return ERROR_INVALID_LEVEL;
+    if (!username[0])
+        return NERR_UserNotFound;
     const char *bare = nbi_server_bare(server);
-    netapibuf_packer *p;
-    NET_API_STATUS st = nbi_packer_create(local_groups_row.layout, prefmaxlen, &p);
+    struct local_groups g = {NULL, 0, 0};
+    NET_API_STATUS st = nbi_packer_create(local_groups_row.layout, prefmaxlen, &g.page);
     if (st != NERR_Success)
         return st;
     struct nbi_remote r;
     if ((st = nbi_remote_enter(&r)) != NERR_Success) {
-        netapibuf_packer_destroy(p);
+        netapibuf_packer_destroy(g.page);
         return st;
     }
-    uint8_t *buf = NULL;
-    uint32_t read = 0, total = 0;
-    uint32_t samba_status = r.samba->NetUserGetLocalGroups(bare, username, level, flags, &buf,
-                                                           MAX_PREFERRED_LENGTH, &read, &total);
-    if (samba_status == NERR_Success && buf)
-        st = nbi_remote_add(p, &local_groups_row, buf, read);
+    st = nbi_samr_user_aliases(&r, bare, username, (flags & LG_INCLUDE_INDIRECT) != 0,
+                               add_local_group, &g);
     nbi_remote_leave(&r);
-    if (samba_status != NERR_Success) {
-        netapibuf_packer_destroy(p);
-        return nbi_remote_status(samba_status, NBI_NOUN_USER, bare);
+    if (st != NERR_Success) {
+        netapibuf_packer_destroy(g.page);
+        return nbi_remote_status(st, NBI_NOUN_USER, bare);
     }
-    int more = st == ERROR_MORE_DATA;
-    if (st != NERR_Success && !more) {
-        netapibuf_packer_destroy(p);
+    if ((st = netapibuf_packer_finish(g.page, bufptr, entriesread)) != NERR_Success)
         return st;
-    }
-    if ((st = netapibuf_packer_finish(p, bufptr, entriesread)) != NERR_Success)
-        return st;
-    *totalentries = read;
-    return more ? ERROR_MORE_DATA : NERR_Success;
+    *totalentries = g.total;
+    return g.full ? ERROR_MORE_DATA : NERR_Success;
 }
