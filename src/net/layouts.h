@@ -32,6 +32,9 @@ enum nbi_family {
    declare no such record. */
 NBI_INTERNAL const struct nbi_layout *nbi_layout_of(enum nbi_family family, DWORD level);
 
+/* The i-th record of the table and its type's name, or NULL past the end (tests). */
+NBI_INTERNAL const struct nbi_layout *nbi_layout_at(size_t i, const char **name);
+
 extern NBI_INTERNAL const struct nbi_layout nbi_layout_USER_INFO_0;
 extern NBI_INTERNAL const struct nbi_layout nbi_layout_USER_INFO_1;
 extern NBI_INTERNAL const struct nbi_layout nbi_layout_USER_INFO_2;
