@@ -29,6 +29,7 @@ static const struct entry credentials_entries[] = {NBI_SAMBA_CREDENTIALS(NBI_ENT
 #undef NBI_ENTRY
 #define NBI_ENTRY(name, ret, params) {#name, UTIL_VERSION, offsetof(struct nbi_samba, name)},
 static const struct entry util_entries[] = {NBI_SAMBA_UTIL(NBI_ENTRY)};
+static const struct entry util_optional_entries[] = {NBI_SAMBA_UTIL_OPTIONAL(NBI_ENTRY)};
 #undef NBI_ENTRY
 /* Samba's private libraries carry a version node per release: look their
    names up unversioned. */
@@ -70,9 +71,11 @@ static void load(void)
     if (handle && resolve(handle, netapi_entries, sizeof netapi_entries / sizeof *netapi_entries) &&
         resolve(handle, talloc_entries, sizeof talloc_entries / sizeof *talloc_entries) &&
         resolve(handle, credentials_entries,
-                sizeof credentials_entries / sizeof *credentials_entries)) {
+                sizeof credentials_entries / sizeof *credentials_entries) &&
+        resolve(handle, util_entries, sizeof util_entries / sizeof *util_entries)) {
         samba.have_samr = resolve(handle, samr_entries, sizeof samr_entries / sizeof *samr_entries);
-        if (resolve(handle, util_entries, sizeof util_entries / sizeof *util_entries))
+        if (resolve(handle, util_optional_entries,
+                    sizeof util_optional_entries / sizeof *util_optional_entries))
             samba.display_set_stderr();
         loaded = &samba;
     } else if (handle) {

@@ -130,10 +130,14 @@ typedef uint32_t nbi_ntstatus;
    anonymous logon is its own kind of credentials, not an empty user. */
 #define NBI_SAMBA_CREDENTIALS(X) X(cli_credentials_init_anon, void *, (void *))
 
-/* Samba's utility library (SAMBA_UTIL_0.0.1): where its d_printf messages
-   go.  libnetapi prints "session setup failed: NT_STATUS_..." on stdout,
-   which is the program's output; sent to stderr instead.  Optional. */
-#define NBI_SAMBA_UTIL(X) X(display_set_stderr, void, (void))
+/* Samba's utility library (SAMBA_UTIL_0.0.1): the talloc stack frame every
+   call into Samba's lower layers expects (libnetapi's Net* functions make
+   their own; its pipe and SAMR helpers do not, and Samba then warns "no
+   talloc stackframe" and leaks), and where its d_printf messages go. */
+#define NBI_SAMBA_UTIL(X) X(_talloc_stackframe, void *, (const char *))
+/* Optional: libnetapi prints "session setup failed: NT_STATUS_..." on
+   stdout, which is the program's output; sent to stderr instead. */
+#define NBI_SAMBA_UTIL_OPTIONAL(X) X(display_set_stderr, void, (void))
 
 #define NBI_SAMBA_FIELD(name, ret, params) ret(*name) params;
 
@@ -142,6 +146,7 @@ struct nbi_samba {
     NBI_SAMBA_TALLOC(NBI_SAMBA_FIELD)
     NBI_SAMBA_CREDENTIALS(NBI_SAMBA_FIELD)
     NBI_SAMBA_UTIL(NBI_SAMBA_FIELD)
+    NBI_SAMBA_UTIL_OPTIONAL(NBI_SAMBA_FIELD)
     NBI_SAMBA_SAMR(NBI_SAMBA_FIELD)
     const void *ndr_table_samr;   /* the SAMR interface table (data) */
     const void *ndr_table_lsarpc; /* the LSA interface table (data) */

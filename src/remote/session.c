@@ -133,6 +133,7 @@ NET_API_STATUS nbi_remote_enter(struct nbi_remote *r)
     calls++;
     r->samba = samba;
     r->ctx = context;
+    r->frame = samba->_talloc_stackframe("netapibuf:session");
     r->saved_errno = saved;
     errno = saved;
     return NERR_Success;
@@ -140,6 +141,8 @@ NET_API_STATUS nbi_remote_enter(struct nbi_remote *r)
 
 void nbi_remote_leave(struct nbi_remote *r)
 {
+    if (r->frame)
+        r->samba->_talloc_free(r->frame, "netapibuf:session"); /* pops it */
     nbi_sweep_end(&sweep, r->samba, r->ctx);
     nbi_mutex_unlock(&samba_lock);
     errno = r->saved_errno;
