@@ -2,7 +2,9 @@
 #include "remote/session.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <string.h>
+#include <time.h>
 
 #include <unistd.h>
 
@@ -113,6 +115,39 @@ static NET_API_STATUS ensure_context(const struct nbi_samba *samba)
     return st;
 }
 
+/*
+ * libnetapi blocks SIGPIPE in the calling thread (its sockets may break
+ * mid-write) and never unblocks it: the program's own mask would change
+ * for good, and a program writing to a closed pipe would see EPIPE where
+ * it expected to die.  So SIGPIPE is blocked for the session only; a
+ * SIGPIPE raised by Samba's sockets meanwhile is taken off the thread
+ * before the caller's mask comes back, so it cannot kill the caller.
+ */
+static void signals_enter(struct nbi_remote *r)
+{
+    sigset_t pipe_only, pending;
+    sigemptyset(&pipe_only);
+    sigaddset(&pipe_only, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_only, &r->mask);
+    r->pipe_pending = sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE);
+}
+
+static void signals_leave(struct nbi_remote *r)
+{
+    if (sigismember(&r->mask, SIGPIPE) || r->pipe_pending) {
+        pthread_sigmask(SIG_SETMASK, &r->mask, NULL);
+        return; /* the caller blocks it itself, or had one pending: theirs */
+    }
+    sigset_t pipe_only, pending;
+    sigemptyset(&pipe_only);
+    sigaddset(&pipe_only, SIGPIPE);
+    if (sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE)) {
+        struct timespec now = {0, 0};
+        (void)sigtimedwait(&pipe_only, NULL, &now);
+    }
+    pthread_sigmask(SIG_SETMASK, &r->mask, NULL);
+}
+
 NET_API_STATUS nbi_remote_enter(struct nbi_remote *r)
 {
     NET_API_STATUS st = NERR_Success;
@@ -120,6 +155,7 @@ NET_API_STATUS nbi_remote_enter(struct nbi_remote *r)
     if (!samba)
         return st;
     int saved = errno;
+    signals_enter(r);
     nbi_mutex_lock(&samba_lock);
     (void)nbi_debugger_init(); /* the sweep reads Samba's memory: valgrind must know */
     st = ensure_context(samba);
@@ -127,6 +163,7 @@ NET_API_STATUS nbi_remote_enter(struct nbi_remote *r)
         st = nbi_sweep_begin(&sweep, samba, context);
     if (st != NERR_Success) {
         nbi_mutex_unlock(&samba_lock);
+        signals_leave(r);
         errno = saved;
         return st;
     }
@@ -145,5 +182,6 @@ void nbi_remote_leave(struct nbi_remote *r)
         r->samba->_talloc_free(r->frame, "netapibuf:session"); /* pops it */
     nbi_sweep_end(&sweep, r->samba, r->ctx);
     nbi_mutex_unlock(&samba_lock);
+    signals_leave(r);
     errno = r->saved_errno;
 }
