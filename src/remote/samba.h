@@ -90,6 +90,7 @@ typedef void (*nbi_talloc_visit)(const void *ptr, int depth, int max_depth, int 
     X(talloc_report_depth_cb, void, (const void *, int, int, nbi_talloc_visit, void *))        \
     X(talloc_get_size, size_t, (const void *))                                                 \
     X(_talloc_free, int, (void *, const char *))                                               \
+    X(talloc_get_name, const char *, (const void *))                                           \
     X(talloc_named_const, void *, (const void *, size_t, const char *))
 
 /*
@@ -128,7 +129,9 @@ typedef uint32_t nbi_ntstatus;
 
 /* Samba's public credentials library (SAMBA_CREDENTIALS_1.0.0): an
    anonymous logon is its own kind of credentials, not an empty user. */
-#define NBI_SAMBA_CREDENTIALS(X) X(cli_credentials_init_anon, void *, (void *))
+#define NBI_SAMBA_CREDENTIALS(X)                                                                \
+    X(cli_credentials_init_anon, void *, (void *))                                             \
+    X(cli_credentials_set_password, _Bool, (void *, const char *, int))
 
 /* Samba's utility library (SAMBA_UTIL_0.0.1): the talloc stack frame every
    call into Samba's lower layers expects (libnetapi's Net* functions make

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <string.h>
 #include <time.h>
 
@@ -57,6 +58,42 @@ static void drop_context(const struct nbi_samba *samba)
     context = NULL;
 }
 
+/* The context's credentials object (its direct child of that type), or
+   NULL.  Found by its talloc type name: libnetapi offers no getter. */
+struct credentials_search {
+    const struct nbi_samba *samba;
+    void *found;
+};
+
+static void find_credentials(const void *ptr, int depth, int max_depth, int is_ref, void *data)
+{
+    (void)max_depth;
+    struct credentials_search *s = data;
+    if (depth == 1 && !is_ref && !s->found) {
+        const char *name = s->samba->talloc_get_name(ptr);
+        if (name && strcmp(name, "struct cli_credentials") == 0)
+            s->found = (void *)(uintptr_t)ptr;
+    }
+}
+
+/* Kerberos with no user: the ticket cache libnetapi found when it made the
+   context (KRB5CCNAME, or the default cache).  libnetapi asks for a
+   password on the terminal whenever the credentials hold none, so they
+   get an empty one, set with less authority than the ticket cache's
+   (CRED_GUESS_ENV, below CRED_GUESS_FILE): the cache stays the one used,
+   and without a cache the logon simply fails. */
+#define CRED_GUESS_ENV 3
+static NET_API_STATUS kerberos_ticket_cache(const struct nbi_samba *samba)
+{
+    if (samba->libnetapi_set_use_kerberos(context) != NERR_Success)
+        return NERR_InternalError;
+    struct credentials_search s = {samba, NULL};
+    samba->talloc_report_depth_cb(context, 0, 1, find_credentials, &s);
+    if (!s.found || !samba->cli_credentials_set_password(s.found, "", CRED_GUESS_ENV))
+        return NERR_InternalError;
+    return NERR_Success;
+}
+
 /* Make the context carry creds.  With a user the password is always set
    (empty when none was given), so libnetapi never asks on the terminal;
    without one the logon is anonymous (Samba's own anonymous credentials:
@@ -69,9 +106,7 @@ static NET_API_STATUS apply(const struct nbi_samba *samba, const struct nbi_cred
         return anonymous ? samba->libnetapi_set_creds(context, anonymous) : ERROR_NOT_ENOUGH_MEMORY;
     }
     if (!creds->user)
-        return samba->libnetapi_set_use_kerberos(context) == NERR_Success
-                   ? samba->libnetapi_set_use_ccache(context)
-                   : NERR_InternalError;
+        return kerberos_ticket_cache(samba);
     NET_API_STATUS st = samba->libnetapi_set_username(context, creds->user);
     if (st == NERR_Success)
         st = samba->libnetapi_set_password(context, creds->password ? creds->password : "");
