@@ -71,7 +71,7 @@ fi
 for page in "$src"/docs/man/*.[1-8]; do
     rel=docs/man/$(basename "$page")
     name=$(basename "$page"); name=${name%.*}
-    out=$(cd "$src" && man -l "$rel" 2>"$work/err" | col -b)
+    out=$(cd "$src" && man -l "$rel" 2>"$work/err")
     if [ -s "$work/err" ]; then
         fail "man -l $rel: $(cat "$work/err")"
     elif ! grep -qw -- "$name" <<<"$out"; then
@@ -93,7 +93,7 @@ else
             fail "installed: man -w $section $name gives \"$where\""
             return
         fi
-        out=$(man "$section" "$name" 2>"$work/err" | col -b)
+        out=$(man "$section" "$name" 2>"$work/err")
         if [ -s "$work/err" ]; then
             fail "installed: man $section $name: $(cat "$work/err")"
         elif ! grep -qw -- "$name" <<<"$out"; then
