@@ -1,5 +1,5 @@
 /*
- * test_strict.c — SPEC §3, strict mode only (run with NETAPIBUF_CHECK=strict):
+ * test_strict.c — docs/behaviour.md §3, strict mode only (run with NETAPIBUF_CHECK=strict):
  * overruns seen by Free, Size and Reallocate, wild pointers that would fault
  * a header read, fill patterns, and buffers condemned for an overrun.
  */
