@@ -17,10 +17,10 @@
  *                    on it).
  *   libtalloc.so.2   already loaded by libnetapi: the few talloc calls the
  *                    context sweep needs (sweep.h), by "TALLOC_2.0.2".
- *   Samba's RPC      the generated SAMR client calls and their interface
- *   stubs            table, for the two local-group functions libnetapi
- *                    gets wrong or lacks (samr.h); optional: without them
- *                    those two functions answer ERROR_NOT_SUPPORTED.
+ *   Samba's RPC      the generated SAMR and LSA client calls and their
+ *   stubs            interface tables, for the functions libnetapi gets
+ *                    wrong or lacks (samr.h lists them); optional: without
+ *                    them those functions answer ERROR_NOT_SUPPORTED.
  *
  * Every entry point may be called only between nbi_remote_enter and
  * nbi_remote_leave (session.h): libnetapi keeps one process-wide context

@@ -188,6 +188,8 @@ void kv_string(struct kv *kv, const char *key, const char *title, const char *va
 void kv_number(struct kv *kv, const char *key, const char *title, long long value);
 void kv_strings(struct kv *kv, const char *key, const char *title, char *const *values,
                 size_t n);
+/* A member that could not be read: JSON null; for people, the reason. */
+void kv_null(struct kv *kv, const char *key, const char *title, const char *reason);
 /* A nested listing inside the record (a group's members). */
 void kv_table(struct kv *kv, const char *key, const char *title, const struct table *t);
 void kv_end(struct kv *kv);

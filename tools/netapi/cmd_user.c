@@ -53,7 +53,10 @@ static int show_user(const struct options *opt, const char *user)
     }
     nst = NetUserGetLocalGroups(opt->server, user, 0, LG_INCLUDE_INDIRECT, &groups,
                                 MAX_PREFERRED_LENGTH, &read, &total);
-    if (nst != NERR_Success) {
+    /* A server may show an ordinary user the account but not its groups:
+       the account is still worth showing, with the refusal said. */
+    int groups_denied = nst == ERROR_ACCESS_DENIED;
+    if (nst != NERR_Success && !groups_denied) {
         NetApiBufferFree(info);
         return api_error("NetUserGetLocalGroups", nst);
     }
@@ -65,7 +68,13 @@ static int show_user(const struct options *opt, const char *user)
     doc_begin(opt, "user");
     struct kv *kv = kv_begin(opt, "record");
     kv_record(kv, desc, info);
-    kv_strings(kv, "local_groups", "Local group memberships", names, read);
+    if (groups_denied) {
+        kv_null(kv, "local_groups", "Local group memberships", "(access denied)");
+        fprintf(stderr, "netapi: NetUserGetLocalGroups failed: error %u: %s\n",
+                (unsigned)ERROR_ACCESS_DENIED, netapibuf_status_text(ERROR_ACCESS_DENIED));
+    } else {
+        kv_strings(kv, "local_groups", "Local group memberships", names, read);
+    }
     kv_end(kv);
     free(names);
     NetApiBufferFree(groups);

@@ -675,6 +675,15 @@ void kv_strings(struct kv *kv, const char *key, const char *title, char *const *
     }
 }
 
+void kv_null(struct kv *kv, const char *key, const char *title, const char *reason)
+{
+    kv_key(kv, key);
+    if (kv->opt->json)
+        fputs("null", stdout);
+    else
+        kv_line(title, reason);
+}
+
 void kv_table(struct kv *kv, const char *key, const char *title, const struct table *t)
 {
     kv_key(kv, key);
