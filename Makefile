@@ -20,8 +20,9 @@ build: $(BUILD)/CMakeCache.txt
 run: build
 	$(BUILD)/tools/netapi/netapi
 
+# The suite; the last line is CTest's counts ("100% tests passed, ...").
 test: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	tests/run_ctest.sh $(BUILD) --output-on-failure -j $(JOBS) $(CTEST_ARGS)
 
 # Every bench_* program, a table, $(BUILD)/bench/results.csv and pairs.svg.
 # make bench BENCH_QUICK=1 is the short run (under a minute).
@@ -34,14 +35,17 @@ bench-large: build
 	sh tests/large_db.sh $(BUILD)/bench/bench_packed --users
 
 # The suite under AddressSanitizer + UndefinedBehaviorSanitizer, then the
-# "threads" tests under ThreadSanitizer (docs/checking.md).
+# "threads" tests (the soak and fork tests among them) under
+# ThreadSanitizer, with no suppressions (docs/checking.md).  The soak and
+# fork tests run SAN_SECONDS each here instead of their default 2.
 SAN_CC ?= clang
+SAN_SECONDS ?= 6
 sanitize:
-	$(MAKE) test BUILD=build-asan \
+	NETAPIBUF_TEST_SECONDS=$(SAN_SECONDS) $(MAKE) test BUILD=build-asan \
 	  CMAKE_FLAGS="-DNETAPIBUF_SANITIZE=address,undefined -DCMAKE_C_COMPILER=$(SAN_CC) -DNETAPIBUF_BUILD_BENCH=OFF"
 	$(MAKE) build BUILD=build-tsan \
 	  CMAKE_FLAGS="-DNETAPIBUF_SANITIZE=thread -DCMAKE_C_COMPILER=$(SAN_CC) -DNETAPIBUF_BUILD_BENCH=OFF"
-	cd build-tsan && ctest --output-on-failure -L threads -j $(JOBS)
+	cd build-tsan && NETAPIBUF_TEST_SECONDS=$(SAN_SECONDS) ctest --output-on-failure -L threads -j $(JOBS)
 
 # The suite under valgrind memcheck: any error, or any definite or possible
 # leak, fails the test.

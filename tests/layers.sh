@@ -3,7 +3,12 @@
 # includes internal headers of its own layer or the layers below only, the
 # packer and the network layers reach the buffer machinery through the
 # public API alone, and no two modules (a .c and its .h) depend on each
-# other, directly or through others.
+# other, directly or through others.  Two rules of the same kind keep
+# whole classes of bug out: every lock joins the fork protocol of
+# platform/locks.h (no pthread lock or pthread_atfork outside platform/, no
+# spin lock in a module without a fork hook), and the network layers build
+# results only through packers that know every record field (nbi_packer_create,
+# nbi_pack: no stale padding byte in a result), never the public packer.
 set -uo pipefail
 exec python3 - "$1" <<'PY'
 import os, re, sys
@@ -20,6 +25,9 @@ allowed_above_3 = {"pack": {"platform", "pack"},
                    "remote": {"platform", "pack", "net", "remote"},
                    "api": {"platform", "pack", "net", "local", "remote", "api"}}
 failures, deps = [], {}
+raw_locks = re.compile(r"\b(pthread_(mutex|rwlock|spin|cond)_\w+|PTHREAD_\w*_INITIALIZER|pthread_atfork|sem_init)\b")
+public_packer = re.compile(r"\b(netapibuf_packer_create|netapibuf_pack)\s*\(")
+module_text = {}
 for folder in sorted(os.listdir(src)):
     path = os.path.join(src, folder)
     if not os.path.isdir(path):
@@ -31,7 +39,13 @@ for folder in sorted(os.listdir(src)):
         if not name.endswith((".c", ".h")):
             continue
         module = f"{folder}/{name.rsplit('.', 1)[0]}"
-        for inc in re.findall(r'^\s*#\s*include\s+"([^"]+)"', open(os.path.join(path, name)).read(), re.M):
+        text = open(os.path.join(path, name)).read()
+        module_text[module] = module_text.get(module, "") + text
+        if folder != "platform" and raw_locks.search(text):
+            failures.append(f"{folder}/{name}: {raw_locks.search(text).group(0)}: define locks with NBI_MUTEX (platform/locks.h)")
+        if layer[folder] >= 5 and public_packer.search(text):
+            failures.append(f"{folder}/{name}: {public_packer.search(text).group(1)}: use nbi_packer_create / nbi_pack with a field map (pack/pack.h)")
+        for inc in re.findall(r'^\s*#\s*include\s+"([^"]+)"', text, re.M):
             target_folder = inc.split("/")[0]
             if "/" not in inc or target_folder not in layer:
                 failures.append(f"{folder}/{name}: includes \"{inc}\" (name internal headers by folder)")
@@ -43,6 +57,10 @@ for folder in sorted(os.listdir(src)):
             target = inc.rsplit(".", 1)[0]
             if target != module:
                 deps.setdefault(module, set()).add(target)
+# A spin lock is taken only in a module that joins the fork protocol.
+for m, text in sorted(module_text.items()):
+    if not m.startswith("platform/") and "nbi_spin_lock(" in text and "NBI_FORK_HOOK(" not in text:
+        failures.append(f"{m}: takes a spin lock without a fork hook (platform/locks.h)")
 # No cycle among modules (depth-first search, grey/black colouring).
 state = {}
 def visit(m, stack):

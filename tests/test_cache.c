@@ -4,11 +4,13 @@
    NBI_BIN_BYTES, the thread about NBI_CACHE_BUDGET plus NBI_BIN_KEEP + 1
    blocks per class, and idle blocks are scavenged when the budget is full.
    Static build: it reads the thread's record. */
+#include <pthread.h>
 #include <string.h>
 
 #include <lm.h>
 
 #include "block/cache.h"
+#include "capture.h"
 #include "check.h"
 #include "platform/debugger.h"
 #include "block/sizeclass.h"
@@ -163,6 +165,47 @@ TEST(cached_block_still_released)
     CHECK_EQ_U(NetApiBufferSize(p, &n), ERROR_INVALID_PARAMETER);
 }
 
+/*
+ * A large buffer shrunk in place is a small buffer with a mapping of its
+ * own; cached, then scavenged as idle, it goes back to the system, which
+ * unmaps it.  A second free must still be answered 87 (the stale address
+ * is remembered, block.h's nbi_block_to_system), not fault.  Run in a
+ * thread of its own, so the cache starts empty.
+ */
+static void *scavenge_shrunk_block(void *unused)
+{
+    (void)unused;
+    struct nbi_thread *t = self();
+    LPVOID big, p, other;
+    CHECK_EQ_U(NetApiBufferAllocate(40u << 20, &big), NERR_Success);
+    CHECK_EQ_U(NetApiBufferReallocate(big, 100, &p), NERR_Success);
+    int in_place = p == big;
+    CHECK_EQ_U(NetApiBufferFree(p), NERR_Success);
+    CHECK_EQ_U(NetApiBufferAllocate(100, &other), NERR_Success);
+    CHECK_NE_P(other, p); /* the block released last is never handed out */
+    CHECK_EQ_U(NetApiBufferFree(other), NERR_Success);
+    CHECK_EQ_U(held(t, 100), 2);
+    for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) /* everything idle since a scavenge */
+        t->cache.bins[c].low = t->cache.bins[c].count;
+    t->cache.scavenge_wait = 0;
+    nbi_cache_scavenge(&t->cache, 0);
+    CHECK_EQ_U(held(t, 100), 1); /* p went back to the system; other stays on top */
+    capture_start();
+    CHECK_EQ_U(NetApiBufferFree(p), ERROR_INVALID_PARAMETER);
+    CHECK_EQ_U(captured.count, 1);
+    if (in_place)
+        CHECK_EQ_U(captured.last.kind, NETAPIBUF_MISUSE_RELEASED_POINTER);
+    capture_stop();
+    return NULL;
+}
+
+TEST(scavenged_shrunk_block_released_twice)
+{
+    pthread_t t;
+    CHECK_EQ_U(pthread_create(&t, NULL, scavenge_shrunk_block, NULL), 0);
+    pthread_join(t, NULL);
+}
+
 int main(void)
 {
     /* Under valgrind the library takes the registry path in both modes
@@ -180,5 +223,6 @@ int main(void)
     RUN(full_budget_pairs_and_scavenging);
     RUN(scavenge_interval);
     RUN(cached_block_still_released);
+    RUN(scavenged_shrunk_block_released_twice);
     return check_finish();
 }

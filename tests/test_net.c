@@ -1,8 +1,9 @@
-/* test_net.c — SPEC §4–5 for the workstation, server, time and local-group
+/* test_net.c — docs/behaviour.md §4–5 for the workstation, server, time and local-group
    functions: data against `getent group`, `getent passwd`, uname and the
    clock; every pointer inside its one buffer; paging with every prefmaxlen
    reconstructs every list; every error status; out of memory at every step.
    Run on this machine and (tests/net_namespace.sh) over crafted databases. */
+#include <dlfcn.h>
 #include <errno.h>
 #include <pthread.h>
 #include <pwd.h>
@@ -87,7 +88,7 @@ static int listed(char **names, size_t n, const char *name)
     return 0;
 }
 
-/* The members SPEC §5 promises: the group entry's users, then the users whose
+/* The members docs/behaviour.md §5 promises: the group entry's users, then the users whose
    primary group it is, each once.  *out is malloc'd. */
 static size_t expected_members(const struct gent *g, char ***out)
 {
@@ -811,7 +812,7 @@ static void all_with_server(const char *s, NET_API_STATUS want)
     NET_API_STATUS st[7];
     LPBYTE bufs[7];
     int errnos[7];
-    /* errno is left as it was, as by the ApiBuffer functions (SPEC section 2) */
+    /* errno is left as it was, as by the ApiBuffer functions (docs/behaviour.md section 2) */
 #define CALL(i, call) (errno = 4242, st[i] = (call), errnos[i] = errno)
     CALL(0, NetWkstaGetInfo(lm, 102, &bufs[0]));
     CALL(1, NetServerGetInfo(lm, 102, &bufs[1]));
@@ -846,8 +847,19 @@ TEST(server_names)
     for (size_t i = 0; i <= strlen(host); i++)
         upper[i] = (char)(host[i] >= 'a' && host[i] <= 'z' ? host[i] - 32 : host[i]);
     all_with_server(upper, NERR_Success);
-    all_with_server("no-such-host.invalid", ERROR_NOT_SUPPORTED);
-    all_with_server("\\\\no-such-host", ERROR_NOT_SUPPORTED);
+    /* Another machine: Samba's engine answers.  Nothing listens on
+       127.0.0.9 (Samba's client calls only 127.0.0.1 local), so the
+       connection is refused at once: ERROR_BAD_NETPATH, or
+       ERROR_MOD_NOT_FOUND where Samba's client library is not installed. */
+    void *samba = dlopen("libnetapi.so.1", RTLD_LAZY | RTLD_LOCAL);
+    NET_API_STATUS unreachable = samba ? ERROR_BAD_NETPATH : ERROR_MOD_NOT_FOUND;
+    all_with_server("127.0.0.9", unreachable);
+    all_with_server("\\\\127.0.0.9", unreachable);
+    if (samba)
+        dlclose(samba);
+    /* Not a name at all. */
+    all_with_server("\\", ERROR_INVALID_NAME);
+    all_with_server("\\\\", ERROR_INVALID_NAME);
 }
 
 /* An error leaves *bufptr NULL ... */
@@ -967,6 +979,16 @@ static void check_windows_layout(const char *what, LPBYTE buf, DWORD n, size_t s
 
 #define OFF(T, f) offsetof(T, f)
 
+/* Make the call (which sets buf, and n records), expect success, check the
+   result against Windows' layout of type T (string fields at offsets),
+   free it. */
+#define LAYOUT_OF(call, n, T, offsets, count)                                 \
+    do {                                                                      \
+        CHECK_EQ_U((call), NERR_Success);                                     \
+        check_windows_layout(#T, buf, (n), sizeof(T), (offsets), (count));    \
+        NetApiBufferFree(buf);                                                \
+    } while (0)
+
 /* Every function and level: never smaller than Windows' layout, no
    undefined byte. */
 TEST(results_at_least_windows_layout)
@@ -991,51 +1013,27 @@ TEST(results_at_least_windows_layout)
     static const size_t g1[] = {OFF(LOCALGROUP_INFO_1, lgrpi1_name),
                                 OFF(LOCALGROUP_INFO_1, lgrpi1_comment)};
     static const size_t u0[] = {OFF(LOCALGROUP_USERS_INFO_0, lgrui0_name)};
-    CHECK_EQ_U(NetWkstaGetInfo(NULL, 100, &buf), NERR_Success);
-    check_windows_layout("WKSTA_INFO_100", buf, 1, sizeof(WKSTA_INFO_100), w100, 2);
-    NetApiBufferFree(buf);
-    CHECK_EQ_U(NetWkstaGetInfo(NULL, 101, &buf), NERR_Success);
-    check_windows_layout("WKSTA_INFO_101", buf, 1, sizeof(WKSTA_INFO_101), w101, 3);
-    NetApiBufferFree(buf);
-    CHECK_EQ_U(NetWkstaGetInfo(NULL, 102, &buf), NERR_Success);
-    check_windows_layout("WKSTA_INFO_102", buf, 1, sizeof(WKSTA_INFO_102), w102, 3);
-    NetApiBufferFree(buf);
-    CHECK_EQ_U(NetServerGetInfo(NULL, 100, &buf), NERR_Success);
-    check_windows_layout("SERVER_INFO_100", buf, 1, sizeof(SERVER_INFO_100), s100, 1);
-    NetApiBufferFree(buf);
-    CHECK_EQ_U(NetServerGetInfo(NULL, 101, &buf), NERR_Success);
-    check_windows_layout("SERVER_INFO_101", buf, 1, sizeof(SERVER_INFO_101), s101, 2);
-    NetApiBufferFree(buf);
-    CHECK_EQ_U(NetServerGetInfo(NULL, 102, &buf), NERR_Success);
-    check_windows_layout("SERVER_INFO_102", buf, 1, sizeof(SERVER_INFO_102), s102, 3);
-    NetApiBufferFree(buf);
-    CHECK_EQ_U(NetRemoteTOD(NULL, &buf), NERR_Success);
-    check_windows_layout("TIME_OF_DAY_INFO", buf, 1, sizeof(TIME_OF_DAY_INFO), NULL, 0);
-    NetApiBufferFree(buf);
-    CHECK_EQ_U(NetLocalGroupEnum(NULL, 0, &buf, MAX_PREFERRED_LENGTH, &read, &total, NULL),
-               NERR_Success);
-    check_windows_layout("LOCALGROUP_INFO_0", buf, read, sizeof(LOCALGROUP_INFO_0), g0, 1);
-    NetApiBufferFree(buf);
-    CHECK_EQ_U(NetLocalGroupEnum(NULL, 1, &buf, MAX_PREFERRED_LENGTH, &read, &total, NULL),
-               NERR_Success);
-    check_windows_layout("LOCALGROUP_INFO_1", buf, read, sizeof(LOCALGROUP_INFO_1), g1, 2);
-    NetApiBufferFree(buf);
+    LAYOUT_OF(NetWkstaGetInfo(NULL, 100, &buf), 1, WKSTA_INFO_100, w100, 2);
+    LAYOUT_OF(NetWkstaGetInfo(NULL, 101, &buf), 1, WKSTA_INFO_101, w101, 3);
+    LAYOUT_OF(NetWkstaGetInfo(NULL, 102, &buf), 1, WKSTA_INFO_102, w102, 3);
+    LAYOUT_OF(NetServerGetInfo(NULL, 100, &buf), 1, SERVER_INFO_100, s100, 1);
+    LAYOUT_OF(NetServerGetInfo(NULL, 101, &buf), 1, SERVER_INFO_101, s101, 2);
+    LAYOUT_OF(NetServerGetInfo(NULL, 102, &buf), 1, SERVER_INFO_102, s102, 3);
+    LAYOUT_OF(NetRemoteTOD(NULL, &buf), 1, TIME_OF_DAY_INFO, NULL, 0);
+    LAYOUT_OF(NetLocalGroupEnum(NULL, 0, &buf, MAX_PREFERRED_LENGTH, &read, &total, NULL), read,
+              LOCALGROUP_INFO_0, g0, 1);
+    LAYOUT_OF(NetLocalGroupEnum(NULL, 1, &buf, MAX_PREFERRED_LENGTH, &read, &total, NULL), read,
+              LOCALGROUP_INFO_1, g1, 2);
     if (ngroups) {
-        CHECK_EQ_U(NetLocalGroupGetInfo(NULL, groups[0].name, 0, &buf), NERR_Success);
-        check_windows_layout("LOCALGROUP_INFO_0 (one)", buf, 1, sizeof(LOCALGROUP_INFO_0), g0, 1);
-        NetApiBufferFree(buf);
-        CHECK_EQ_U(NetLocalGroupGetInfo(NULL, groups[0].name, 1, &buf), NERR_Success);
-        check_windows_layout("LOCALGROUP_INFO_1 (one)", buf, 1, sizeof(LOCALGROUP_INFO_1), g1, 2);
-        NetApiBufferFree(buf);
+        LAYOUT_OF(NetLocalGroupGetInfo(NULL, groups[0].name, 0, &buf), 1, LOCALGROUP_INFO_0, g0,
+                  1);
+        LAYOUT_OF(NetLocalGroupGetInfo(NULL, groups[0].name, 1, &buf), 1, LOCALGROUP_INFO_1, g1,
+                  2);
     }
-    for (size_t i = 0; i < nusers && i < 40; i++) {
-        CHECK_EQ_U(NetUserGetLocalGroups(NULL, users[i].name, 0, 0, &buf, MAX_PREFERRED_LENGTH,
-                                         &read, &total),
-                   NERR_Success);
-        check_windows_layout("LOCALGROUP_USERS_INFO_0", buf, read,
-                             sizeof(LOCALGROUP_USERS_INFO_0), u0, 1);
-        NetApiBufferFree(buf);
-    }
+    for (size_t i = 0; i < nusers && i < 40; i++)
+        LAYOUT_OF(NetUserGetLocalGroups(NULL, users[i].name, 0, 0, &buf, MAX_PREFERRED_LENGTH,
+                                        &read, &total),
+                  read, LOCALGROUP_USERS_INFO_0, u0, 1);
 }
 
 /* Every status these functions return has its own text. */

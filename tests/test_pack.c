@@ -1,8 +1,9 @@
-/* test_pack.c — SPEC §4, the packer: layout invariants, prefmaxlen paging,
+/* test_pack.c — docs/behaviour.md §4, the packer: layout invariants, prefmaxlen paging,
    string sharing, blobs, argument errors, and out-of-memory at every step. */
 #include <stdalign.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,13 +69,15 @@ static void make_source(void)
     }
 }
 
+/* p points inside [buf, buf + size) (never at buf + size: docs/behaviour.md section 4)
+   and n bytes from it are in the buffer too. */
 static int inside(const void *p, const unsigned char *buf, DWORD size, size_t n)
 {
     const unsigned char *c = p;
-    return c >= buf && c <= buf + size && (size_t)(buf + size - c) >= n;
+    return c >= buf && c < buf + size && (size_t)(buf + size - c) >= n;
 }
 
-/* Every invariant of SPEC §4 for a buffer holding n records of src[first..]. */
+/* Every invariant of docs/behaviour.md §4 for a buffer holding n records of src[first..]. */
 static void check_buffer(const LPBYTE buf, DWORD n, DWORD first)
 {
     if (!n) {
@@ -263,10 +266,10 @@ TEST(sid_and_fixed_length_blobs)
     unsigned char hours[21];
     memset(hours, 0xFF, sizeof hours);
     hours[20] = 0x7F;
-    static unsigned char unix_user_copy[16], empty_copy[8];
-    memcpy(unix_user_copy, unix_user, sizeof unix_user_copy);
-    memcpy(empty_copy, empty_sid, sizeof empty_copy);
-    struct sid_rec sids[3] = {{unix_user_copy, 1, hours}, {empty_copy, 2, NULL}, {NULL, 3, hours}};
+    unsigned char user_sid[16], no_sub_sid[8];
+    memcpy(user_sid, unix_user, sizeof user_sid);
+    memcpy(no_sub_sid, empty_sid, sizeof no_sub_sid);
+    struct sid_rec sids[3] = {{user_sid, 1, hours}, {no_sub_sid, 2, NULL}, {NULL, 3, hours}};
     LPBYTE buf = NULL;
     DWORD n = 0, size = 0;
     CHECK_EQ_U(netapibuf_pack(&sid_layout, sids, 3, MAX_PREFERRED_LENGTH, &buf, &n), NERR_Success);
@@ -377,6 +380,242 @@ TEST(invalid_arguments)
     CHECK_EQ_U(after.live_buffers, before.live_buffers);
 }
 
+/* The layouts the adversarial run slipped past the checks: pointer
+   fields that overlap each other, a string that is also a blob, a blob
+   length on its own pointer, plus every other way a field can leave the
+   record or its alignment.  Each is 87, from both entry points. */
+TEST(hostile_layouts_rejected)
+{
+    static const size_t twice[] = {offsetof(struct rec, name), offsetof(struct rec, name)};
+    static const size_t half_over[] = {offsetof(struct rec, name), offsetof(struct rec, name) + 8,
+                                       offsetof(struct rec, name) + 4};
+    static const size_t name_only[] = {offsetof(struct rec, name)};
+    static const size_t blob_as_string[] = {offsetof(struct rec, blob)};
+    static const struct netapibuf_blob_field length_on_pointer[] = {
+        {offsetof(struct rec, blob), offsetof(struct rec, blob) + 4, 8}};
+    static const struct netapibuf_blob_field length_on_string[] = {
+        {offsetof(struct rec, blob), offsetof(struct rec, name), 8}};
+    static const struct netapibuf_blob_field two_on_one_length[] = {
+        {offsetof(struct rec, blob), offsetof(struct rec, blob_len), 8},
+        {offsetof(struct rec, comment), offsetof(struct rec, blob_len), 8}};
+    static const struct netapibuf_blob_field pointer_twice[] = {
+        {offsetof(struct rec, blob), offsetof(struct rec, blob_len), 8},
+        {offsetof(struct rec, blob), offsetof(struct rec, id), 8}};
+    static const struct netapibuf_blob_field length_outside[] = {
+        {offsetof(struct rec, blob), sizeof(struct rec) - 2, 8}};
+    static const struct netapibuf_blob_field length_misaligned[] = {
+        {offsetof(struct rec, blob), offsetof(struct rec, blob_len) + 2, 8}};
+    static const struct netapibuf_blob_field blob_align_bad[] = {
+        {offsetof(struct rec, blob), offsetof(struct rec, blob_len), 32}};
+    static const size_t huge[] = {SIZE_MAX - 3};
+    const struct netapibuf_record_layout bad[] = {
+        {sizeof(struct rec), alignof(struct rec), 2, twice, 0, NULL},
+        {sizeof(struct rec), alignof(struct rec), 3, half_over, 0, NULL},
+        {sizeof(struct rec), alignof(struct rec), 1, blob_as_string, 1, rec_blobs},
+        {sizeof(struct rec), alignof(struct rec), 0, NULL, 1, length_on_pointer},
+        {sizeof(struct rec), alignof(struct rec), 1, name_only, 1, length_on_string},
+        {sizeof(struct rec), alignof(struct rec), 0, NULL, 2, two_on_one_length},
+        {sizeof(struct rec), alignof(struct rec), 0, NULL, 2, pointer_twice},
+        {sizeof(struct rec), alignof(struct rec), 0, NULL, 1, length_outside},
+        {sizeof(struct rec), alignof(struct rec), 0, NULL, 1, length_misaligned},
+        {sizeof(struct rec), alignof(struct rec), 0, NULL, 1, blob_align_bad},
+        {sizeof(struct rec), alignof(struct rec), 1, huge, 0, NULL},
+        /* records aligned to 4: the second record's pointer would be misaligned */
+        {12, 4, 1, name_only, 0, NULL},
+        {16, 4, 1, name_only, 0, NULL},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        netapibuf_packer *p = (netapibuf_packer *)1;
+        if (netapibuf_packer_create(&bad[i], MAX_PREFERRED_LENGTH, &p) != ERROR_INVALID_PARAMETER)
+            CHECK_MSG_(0, "layout %zu accepted", i);
+        CHECK_EQ_P(p, NULL);
+        LPBYTE buf = (LPBYTE)1;
+        DWORD n = 9;
+        CHECK_EQ_U(netapibuf_pack(&bad[i], src, 2, MAX_PREFERRED_LENGTH, &buf, &n),
+                   ERROR_INVALID_PARAMETER);
+        CHECK_EQ_P(buf, NULL);
+        CHECK_EQ_U(n, 0);
+    }
+}
+
+/* The packer keeps the layout it validated: arrays changed after create
+   (to a layout it would refuse) change nothing. */
+TEST(layout_changed_after_create)
+{
+    size_t offsets[2] = {offsetof(struct rec, name), offsetof(struct rec, comment)};
+    struct netapibuf_blob_field blob[1] = {rec_blobs[0]};
+    struct netapibuf_record_layout layout = {sizeof(struct rec), alignof(struct rec), 2, offsets,
+                                             1, blob};
+    netapibuf_packer *p;
+    CHECK_EQ_U(netapibuf_packer_create(&layout, MAX_PREFERRED_LENGTH, &p), NERR_Success);
+    offsets[0] = offsetof(struct rec, id);
+    offsets[1] = sizeof(struct rec);
+    blob[0].length_offset = offsetof(struct rec, blob);
+    layout.string_count = 0;
+    CHECK_EQ_U(netapibuf_packer_add(p, &src[3]), NERR_Success);
+    CHECK_EQ_U(netapibuf_packer_add(p, &src[4]), NERR_Success);
+    LPBYTE buf = NULL;
+    DWORD n = 0;
+    CHECK_EQ_U(netapibuf_packer_finish(p, &buf, &n), NERR_Success);
+    CHECK_EQ_U(n, 2);
+    check_buffer(buf, n, 3);
+    NetApiBufferFree(buf);
+}
+
+/* A non-NULL blob of 0 bytes: its pointer stays non-NULL, lies inside the
+   buffer (never at buf + size) and has the blob's alignment, also when it
+   is the only datum of the buffer. */
+TEST(empty_blobs_inside_and_aligned)
+{
+    static const struct netapibuf_blob_field wide[] = {
+        {offsetof(struct rec, blob), offsetof(struct rec, blob_len), 16}};
+    const struct netapibuf_record_layout layouts[] = {
+        rec_layout, {sizeof(struct rec), alignof(struct rec), 2, rec_strings, 1, wide}};
+    static char empty_source[1];
+    for (size_t k = 0; k < 2; k++)
+        for (DWORD count = 1; count <= 3; count++) {
+            struct rec r[3] = {{NULL, 1, NULL, empty_source, 0, 5},
+                               {"x", 2, NULL, empty_source, 0, 6},
+                               {NULL, 3, NULL, empty_source, 0, 7}};
+            LPBYTE buf = NULL;
+            DWORD n = 0, size = 0;
+            CHECK_EQ_U(netapibuf_pack(&layouts[k], r, count, MAX_PREFERRED_LENGTH, &buf, &n),
+                       NERR_Success);
+            CHECK_EQ_U(n, count);
+            NetApiBufferSize(buf, &size);
+            const struct rec *o = (const struct rec *)buf;
+            for (DWORD i = 0; i < n; i++) {
+                CHECK(o[i].blob != NULL);
+                CHECK(inside(o[i].blob, buf, size, 1));
+                CHECK_EQ_U((uintptr_t)o[i].blob % layouts[k].blobs[0].align, 0);
+                CHECK_EQ_U(o[i].blob_len, 0);
+            }
+            NetApiBufferFree(buf);
+        }
+}
+
+/* The rules of a valid layout restated byte by byte, to check the packer's
+   verdict on random layouts: every field inside the record and aligned,
+   no byte claimed by two fields, pointer fields only in records aligned
+   for a pointer. */
+static int oracle_valid(const struct netapibuf_record_layout *l)
+{
+    if (!l->size || !l->align || (l->align & (l->align - 1)) || l->align > 16 || l->size % l->align)
+        return 0;
+    if (l->string_count + l->blob_count && l->align < sizeof(void *))
+        return 0;
+    unsigned char claimed[512] = {0};
+    size_t offs[3 * 8], lens[3 * 8], n = 0;
+    for (size_t i = 0; i < l->string_count; i++) {
+        offs[n] = l->string_offsets[i];
+        lens[n++] = sizeof(char *);
+    }
+    for (size_t i = 0; i < l->blob_count; i++) {
+        unsigned a = (unsigned)l->blobs[i].align;
+        if (!a || (a & (a - 1)) || a > 16)
+            return 0;
+        offs[n] = l->blobs[i].pointer_offset;
+        lens[n++] = sizeof(void *);
+        offs[n] = l->blobs[i].length_offset;
+        lens[n++] = sizeof(DWORD);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (offs[i] % lens[i] || offs[i] + lens[i] > l->size)
+            return 0;
+        for (size_t b = offs[i]; b < offs[i] + lens[i]; b++)
+            if (claimed[b]++)
+                return 0;
+    }
+    return 1;
+}
+
+TEST(random_layouts_against_the_rules)
+{
+    static const size_t aligns[] = {1, 2, 3, 4, 8, 16, 32};
+    unsigned valid = 0;
+    for (int round = 0; round < 20000; round++) {
+        size_t strings[8];
+        struct netapibuf_blob_field blob[8];
+        struct netapibuf_record_layout l;
+        l.align = aligns[rng() % 7];
+        l.size = 8 * (1 + rng() % 12) + (rng() % 4 == 0 ? rng() % 8 : 0);
+        l.string_count = rng() % 4;
+        l.blob_count = rng() % 3;
+        for (size_t i = 0; i < l.string_count; i++)
+            strings[i] = (rng() % 2 ? 8 : 4) * (rng() % 14);
+        for (size_t i = 0; i < l.blob_count; i++) {
+            blob[i].pointer_offset = (rng() % 2 ? 8 : 4) * (rng() % 14);
+            blob[i].length_offset = (rng() % 3 ? 4 : 2) * (rng() % 28);
+            blob[i].align = aligns[rng() % 7];
+        }
+        l.string_offsets = strings;
+        l.blobs = blob;
+        int expect = oracle_valid(&l);
+        netapibuf_packer *p = NULL;
+        NET_API_STATUS st = netapibuf_packer_create(&l, MAX_PREFERRED_LENGTH, &p);
+        if (st != (expect ? NERR_Success : ERROR_INVALID_PARAMETER)) {
+            CHECK_MSG_(0, "round %d: status %u, the rules say %s", round, (unsigned)st,
+                       expect ? "valid" : "invalid");
+            netapibuf_packer_destroy(p);
+            continue;
+        }
+        if (!expect)
+            continue;
+        valid++;
+        /* Pack two records and check every pointer against its source. */
+        alignas(16) unsigned char rec[2][104];
+        static char text[8][16];
+        static unsigned char bytes[8][40];
+        for (int k = 0; k < 2; k++) {
+            memset(rec[k], 0x11 + k, l.size);
+            for (size_t i = 0; i < l.string_count; i++) {
+                snprintf(text[i], sizeof text[i], "s%zu-%d", i, round % 100);
+                char *v = rng() % 5 ? text[i] : NULL;
+                memcpy(rec[k] + strings[i], &v, sizeof v);
+            }
+            for (size_t i = 0; i < l.blob_count; i++) {
+                DWORD len = rng() % 4 ? (DWORD)(rng() % 40) : 0;
+                void *v = rng() % 5 ? bytes[i] : NULL;
+                memset(bytes[i], (int)(i + 1), sizeof bytes[i]);
+                memcpy(rec[k] + blob[i].pointer_offset, &v, sizeof v);
+                memcpy(rec[k] + blob[i].length_offset, &len, sizeof len);
+            }
+            CHECK_EQ_U(netapibuf_packer_add(p, rec[k]), NERR_Success);
+        }
+        LPBYTE buf = NULL;
+        DWORD n = 0, size = 0;
+        CHECK_EQ_U(netapibuf_packer_finish(p, &buf, &n), NERR_Success);
+        CHECK_EQ_U(n, 2);
+        NetApiBufferSize(buf, &size);
+        for (int k = 0; k < 2; k++) {
+            const unsigned char *out = buf + k * l.size;
+            for (size_t i = 0; i < l.string_count; i++) {
+                char *was, *now;
+                memcpy(&was, rec[k] + strings[i], sizeof was);
+                memcpy(&now, out + strings[i], sizeof now);
+                if (!was)
+                    CHECK_EQ_P(now, NULL);
+                else if (!inside(now, buf, size, strlen(was) + 1) || strcmp(now, was) != 0)
+                    CHECK_MSG_(0, "round %d: string %zu outside or wrong", round, i);
+            }
+            for (size_t i = 0; i < l.blob_count; i++) {
+                unsigned char *was, *now;
+                DWORD len;
+                memcpy(&was, rec[k] + blob[i].pointer_offset, sizeof was);
+                memcpy(&now, out + blob[i].pointer_offset, sizeof now);
+                memcpy(&len, out + blob[i].length_offset, sizeof len);
+                if (!was)
+                    CHECK_EQ_P(now, NULL);
+                else if (!inside(now, buf, size, len ? len : 1) ||
+                         (uintptr_t)now % blob[i].align || memcmp(now, was, len) != 0)
+                    CHECK_MSG_(0, "round %d: blob %zu outside, misaligned or wrong", round, i);
+            }
+        }
+        NetApiBufferFree(buf);
+    }
+    CHECK(valid > 500); /* the rounds did reach the packing half */
+}
+
 /* Fail the Nth underlying allocation for every N: a clean 8, NULL buffer,
    no live buffer left behind; then the same call succeeds. */
 TEST(out_of_memory_every_step)
@@ -411,20 +650,34 @@ TEST(out_of_memory_every_step)
     netapibuf_get_stats(&after);
     CHECK_EQ_U(after.live_buffers, before.live_buffers);
 
-    /* an add that fails for memory leaves the packer usable */
-    netapibuf_packer *p;
-    CHECK_EQ_U(netapibuf_packer_create(&rec_layout, MAX_PREFERRED_LENGTH, &p), NERR_Success);
-    nbi_packer_stash_flush();
-    nbi_fault_fail_nth(1);
-    CHECK_EQ_U(netapibuf_packer_add(p, &src[2]), ERROR_NOT_ENOUGH_MEMORY);
-    nbi_fault_fail_nth(0);
-    CHECK_EQ_U(netapibuf_packer_count(p), 0);
-    CHECK_EQ_U(netapibuf_packer_add(p, &src[2]), NERR_Success);
-    LPBYTE buf = NULL;
-    DWORD n = 0;
-    CHECK_EQ_U(netapibuf_packer_finish(p, &buf, &n), NERR_Success);
-    check_buffer(buf, n, 2);
-    NetApiBufferFree(buf);
+    /* An add that fails for memory leaves the packer usable.  The add's
+       first allocation is its result buffer, which the allocator may hand
+       out without asking the system (a block strict mode's quarantine or
+       the thread's cache kept): then nothing can fail, so try again until
+       the add does ask the system, and that allocation fails. */
+    int add_failed = 0;
+    for (int attempt = 0; attempt < 256 && !add_failed; attempt++) {
+        netapibuf_packer *p;
+        CHECK_EQ_U(netapibuf_packer_create(&rec_layout, MAX_PREFERRED_LENGTH, &p), NERR_Success);
+        nbi_packer_stash_flush();
+        nbi_fault_fail_nth(1);
+        NET_API_STATUS st = netapibuf_packer_add(p, &src[2]);
+        add_failed = nbi_fault_fired();
+        nbi_fault_fail_nth(0);
+        if (add_failed) {
+            CHECK_EQ_U(st, ERROR_NOT_ENOUGH_MEMORY);
+            CHECK_EQ_U(netapibuf_packer_count(p), 0);
+            CHECK_EQ_U(netapibuf_packer_add(p, &src[2]), NERR_Success);
+        } else {
+            CHECK_EQ_U(st, NERR_Success);
+        }
+        LPBYTE buf = NULL;
+        DWORD n = 0;
+        CHECK_EQ_U(netapibuf_packer_finish(p, &buf, &n), NERR_Success);
+        check_buffer(buf, n, 2);
+        NetApiBufferFree(buf);
+    }
+    CHECK(add_failed);
 }
 
 /* A staged packer far larger than the stash: its segments go back to the
@@ -594,6 +847,10 @@ int main(void)
     RUN(records_without_pointers);
     RUN(no_entries_no_buffer);
     RUN(invalid_arguments);
+    RUN(hostile_layouts_rejected);
+    RUN(layout_changed_after_create);
+    RUN(empty_blobs_inside_and_aligned);
+    RUN(random_layouts_against_the_rules);
     RUN(out_of_memory_every_step);
     RUN(staging_stash_is_bounded);
     RUN(pages_cut_from_staging);

@@ -4,6 +4,7 @@
 
 #include "capture.h"
 #include "check.h"
+#include "tools.h"
 
 TEST(null_argument)
 {
@@ -24,11 +25,12 @@ TEST(counters_follow_calls)
     CHECK_EQ_U(s.total_allocations, s0.total_allocations + 3);
     CHECK_GE_U(s.peak_bytes, s.live_bytes);
 
-    NetApiBufferReallocate(b, 2000, &b); /* a resize is not a new allocation */
+    LPVOID old_b = b;
+    NetApiBufferReallocate(b, 2000, &b); /* counted as an allocation when it moved */
     netapibuf_get_stats(&s);
     CHECK_EQ_U(s.live_buffers, s0.live_buffers + 3);
     CHECK_EQ_U(s.live_bytes, s0.live_bytes + 2040);
-    CHECK_EQ_U(s.total_allocations, s0.total_allocations + 3);
+    CHECK_EQ_U(s.total_allocations, s0.total_allocations + 3 + (b != old_b));
 
     NetApiBufferFree(a);
     NetApiBufferReallocate(b, 0, &b);
@@ -37,6 +39,38 @@ TEST(counters_follow_calls)
     CHECK_EQ_U(s.live_buffers, s0.live_buffers);
     CHECK_EQ_U(s.live_bytes, s0.live_bytes);
     CHECK_GE_U(s.peak_bytes, s0.live_bytes + 2040);
+}
+
+/* netapibuf.h: total_allocations counts resizes that moved (a new buffer,
+   the old one released: live_buffers does not change), not those that
+   stayed in place; strict mode always moves. */
+TEST(moved_resizes_are_allocations)
+{
+    struct netapibuf_stats s0, s;
+    LPVOID p, q;
+    CHECK_EQ_U(NetApiBufferAllocate(20, &p), NERR_Success);
+    netapibuf_get_stats(&s0);
+    for (DWORD n = 24; n <= 200000; n = n * 3 + 1) {
+        q = p;
+        CHECK_EQ_U(NetApiBufferReallocate(p, n, &p), NERR_Success);
+        netapibuf_get_stats(&s);
+        s0.total_allocations += p != q;
+        CHECK_EQ_U(s.total_allocations, s0.total_allocations);
+        CHECK_EQ_U(s.live_buffers, s0.live_buffers);
+        if (netapibuf_check_mode() == NETAPIBUF_CHECK_STRICT)
+            CHECK_NE_P(p, q);
+    }
+    /* Within one size class the block stays where it is (default mode). */
+    CHECK_EQ_U(NetApiBufferReallocate(p, 0, &p), NERR_Success);
+    CHECK_EQ_U(NetApiBufferAllocate(100, &p), NERR_Success);
+    netapibuf_get_stats(&s0);
+    q = p;
+    CHECK_EQ_U(NetApiBufferReallocate(p, 110, &p), NERR_Success);
+    netapibuf_get_stats(&s);
+    CHECK_EQ_U(s.total_allocations, s0.total_allocations + (p != q));
+    if (netapibuf_check_mode() == NETAPIBUF_CHECK_DEFAULT && !TOOL_VALGRIND)
+        CHECK_EQ_P(p, q);
+    CHECK_EQ_U(NetApiBufferFree(p), NERR_Success);
 }
 
 /* One thread doing all the work: the peak is exact. */
@@ -89,6 +123,7 @@ int main(void)
 {
     RUN(null_argument);
     RUN(counters_follow_calls);
+    RUN(moved_resizes_are_allocations);
     RUN(peak_exact_single_thread);
     RUN(misuse_counter);
     RUN(version_agrees_with_header);

@@ -186,7 +186,7 @@ TEST(usergetinfo)
     WINE_OK(st == ERROR_INVALID_NAME || st == ERROR_INVALID_HANDLE);
     st = NetUserGetInfo("\\\\", account, 0, &buf);
     WINE_OK(st == ERROR_INVALID_NAME || st == ERROR_INVALID_HANDLE);
-    /* and SPEC's stricter answers */
+    /* and docs/behaviour.md's stricter answers */
     CHECK_EQ_U(NetUserGetInfo("\\\\", account, 0, &buf), ERROR_INVALID_NAME);
     CHECK_EQ_P(buf, NULL);
 }

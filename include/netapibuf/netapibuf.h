@@ -51,8 +51,9 @@ struct netapibuf_stats {
     uint64_t live_buffers;      /* allocated and not yet released */
     uint64_t live_bytes;        /* sum of their requested sizes */
     uint64_t peak_bytes;        /* highest live_bytes seen */
-    uint64_t total_allocations; /* successful allocations, resizes that moved or grew
-                                   from NULL included */
+    uint64_t total_allocations; /* buffers made: allocations (Reallocate from NULL
+                                   included) and resizes that moved (the old buffer
+                                   then counts as released); not resizes in place */
     uint64_t misuse_events;     /* calls rejected as misuse (section 3 of the spec) */
 };
 
@@ -131,13 +132,44 @@ const char *netapibuf_status_text(NET_API_STATUS status);
 NET_API_STATUS netapibuf_sid_to_string(const void *sid, LPSTR *string);
 NET_API_STATUS netapibuf_string_to_sid(LPCSTR string, LPVOID *sid);
 
+/* ---- remote servers ------------------------------------------------------ */
+
+/*
+ * The Net* functions answer for another machine (a server name that is not
+ * this host's) through Samba's client library, libnetapi.so.1, loaded at
+ * the first such call (Debian package samba-libs; without it a remote call
+ * returns ERROR_MOD_NOT_FOUND, whose netapibuf_status_text names the
+ * package).  Every result is one NetApiBuffer, as for this machine.
+ *
+ * The credentials remote calls log on with, for the whole process.  domain
+ * may be NULL (the server's own); user NULL, with domain and password NULL
+ * too, means anonymous, or the Kerberos ticket cache when Kerberos is on.
+ * The strings are copied; a password is never logged or printed, and every
+ * copy the library holds is wiped from memory when it is replaced.  The
+ * next remote call logs on anew with them (connections made with the
+ * previous credentials are closed).
+ *   0    set;
+ *   87   a domain or password without a user;
+ *   8    out of memory (the previous credentials stay).
+ */
+NET_API_STATUS netapibuf_set_credentials(const char *domain, const char *user,
+                                         const char *password);
+
+/* Use Kerberos for remote logons (nonzero) or not (0, the default): with a
+   user and password, a ticket is obtained with them; without, the ticket
+   cache (KRB5CCNAME) is used.  Always 0. */
+NET_API_STATUS netapibuf_set_use_kerberos(int use_kerberos);
+
+/* Whether Kerberos is on (netapibuf_set_use_kerberos). */
+int netapibuf_get_use_kerberos(void);
+
 /* ---- packed results ------------------------------------------------------ */
 
 /*
  * The packer builds what a network management function returns: ONE
  * NetApiBuffer holding an array of fixed-size records at the front and every
  * string or byte blob those records point to after it, so the caller frees
- * the whole answer with one NetApiBufferFree (SPEC section 4).
+ * the whole answer with one NetApiBufferFree (docs/behaviour.md section 4).
  *
  *   buf ─► ┌──────────┬──────────┬─────┬──────────┬─pad─┬─────────────────────┐
  *          │ record 0 │ record 1 │ ... │ record n │     │ strings and blobs   │
@@ -173,7 +205,11 @@ NET_API_STATUS netapibuf_string_to_sid(LPCSTR string, LPVOID *sid);
  * a result is never smaller than Windows' own layout of the same records
  * (the record array, then each string with its NUL and each blob stored
  * separately), which programs and Windows' tests rely on.  A NULL pointer
- * field stays NULL.
+ * field stays NULL; every other one points inside
+ * [buf, buf + NetApiBufferSize(buf)), a non-NULL blob of 0 bytes at one zero
+ * byte of its own.  Records are copied as they are, padding included: build
+ * source records from zeroed memory if their padding matters (the library's
+ * own functions return no byte the library did not write).
  */
 
 /* A pointer field to a byte blob: its length is a DWORD field of the same
@@ -193,8 +229,8 @@ struct netapibuf_blob_field {
    are 21). */
 #define NETAPIBUF_LENGTH_FIXED(n) ((size_t)-2 - (size_t)(n))
 
-/* What the packer needs to know about a record type.  The arrays must stay
-   valid as long as a packer using the layout lives (static const is usual). */
+/* What the packer needs to know about a record type.  The packer copies the
+   layout when it is created: the arrays need only outlive that call. */
 struct netapibuf_record_layout {
     size_t size;                /* sizeof the record, > 0 */
     size_t align;               /* alignof the record: a power of two <= 16 */
@@ -211,9 +247,12 @@ typedef struct netapibuf_packer netapibuf_packer;
 
 /*
  * Start a result.  0 and *packer set; 87 if layout or packer is NULL or the
- * layout is invalid (size 0, bad alignment, a field outside the record or
- * misaligned, more than NETAPIBUF_PACK_MAX_FIELDS fields); 8 if out of
- * memory.  On error *packer is NULL (when packer is not NULL).
+ * layout is invalid: size 0, an alignment that is not a power of two up to
+ * 16 or does not divide the size, a field outside the record or misaligned
+ * (pointers to 8, blob lengths to 4), two fields sharing a byte, pointer
+ * fields in a record aligned below 8, more than NETAPIBUF_PACK_MAX_FIELDS
+ * fields; 8 if out of memory.  On error *packer is NULL (when packer is not
+ * NULL).
  */
 NET_API_STATUS netapibuf_packer_create(const struct netapibuf_record_layout *layout,
                                        DWORD prefmaxlen, netapibuf_packer **packer);

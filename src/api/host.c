@@ -7,6 +7,7 @@
 
 #include "api/dispatch.h"
 #include "local/functions.h"
+#include "remote/functions.h"
 
 NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetServerGetInfo(LMSTR servername, DWORD level,
                                                             LPBYTE *bufptr)
@@ -18,7 +19,7 @@ NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetServerGetInfo(LMSTR servername, DW
     if (st != NERR_Success)
         return st;
     if (where == NBI_SERVER_REMOTE)
-        return ERROR_NOT_SUPPORTED;
+        return nbi_remote_server_get_info(servername, level, bufptr);
     return nbi_local_server_get_info(level, bufptr);
 }
 
@@ -32,7 +33,7 @@ NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetWkstaGetInfo(LMSTR servername, DWO
     if (st != NERR_Success)
         return st;
     if (where == NBI_SERVER_REMOTE)
-        return ERROR_NOT_SUPPORTED;
+        return nbi_remote_wksta_get_info(servername, level, bufptr);
     return nbi_local_wksta_get_info(level, bufptr);
 }
 
@@ -45,6 +46,6 @@ NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetRemoteTOD(LPCSTR UncServerName, LP
     if (st != NERR_Success)
         return st;
     if (where == NBI_SERVER_REMOTE)
-        return ERROR_NOT_SUPPORTED;
+        return nbi_remote_tod(UncServerName, BufferPtr);
     return nbi_local_remote_tod(BufferPtr);
 }

@@ -8,6 +8,7 @@
 
 #include "api/dispatch.h"
 #include "local/functions.h"
+#include "remote/functions.h"
 #include "net/paging.h"
 
 NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetLocalGroupEnum(LPCSTR servername, DWORD level,
@@ -23,7 +24,8 @@ NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetLocalGroupEnum(LPCSTR servername, 
     if (st != NERR_Success)
         return st;
     if (where == NBI_SERVER_REMOTE)
-        return ERROR_NOT_SUPPORTED;
+        return nbi_remote_localgroup_enum(servername, level, bufptr, prefmaxlen, entriesread,
+                                          totalentries, resumehandle);
     return nbi_local_localgroup_enum(level, bufptr, prefmaxlen, entriesread, totalentries,
                                      resumehandle);
 }
@@ -41,7 +43,7 @@ NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetInfo(LPCSTR servernam
     if (st != NERR_Success)
         return st;
     if (where == NBI_SERVER_REMOTE)
-        return ERROR_NOT_SUPPORTED;
+        return nbi_remote_localgroup_get_info(servername, groupname, level, bufptr);
     return nbi_local_localgroup_get_info(groupname, level, bufptr);
 }
 
@@ -58,7 +60,9 @@ NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetMembers(
     if (st != NERR_Success)
         return st;
     if (where == NBI_SERVER_REMOTE)
-        return ERROR_NOT_SUPPORTED;
+        return nbi_remote_localgroup_get_members(servername, localgroupname, level, bufptr,
+                                                 prefmaxlen, entriesread, totalentries,
+                                                 resumehandle);
     return nbi_local_localgroup_get_members(localgroupname, level, bufptr, prefmaxlen,
                                             entriesread, totalentries, resumehandle);
 }

@@ -7,6 +7,7 @@
 
 #include "api/dispatch.h"
 #include "local/functions.h"
+#include "remote/functions.h"
 #include "net/paging.h"
 
 NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetUserEnum(LPCSTR servername, DWORD level,
@@ -22,7 +23,8 @@ NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetUserEnum(LPCSTR servername, DWORD 
     if (st != NERR_Success)
         return st;
     if (where == NBI_SERVER_REMOTE)
-        return ERROR_NOT_SUPPORTED;
+        return nbi_remote_user_enum(servername, level, filter, bufptr, prefmaxlen, entriesread,
+                                    totalentries, resume_handle);
     return nbi_local_user_enum(level, filter, bufptr, prefmaxlen, entriesread, totalentries,
                                resume_handle);
 }
@@ -39,7 +41,7 @@ NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetUserGetInfo(LPCSTR servername, LPC
     if (st != NERR_Success)
         return st;
     if (where == NBI_SERVER_REMOTE)
-        return ERROR_NOT_SUPPORTED;
+        return nbi_remote_user_get_info(servername, username, level, bufptr);
     return nbi_local_user_get_info(username, level, bufptr);
 }
 
@@ -59,7 +61,8 @@ NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetUserGetLocalGroups(LPCSTR serverna
     if (st != NERR_Success)
         return st;
     if (where == NBI_SERVER_REMOTE)
-        return ERROR_NOT_SUPPORTED;
+        return nbi_remote_user_get_local_groups(servername, username, level, flags, bufptr,
+                                                prefmaxlen, entriesread, totalentries);
     return nbi_local_user_get_local_groups(username, level, bufptr, prefmaxlen, entriesread,
                                            totalentries);
 }

@@ -1,6 +1,6 @@
 /*
  * apibuf.c — layer 3: NetApiBufferAllocate, NetApiBufferFree,
- * NetApiBufferReallocate and NetApiBufferSize (SPEC section 2).
+ * NetApiBufferReallocate and NetApiBufferSize (docs/behaviour.md section 2).
  *
  * Each function checks its arguments before touching memory, checks a
  * buffer's tag (block.h) before trusting its header, and reports misuse
@@ -71,9 +71,7 @@ static NBI_ALWAYS_INLINE void buffer_release(struct nbi_thread *t, void *user)
     unsigned c = nbi_size_class(size);
     if (NBI_LIKELY(t && c) && nbi_cache_put(&t->cache, c, h))
         return;
-    if (NBI_UNLIKELY(nbi_may_be_unmapped(user)))
-        nbi_unmapped_remember(user);
-    nbi_sys_free(h); /* glibc's free keeps errno (since 2.33) */
+    nbi_block_to_system(h);
 }
 
 /* The checks Free, Size and Reallocate make before trusting a pointer. */
@@ -84,7 +82,7 @@ static inline int buffer_is_live(const void *user)
 
 static NBI_NOINLINE NET_API_STATUS reject(const char *function, const void *user)
 {
-    return nbi_misuse(function, user, nbi_classify_default(user), 0);
+    return nbi_misuse(function, user, nbi_classify_default(user, 0), 0);
 }
 
 /* Nonzero when user was released from a block whose pages may be gone:
@@ -94,9 +92,11 @@ static inline int released_unmapped(const void *user)
     return NBI_UNLIKELY(nbi_may_be_unmapped(user)) && nbi_unmapped_recently_released(user);
 }
 
+/* Released from a block whose pages may be gone: its header is read only
+   through the kernel, if at all (misuse.c). */
 static NBI_NOINLINE NET_API_STATUS reject_released(const char *function, const void *user)
 {
-    return nbi_misuse(function, user, NETAPIBUF_MISUSE_RELEASED_POINTER, 0);
+    return nbi_misuse(function, user, nbi_classify_default(user, 1), 0);
 }
 
 /* The calling thread's record, after the process-wide set-up: the slow
@@ -182,7 +182,7 @@ static NET_API_STATUS buffer_resize(struct nbi_thread *t, void *old_user, DWORD 
         nbi_header_stamp(old_user, n); /* same class: the block already fits */
         nbi_asan_unpoison(old_user, n);
         nbi_asan_poison((unsigned char *)old_user + n, capacity - n);
-        nbi_count_resize(t, old_size, n);
+        nbi_count_resize(t, old_size, n, 0);
         *NewBuffer = old_user;
         return NERR_Success;
     }
@@ -204,7 +204,7 @@ static NET_API_STATUS buffer_resize(struct nbi_thread *t, void *old_user, DWORD 
     nbi_header_stamp(user, n);
     nbi_asan_unpoison(user, n);
     nbi_asan_poison((unsigned char *)user + n, capacity - n);
-    nbi_count_resize(t, old_size, n);
+    nbi_count_resize(t, old_size, n, user != old_user);
     *NewBuffer = user;
     return NERR_Success;
 }

@@ -32,8 +32,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "block/unmapped.h"
 #include "platform/debugger.h"
 #include "platform/platform.h"
+#include "platform/sysalloc.h"
 
 struct nbi_header {
     uint64_t size;
@@ -140,6 +142,24 @@ static inline void nbi_header_release(void *user)
 static inline int nbi_may_be_unmapped(const void *user)
 {
     return ((uintptr_t)user & 4095u) == 2 * NBI_HEADER_SIZE;
+}
+
+/*
+ * Give the block of a released buffer back to the system allocator.  Every
+ * default-mode path that does so goes through here (a Free the cache does
+ * not keep, a thread's exit emptying its cache, a scavenge of idle blocks):
+ * a block the system may unmap must be remembered first, or a later Free of
+ * the stale pointer reads a vanished header.  Such a block need not be large
+ * today: a large buffer shrunk in place keeps its own mapping and lands in a
+ * small size class.  (A resize that moves remembers the old address itself,
+ * as realloc, not we, releases the block.)
+ */
+static inline void nbi_block_to_system(struct nbi_header *h)
+{
+    const void *user = nbi_user_of(h);
+    if (NBI_UNLIKELY(nbi_may_be_unmapped(user)))
+        nbi_unmapped_remember(user);
+    nbi_sys_free(h); /* glibc's free keeps errno (since 2.33) */
 }
 
 /* Bytes of system memory for a buffer of n bytes, or 0 when that does not

@@ -26,7 +26,7 @@ int nbi_cache_scavenge(struct nbi_cache *t, uint64_t bytes)
             *top_link = *(void **)nbi_user_of(h);
             bin->count--;
             t->cached_bytes -= nbi_class_bytes(c);
-            nbi_sys_free(h);
+            nbi_block_to_system(h);
         }
         bin->low = bin->count;
     }

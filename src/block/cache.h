@@ -147,7 +147,7 @@ static inline void nbi_cache_flush(struct nbi_cache *t)
         struct nbi_header *h = bin->head;
         while (bin->count) {
             struct nbi_header *next = *(void **)nbi_user_of(h);
-            nbi_sys_free(h);
+            nbi_block_to_system(h);
             h = next;
             bin->count--;
         }

@@ -21,10 +21,13 @@ NBI_INTERNAL void nbi_config_read(void);
 
 /* Whether the four functions take strict.c's path.  0 until the set-up
    has run: a caller that sees 0 must look again after nbi_ensure_init
-   (apibuf/init.h).  Atomic, as it may be read while the set-up writes it. */
+   (apibuf/init.h).  The set-up publishes it last, with release: a thread
+   that sees 1 goes straight to strict.c, which reads the secrets and
+   thread-exit key the set-up wrote, so the load acquires (a plain load on
+   x86-64, as a relaxed one). */
 static inline int nbi_out_of_line(void)
 {
-    return __atomic_load_n(&nbi_config.out_of_line, __ATOMIC_RELAXED);
+    return __atomic_load_n(&nbi_config.out_of_line, __ATOMIC_ACQUIRE);
 }
 
 #endif /* NBI_CONFIG_H */

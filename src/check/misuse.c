@@ -5,14 +5,16 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <lmerr.h>
 
 #include "block/block.h"
 #include "check/config.h"
 #include "check/stats.h"
+#include "platform/locks.h"
 
-static nbi_mutex handler_lock = NBI_MUTEX_INIT;
+NBI_MUTEX(handler_lock, NBI_RANK_MISUSE_HANDLER)
 static netapibuf_misuse_handler user_handler;
 static void *user_context;
 
@@ -83,31 +85,84 @@ NET_API_STATUS nbi_misuse(const char *function, const void *pointer,
 }
 
 /*
- * Nonzero when a live buffer starting up to 4 KiB before p holds p.  Only
- * headers inside the page of p's own header are read: that page was just
- * read, so it is mapped.  A tag matches by chance with probability 2^-64.
+ * Default mode's classification of a pointer that failed the live check.
+ *
+ * The memory in front of such a pointer is not known to be ours: it may be
+ * the program's, written by another thread at this very moment (the start
+ * of a live buffer, when the pointer is interior to it).  Loading it would
+ * be a data race, undefined behaviour even if the answer came out right,
+ * and ThreadSanitizer would report the library.  So the window in front of
+ * the pointer (its would-be header, and the headers of buffers that start
+ * up to INTERIOR_REACH bytes before it) is copied by the kernel
+ * (nbi_read_foreign: no load of this thread touches it) and classified
+ * from the copy.  The copy stops at an unreadable page, so the search also
+ * crosses page boundaries without the risk of a fault.  A tag matches by
+ * chance with probability 2^-64.
+ *
+ * Where the system refuses the copy (a seccomp filter), the header in front
+ * of the pointer, which the live check has just read, is read again, and
+ * interior pointers are reported as unknown.
+ *
+ * released_lately: the pointer is in the table of released blocks whose
+ * pages may be gone (block/unmapped.h), so its header was not read and is
+ * not read now except through the kernel.  Such an address may since have
+ * come to lie inside a newer buffer (the table forgets an address only when
+ * a buffer starts there): found inside one, it is reported as interior;
+ * otherwise as the table says, released.
  */
 #define INTERIOR_REACH 4096u
-static NBI_NO_ASAN int inside_live_buffer(const void *p)
+#define WINDOW (INTERIOR_REACH + NBI_HEADER_SIZE)
+
+/* Copy the readable top of [from, to) into window (window[0] is `from`),
+   page by page downwards; the lowest address copied (to: nothing). */
+static uintptr_t copy_window(unsigned char *window, uintptr_t from, uintptr_t to)
 {
-    uintptr_t at = (uintptr_t)p;
-    uintptr_t page = (at - NBI_HEADER_SIZE) & ~(uintptr_t)(nbi_page_size() - 1);
-    for (uintptr_t start = at - 16; start >= page + NBI_HEADER_SIZE && at - start <= INTERIOR_REACH;
-         start -= 16) {
-        const void *candidate = (const void *)start;
-        if (nbi_header_is_live(candidate) && at - start < nbi_header_size(candidate))
-            return 1;
+    uintptr_t page = nbi_page_size();
+    uintptr_t low = to;
+    while (low > from) {
+        uintptr_t start = (low - 1) & ~(page - 1);
+        if (start < from)
+            start = from;
+        size_t n = (size_t)(low - start);
+        if (nbi_read_foreign(window + (start - from), (const void *)start, n) != n)
+            break;
+        low = start;
     }
-    return 0;
+    return low;
 }
 
-enum netapibuf_misuse_kind nbi_classify_default(const void *pointer)
+/* The header copied for a buffer that would start at user. */
+static struct nbi_header copied_header(const unsigned char *window, uintptr_t from, uintptr_t user)
+{
+    struct nbi_header h;
+    memcpy(&h, window + (user - NBI_HEADER_SIZE - from), sizeof h);
+    return h;
+}
+
+enum netapibuf_misuse_kind nbi_classify_default(const void *pointer, int released_lately)
 {
     if (!nbi_is_aligned(pointer))
         return NETAPIBUF_MISUSE_UNALIGNED_POINTER;
-    if (nbi_header_is_released(pointer))
+    enum netapibuf_misuse_kind otherwise = released_lately ? NETAPIBUF_MISUSE_RELEASED_POINTER
+                                                           : NETAPIBUF_MISUSE_UNKNOWN_POINTER;
+    uintptr_t at = (uintptr_t)pointer;
+    if (at < NBI_HEADER_SIZE)
+        return otherwise;
+    unsigned char window[WINDOW];
+    uintptr_t from = at > WINDOW ? at - WINDOW : 0;
+    uintptr_t low = copy_window(window, from, at);
+    if (low > at - NBI_HEADER_SIZE) { /* no copy: only what the live check read */
+        if (released_lately || nbi_header_is_released(pointer))
+            return NETAPIBUF_MISUSE_RELEASED_POINTER;
+        return NETAPIBUF_MISUSE_UNKNOWN_POINTER;
+    }
+    struct nbi_header own = copied_header(window, from, at);
+    if (own.tag == nbi_tag_released(pointer, own.size))
         return NETAPIBUF_MISUSE_RELEASED_POINTER;
-    if (inside_live_buffer(pointer))
-        return NETAPIBUF_MISUSE_INTERIOR_POINTER;
-    return NETAPIBUF_MISUSE_UNKNOWN_POINTER;
+    for (uintptr_t start = at - 16; start >= low + NBI_HEADER_SIZE && start > 0; start -= 16) {
+        struct nbi_header h = copied_header(window, from, start);
+        if (h.tag == nbi_tag_live((const void *)start, h.size) && at - start < h.size)
+            return NETAPIBUF_MISUSE_INTERIOR_POINTER;
+    }
+    return otherwise;
 }

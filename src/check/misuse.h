@@ -18,7 +18,9 @@
 NBI_INTERNAL NET_API_STATUS nbi_misuse(const char *function, const void *pointer,
                                        enum netapibuf_misuse_kind kind, uint64_t size);
 
-/* Classify a pointer that failed the default-mode live check. */
-NBI_INTERNAL enum netapibuf_misuse_kind nbi_classify_default(const void *pointer);
+/* Classify a pointer that failed the default-mode live check, or
+   (released_lately) that the table of unmapped releases holds; misuse.c. */
+NBI_INTERNAL enum netapibuf_misuse_kind nbi_classify_default(const void *pointer,
+                                                             int released_lately);
 
 #endif /* NBI_MISUSE_H */

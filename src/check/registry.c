@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "platform/locks.h"
 #include "platform/sysalloc.h"
 
 struct nbi_shard nbi_shards[NBI_SHARDS]; /* NBI_SPIN_INIT is 0: zeroed is unlocked */
@@ -98,7 +99,7 @@ int nbi_shard_grow(struct nbi_shard *s)
 
 void nbi_shard_remove(struct nbi_shard *s, struct nbi_entry *e)
 {
-    s->count--;
+    __atomic_store_n(&s->count, s->count - 1, __ATOMIC_RELAXED); /* read outside: approximate_count */
     /* Backward-shift deletion: pull later entries of the probe run into the
        hole, so lookups never need tombstones. */
     uint32_t hole = (uint32_t)(e - s->table);
@@ -126,6 +127,8 @@ int nbi_shard_was_released(const struct nbi_shard *s, const void *user)
     return 0;
 }
 
+/* Entries in all shards, read without entering them: a count may change
+   meanwhile, which only decides how an interior search looks. */
 static uint64_t approximate_count(void)
 {
     uint64_t n = 0;
@@ -231,29 +234,35 @@ size_t nbi_registry_snapshot(uint64_t *count, uint64_t *bytes, struct nbi_live *
 
 /* Before fork: lock every shard and revoke every bias, so no thread is
    inside a shard (the child has only the forking thread). */
-static void lock_all(void)
+static void lock_all(void *unused)
 {
+    (void)unused;
     for (unsigned k = 0; k < NBI_SHARDS; k++)
         nbi_shard_enter(&nbi_shards[k], NULL);
 }
 
-static void unlock_all(void)
+static void unlock_all(void *unused)
 {
+    (void)unused;
     for (unsigned k = NBI_SHARDS; k-- > 0;)
         nbi_spin_unlock(&nbi_shards[k].lock);
 }
 
-/* In the child: also register for process-wide barriers again. */
-static void child_unlock_all(void)
+/* In the child: also register for process-wide barriers again (the
+   registration belongs to the parent's address space), when the parent
+   had it. */
+static void child_unlock_all(void *unused)
 {
-    __atomic_store_n(&bias_possible, nbi_process_barrier_init(), __ATOMIC_RELAXED);
-    unlock_all();
+    if (__atomic_load_n(&bias_possible, __ATOMIC_RELAXED))
+        __atomic_store_n(&bias_possible, nbi_process_barrier_init(), __ATOMIC_RELAXED);
+    unlock_all(unused);
 }
+
+NBI_FORK_HOOK(registry_fork, NBI_RANK_REGISTRY, lock_all, unlock_all, child_unlock_all)
 
 void nbi_registry_init(void)
 {
     __atomic_store_n(&bias_possible, nbi_process_barrier_init(), __ATOMIC_RELAXED);
-    nbi_at_fork(lock_all, unlock_all, child_unlock_all);
 }
 
 void nbi_registry_allow_bias(int allow)

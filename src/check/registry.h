@@ -119,7 +119,8 @@ struct nbi_shard {
     uint32_t bias_after;       /* streak that biases the shard; 0: the initial */
     struct nbi_visitor *owner; /* the thread the shard is biased to, or NULL */
     struct nbi_visitor *last;  /* the thread that took the lock last */
-    uint32_t count;            /* entries, live and released */
+    uint32_t count;            /* entries, live and released: written inside the shard with
+                                  atomic stores, as registry.c reads it from outside */
     uint32_t mask;             /* slots - 1, or 0 before the first insert */
     struct nbi_entry *table;
     uint32_t ring_next;
@@ -251,7 +252,7 @@ static inline int nbi_shard_insert(struct nbi_shard *s, const void *user, uint64
         if (nbi_shard_grow(s) != 0)
             return -1;
     nbi_shard_place(s, nbi_key_of(user), size);
-    s->count++;
+    __atomic_store_n(&s->count, s->count + 1, __ATOMIC_RELAXED);
     return 0;
 }
 
@@ -291,8 +292,8 @@ NBI_INTERNAL const void *nbi_registry_containing(struct nbi_visitor *me, const v
 NBI_INTERNAL size_t nbi_registry_snapshot(uint64_t *count, uint64_t *bytes, struct nbi_live *out,
                                           size_t max);
 
-/* Find out whether shards can be biased; keep the shards usable in a
-   forked child. */
+/* Find out whether shards can be biased.  (The shards stay usable in a
+   forked child through registry.c's fork hook, platform/locks.h.) */
 NBI_INTERNAL void nbi_registry_init(void);
 
 /* For tests: never bias a shard from now on (as on a system without

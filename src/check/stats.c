@@ -8,6 +8,7 @@
 #include <netapibuf.h>
 
 #include "block/cache.h"
+#include "platform/locks.h"
 #include "platform/sysalloc.h"
 
 NBI_THREAD_LOCAL struct nbi_thread *nbi_tls;
@@ -16,7 +17,7 @@ static NBI_THREAD_LOCAL int tls_retired; /* the exit hook ran: no new record */
 /* Active threads' records, and the totals of threads without one.
    registry_lock guards the list and peak_record; the shared counters are
    atomics because record-less threads add to them without the lock. */
-static nbi_mutex registry_lock = NBI_MUTEX_INIT;
+NBI_MUTEX(registry_lock, NBI_RANK_THREAD_RECORDS)
 static struct nbi_thread *registry_head;
 static struct nbi_thread *recycled; /* exited threads' records, linked by next */
 static int64_t shared_allocations;
@@ -76,7 +77,6 @@ void nbi_stats_init(void (*on_exit)(struct nbi_thread *t))
 {
     exit_hook = on_exit;
     (void)nbi_thread_exit_init(thread_exit);
-    nbi_at_fork(lock_registry, unlock_registry, unlock_registry);
 }
 
 struct nbi_thread *nbi_thread_attach(void)

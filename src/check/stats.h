@@ -106,13 +106,23 @@ static inline void nbi_count_release(struct nbi_thread *t, uint64_t bytes)
     nbi_counter_set(&t->live_bytes, t->live_bytes - (int64_t)bytes);
 }
 
-/* A resize: the buffer stays one buffer, its bytes change. */
-static inline void nbi_count_resize(struct nbi_thread *t, uint64_t old_bytes, uint64_t new_bytes)
+/*
+ * A resize from old_bytes to new_bytes.  In place, the buffer stays one
+ * buffer and only its bytes change.  When it moved, a new buffer was made
+ * and the old one released: total_allocations counts it (netapibuf.h), and
+ * the release keeps live_buffers (allocations - releases) unchanged.
+ */
+static inline void nbi_count_resize(struct nbi_thread *t, uint64_t old_bytes, uint64_t new_bytes,
+                                    int moved)
 {
     int64_t delta = (int64_t)new_bytes - (int64_t)old_bytes;
     if (NBI_UNLIKELY(!t)) {
-        nbi_count_shared(0, 0, delta);
+        nbi_count_shared(moved != 0, moved != 0, delta);
         return;
+    }
+    if (moved) {
+        nbi_counter_set(&t->allocations, t->allocations + 1);
+        nbi_counter_set(&t->releases, t->releases + 1);
     }
     int64_t live = t->live_bytes + delta;
     nbi_counter_set(&t->live_bytes, live);

@@ -236,7 +236,10 @@ static NBI_NOINLINE NET_API_STATUS condemn(struct nbi_thread *t, struct nbi_shar
 
 /*
  * Report a pointer that is not a live buffer, classified; released: its
- * entry says it was released (it waits in a quarantine).
+ * entry says it was released (its block waits in a quarantine, so no live
+ * buffer can contain it).  What is true now comes before history: an
+ * address inside a live buffer is interior even when a buffer that once
+ * started there is among its shard's last releases.
  */
 static NBI_NOINLINE NET_API_STATUS strict_reject(struct nbi_thread *t, const char *function,
                                                  const void *p, int released)
@@ -245,16 +248,15 @@ static NBI_NOINLINE NET_API_STATUS strict_reject(struct nbi_thread *t, const cha
     uint64_t size = 0;
     if (!nbi_is_aligned(p)) {
         kind = NETAPIBUF_MISUSE_UNALIGNED_POINTER;
+    } else if (released) {
+        kind = NETAPIBUF_MISUSE_RELEASED_POINTER;
+    } else if (nbi_registry_containing(nbi_visitor_of(t), p, &size)) {
+        kind = NETAPIBUF_MISUSE_INTERIOR_POINTER;
     } else {
-        if (!released) {
-            struct nbi_shard *s = nbi_registry_enter(nbi_visitor_of(t), p);
-            released = nbi_shard_was_released(s, p);
-            nbi_registry_leave(nbi_visitor_of(t), s);
-        }
-        if (released)
+        struct nbi_shard *s = nbi_registry_enter(nbi_visitor_of(t), p);
+        if (nbi_shard_was_released(s, p))
             kind = NETAPIBUF_MISUSE_RELEASED_POINTER;
-        else if (nbi_registry_containing(nbi_visitor_of(t), p, &size))
-            kind = NETAPIBUF_MISUSE_INTERIOR_POINTER;
+        nbi_registry_leave(nbi_visitor_of(t), s);
     }
     return nbi_misuse(function, p, kind, 0);
 }
@@ -353,7 +355,7 @@ NET_API_STATUS nbi_strict_reallocate(LPVOID old, DWORD n, LPVOID *out)
     nbi_registry_leave(nbi_visitor_of(t), s);
     if (!user)
         return ERROR_NOT_ENOUGH_MEMORY; /* old untouched, *out unchanged */
-    nbi_count_resize(t, old_n, n);
+    nbi_count_resize(t, old_n, n, user != old); /* a new buffer: always moved */
     block_retire(t, c, slot, old, old_n);
     *out = user;
     return NERR_Success;

@@ -6,9 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "platform/locks.h"
 #include "platform/sysalloc.h"
 
-static nbi_mutex walk_lock = NBI_MUTEX_INIT;
+NBI_MUTEX(walk_lock, NBI_RANK_NSS_WALK)
 static unsigned long walked;
 
 unsigned long nbi_local_entries_walked(void)

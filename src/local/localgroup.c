@@ -1,6 +1,7 @@
 /*
  * localgroup.c — NetLocalGroupEnum, NetLocalGroupGetInfo and
- * NetLocalGroupGetMembers over the NSS group database (SPEC section 5).
+ * NetLocalGroupGetMembers over the NSS group database (docs/behaviour.md
+ * section 5).
  * Layer 5: the packer, the resume table and the public API only.
  *
  * Field mapping from struct group:
@@ -28,6 +29,7 @@
 #include "platform/sysalloc.h"
 #include "local/functions.h"
 #include "local/local.h"
+#include "net/layouts.h"
 #include "net/paging.h"
 #include "net/resume.h"
 #include "net/sid.h"
@@ -39,20 +41,17 @@ struct group_src {
     char *name;
 };
 static const size_t group_src_strings[] = {offsetof(struct group_src, name)};
-static const struct netapibuf_record_layout group_src_layout = {
-    sizeof(struct group_src), alignof(struct group_src), 1, group_src_strings, 0, NULL};
+static const struct nbi_field group_src_fields[] = {NBI_FIELD(struct group_src, name)};
+static const struct nbi_layout group_src_layout = {
+    {sizeof(struct group_src), alignof(struct group_src), 1, group_src_strings, 0, NULL},
+    NBI_FIELDS(group_src_fields)};
 
-static const size_t lg0_strings[] = {offsetof(LOCALGROUP_INFO_0, lgrpi0_name)};
-static const size_t lg1_strings[] = {offsetof(LOCALGROUP_INFO_1, lgrpi1_name),
-                                     offsetof(LOCALGROUP_INFO_1, lgrpi1_comment)};
-static const struct netapibuf_record_layout lg0_layout = {
-    sizeof(LOCALGROUP_INFO_0), alignof(LOCALGROUP_INFO_0), 1, lg0_strings, 0, NULL};
-static const struct netapibuf_record_layout lg1_layout = {
-    sizeof(LOCALGROUP_INFO_1), alignof(LOCALGROUP_INFO_1), 2, lg1_strings, 0, NULL};
-
-static const struct netapibuf_record_layout *group_layout(DWORD level)
+/* The levels' records: the generated layouts (net/layouts.c). */
+static const struct nbi_layout *group_layout(DWORD level)
 {
-    return level == 0 ? &lg0_layout : level == 1 ? &lg1_layout : NULL;
+    return level == 0   ? &nbi_layout_LOCALGROUP_INFO_0
+           : level == 1 ? &nbi_layout_LOCALGROUP_INFO_1
+                        : NULL;
 }
 
 static void group_convert(DWORD level, const void *source, void *record)
@@ -106,7 +105,7 @@ static NET_API_STATUS get_info_pack(const struct group *gr, void *ctx)
     alignas(16) unsigned char rec[NBI_PAGE_RECORD_MAX];
     DWORD n;
     group_convert(gi->level, &g, rec);
-    return netapibuf_pack(group_layout(gi->level), rec, 1, MAX_PREFERRED_LENGTH, &gi->buf, &n);
+    return nbi_pack(group_layout(gi->level), rec, 1, MAX_PREFERRED_LENGTH, &gi->buf, &n);
 }
 
 NET_API_STATUS nbi_local_localgroup_get_info(LPCSTR groupname, DWORD level, LPBYTE *bufptr)
@@ -136,32 +135,21 @@ static const size_t member_src_strings[] = {offsetof(struct member_src, name),
                                             offsetof(struct member_src, domainandname)};
 static const struct netapibuf_blob_field member_src_blobs[] = {
     {offsetof(struct member_src, sid), NETAPIBUF_LENGTH_SID, 4}};
-static const struct netapibuf_record_layout member_src_layout = {
-    sizeof(struct member_src), alignof(struct member_src), 2, member_src_strings, 1,
-    member_src_blobs};
+static const struct nbi_field member_src_fields[] = {
+    NBI_FIELD(struct member_src, name), NBI_FIELD(struct member_src, domainandname),
+    NBI_FIELD(struct member_src, sid), NBI_FIELD(struct member_src, sidusage)};
+static const struct nbi_layout member_src_layout = {
+    {sizeof(struct member_src), alignof(struct member_src), 2, member_src_strings, 1,
+     member_src_blobs},
+    NBI_FIELDS(member_src_fields)};
 
-static const struct netapibuf_blob_field lm0_blobs[] = {
-    {offsetof(LOCALGROUP_MEMBERS_INFO_0, lgrmi0_sid), NETAPIBUF_LENGTH_SID, 4}};
-static const size_t lm1_strings[] = {offsetof(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_name)};
-static const struct netapibuf_blob_field lm1_blobs[] = {
-    {offsetof(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_sid), NETAPIBUF_LENGTH_SID, 4}};
-static const size_t lm2_strings[] = {offsetof(LOCALGROUP_MEMBERS_INFO_2, lgrmi2_domainandname)};
-static const struct netapibuf_blob_field lm2_blobs[] = {
-    {offsetof(LOCALGROUP_MEMBERS_INFO_2, lgrmi2_sid), NETAPIBUF_LENGTH_SID, 4}};
-static const size_t lm3_strings[] = {offsetof(LOCALGROUP_MEMBERS_INFO_3, lgrmi3_domainandname)};
-static const struct netapibuf_record_layout member_layouts[] = {
-    {sizeof(LOCALGROUP_MEMBERS_INFO_0), alignof(LOCALGROUP_MEMBERS_INFO_0), 0, NULL, 1,
-     lm0_blobs},
-    {sizeof(LOCALGROUP_MEMBERS_INFO_1), alignof(LOCALGROUP_MEMBERS_INFO_1), 1, lm1_strings, 1,
-     lm1_blobs},
-    {sizeof(LOCALGROUP_MEMBERS_INFO_2), alignof(LOCALGROUP_MEMBERS_INFO_2), 1, lm2_strings, 1,
-     lm2_blobs},
-    {sizeof(LOCALGROUP_MEMBERS_INFO_3), alignof(LOCALGROUP_MEMBERS_INFO_3), 1, lm3_strings, 0,
-     NULL},
-};
+/* The levels' records: the generated layouts (net/layouts.c). */
+static const struct nbi_layout *const member_layouts[] = {
+    &nbi_layout_LOCALGROUP_MEMBERS_INFO_0, &nbi_layout_LOCALGROUP_MEMBERS_INFO_1,
+    &nbi_layout_LOCALGROUP_MEMBERS_INFO_2, &nbi_layout_LOCALGROUP_MEMBERS_INFO_3};
 
-/* The level's record; records with padding are cleared first, so no stale
-   stack byte reaches a result. */
+/* The level's record (the packer clears the padding of the records it
+   makes: nbi_packer_create). */
 static void member_convert(DWORD level, const void *source, void *record)
 {
     const struct member_src *m = source;
@@ -174,7 +162,6 @@ static void member_convert(DWORD level, const void *source, void *record)
     }
     case 1: {
         LOCALGROUP_MEMBERS_INFO_1 r;
-        memset(&r, 0, sizeof r);
         r.lgrmi1_sid = m->sid;
         r.lgrmi1_sidusage = m->sidusage;
         r.lgrmi1_name = m->name;
@@ -183,7 +170,6 @@ static void member_convert(DWORD level, const void *source, void *record)
     }
     case 2: {
         LOCALGROUP_MEMBERS_INFO_2 r;
-        memset(&r, 0, sizeof r);
         r.lgrmi2_sid = m->sid;
         r.lgrmi2_sidusage = m->sidusage;
         r.lgrmi2_domainandname = m->domainandname;
@@ -451,6 +437,6 @@ NET_API_STATUS nbi_local_localgroup_get_members(LPCSTR localgroupname, DWORD lev
         return NERR_GroupNotFound;
     struct members_query q = {localgroupname};
     const struct nbi_page_spec spec = {&member_kind, localgroupname, &q, level,
-                                       &member_layouts[level], member_convert};
+                                       member_layouts[level], member_convert};
     return nbi_page_enum_ptr(&spec, prefmaxlen, resumehandle, bufptr, entriesread, totalentries);
 }

@@ -8,9 +8,19 @@
 #include <netapibuf.h>
 
 #include "local/functions.h"
+#include "local/local.h"
+#include "pack/pack.h"
 
-static const struct netapibuf_record_layout layout_tod = {
-    sizeof(TIME_OF_DAY_INFO), alignof(TIME_OF_DAY_INFO), 0, NULL, 0, NULL};
+static const struct nbi_field fields_tod[] = {
+    NBI_FIELD(TIME_OF_DAY_INFO, tod_elapsedt), NBI_FIELD(TIME_OF_DAY_INFO, tod_msecs),
+    NBI_FIELD(TIME_OF_DAY_INFO, tod_hours),    NBI_FIELD(TIME_OF_DAY_INFO, tod_mins),
+    NBI_FIELD(TIME_OF_DAY_INFO, tod_secs),     NBI_FIELD(TIME_OF_DAY_INFO, tod_hunds),
+    NBI_FIELD(TIME_OF_DAY_INFO, tod_timezone), NBI_FIELD(TIME_OF_DAY_INFO, tod_tinterval),
+    NBI_FIELD(TIME_OF_DAY_INFO, tod_day),      NBI_FIELD(TIME_OF_DAY_INFO, tod_month),
+    NBI_FIELD(TIME_OF_DAY_INFO, tod_year),     NBI_FIELD(TIME_OF_DAY_INFO, tod_weekday)};
+static const struct nbi_layout layout_tod = {
+    {sizeof(TIME_OF_DAY_INFO), alignof(TIME_OF_DAY_INFO), 0, NULL, 0, NULL},
+    NBI_FIELDS(fields_tod)};
 
 /* Windows reports a clock tick of 31 ms (310 units of 0.0001 s); the field
    exists for old LAN Manager clients, so report what they expect. */
@@ -51,5 +61,5 @@ NET_API_STATUS nbi_local_remote_tod(LPBYTE *BufferPtr)
         .tod_weekday = (DWORD)utc.tm_wday,
     };
     DWORD n;
-    return netapibuf_pack(&layout_tod, &tod, 1, MAX_PREFERRED_LENGTH, BufferPtr, &n);
+    return nbi_pack(&layout_tod, &tod, 1, MAX_PREFERRED_LENGTH, BufferPtr, &n);
 }

@@ -1,6 +1,6 @@
 /*
  * user.c — NetUserEnum and NetUserGetInfo over the NSS user database
- * (SPEC section 5), at every level Windows returns: 0, 1, 2, 3, 4, 10, 11,
+ * (docs/behaviour.md section 5), at every level Windows returns: 0, 1, 2, 3, 4, 10, 11,
  * 20 and 23.  Layer 5: the packer, the resume table and the public API
  * only.
  *
@@ -41,65 +41,18 @@
 #include "local/account.h"
 #include "local/functions.h"
 #include "local/local.h"
+#include "net/layouts.h"
 #include "net/paging.h"
 #include "net/resume.h"
 #include "net/sid.h"
 #include "pack/pack.h"
 
-/* ---- the levels' layouts ---------------------------------------------------- */
+/* ---- the levels ------------------------------------------------------------------ */
 
-static const size_t l0_strings[] = {offsetof(USER_INFO_0, usri0_name)};
-static const size_t l1_strings[] = {offsetof(USER_INFO_1, usri1_name),
-                                    offsetof(USER_INFO_1, usri1_password),
-                                    offsetof(USER_INFO_1, usri1_home_dir),
-                                    offsetof(USER_INFO_1, usri1_comment),
-                                    offsetof(USER_INFO_1, usri1_script_path)};
-/* Levels 2, 3 and 4 share their first 24 fields; the string fields of each,
-   in field order. */
-#define LEVEL2_STRINGS(T, p)                                                                    \
-    offsetof(T, p##_name), offsetof(T, p##_password), offsetof(T, p##_home_dir),              \
-        offsetof(T, p##_comment), offsetof(T, p##_script_path), offsetof(T, p##_full_name),   \
-        offsetof(T, p##_usr_comment), offsetof(T, p##_parms), offsetof(T, p##_workstations),  \
-        offsetof(T, p##_logon_server)
-static const size_t l2_strings[] = {LEVEL2_STRINGS(USER_INFO_2, usri2)};
-static const size_t l3_strings[] = {LEVEL2_STRINGS(USER_INFO_3, usri3),
-                                    offsetof(USER_INFO_3, usri3_profile),
-                                    offsetof(USER_INFO_3, usri3_home_dir_drive)};
-static const size_t l4_strings[] = {LEVEL2_STRINGS(USER_INFO_4, usri4),
-                                    offsetof(USER_INFO_4, usri4_profile),
-                                    offsetof(USER_INFO_4, usri4_home_dir_drive)};
-static const size_t l10_strings[] = {offsetof(USER_INFO_10, usri10_name),
-                                     offsetof(USER_INFO_10, usri10_comment),
-                                     offsetof(USER_INFO_10, usri10_usr_comment),
-                                     offsetof(USER_INFO_10, usri10_full_name)};
-static const size_t l11_strings[] = {
-    offsetof(USER_INFO_11, usri11_name),         offsetof(USER_INFO_11, usri11_comment),
-    offsetof(USER_INFO_11, usri11_usr_comment),  offsetof(USER_INFO_11, usri11_full_name),
-    offsetof(USER_INFO_11, usri11_home_dir),     offsetof(USER_INFO_11, usri11_parms),
-    offsetof(USER_INFO_11, usri11_logon_server), offsetof(USER_INFO_11, usri11_workstations)};
-static const size_t l20_strings[] = {offsetof(USER_INFO_20, usri20_name),
-                                     offsetof(USER_INFO_20, usri20_full_name),
-                                     offsetof(USER_INFO_20, usri20_comment)};
-static const size_t l23_strings[] = {offsetof(USER_INFO_23, usri23_name),
-                                     offsetof(USER_INFO_23, usri23_full_name),
-                                     offsetof(USER_INFO_23, usri23_comment)};
-
+/* The records' layouts are the generated ones (net/layouts.c), whose string
+   fields are listed in field order: the order of the byte counts below. */
 #define HOURS_BYTES (UNITS_PER_WEEK / 8)
-static const struct netapibuf_blob_field l2_blobs[] = {
-    {offsetof(USER_INFO_2, usri2_logon_hours), NETAPIBUF_LENGTH_FIXED(HOURS_BYTES), 1}};
-static const struct netapibuf_blob_field l3_blobs[] = {
-    {offsetof(USER_INFO_3, usri3_logon_hours), NETAPIBUF_LENGTH_FIXED(HOURS_BYTES), 1}};
-static const struct netapibuf_blob_field l4_blobs[] = {
-    {offsetof(USER_INFO_4, usri4_logon_hours), NETAPIBUF_LENGTH_FIXED(HOURS_BYTES), 1},
-    {offsetof(USER_INFO_4, usri4_user_sid), NETAPIBUF_LENGTH_SID, 4}};
-static const struct netapibuf_blob_field l11_blobs[] = {
-    {offsetof(USER_INFO_11, usri11_logon_hours), NETAPIBUF_LENGTH_FIXED(HOURS_BYTES), 1}};
-static const struct netapibuf_blob_field l23_blobs[] = {
-    {offsetof(USER_INFO_23, usri23_user_sid), NETAPIBUF_LENGTH_SID, 4}};
-
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define LAYOUT(T, strings, blobs, nblobs) \
-    {sizeof(T), alignof(T), COUNT(strings), strings, nblobs, blobs}
 
 /* What a level needs beyond the user entry's name and GECOS. */
 enum {
@@ -113,7 +66,7 @@ enum {
 struct level {
     DWORD level;
     unsigned needs;
-    struct netapibuf_record_layout layout;
+    const struct nbi_layout *layout;
 };
 
 /* Every level: what it needs, and its layout (shorter names for the table). */
@@ -121,16 +74,15 @@ struct level {
 #define GECOS NEEDS_GECOS
 #define HOME NEEDS_HOME
 static const struct level levels[] = {
-    {0, 0, LAYOUT(USER_INFO_0, l0_strings, NULL, 0)},
-    {1, ACCOUNT | HOME | GECOS, LAYOUT(USER_INFO_1, l1_strings, NULL, 0)},
-    {2, ACCOUNT | NEEDS_LASTLOG | HOME | GECOS, LAYOUT(USER_INFO_2, l2_strings, l2_blobs, 1)},
-    {3, ACCOUNT | NEEDS_LASTLOG | HOME | GECOS, LAYOUT(USER_INFO_3, l3_strings, l3_blobs, 1)},
-    {4, ACCOUNT | NEEDS_LASTLOG | NEEDS_SID | HOME | GECOS,
-     LAYOUT(USER_INFO_4, l4_strings, l4_blobs, 2)},
-    {10, GECOS, LAYOUT(USER_INFO_10, l10_strings, NULL, 0)},
-    {11, ACCOUNT | NEEDS_LASTLOG | HOME | GECOS, LAYOUT(USER_INFO_11, l11_strings, l11_blobs, 1)},
-    {20, ACCOUNT | GECOS, LAYOUT(USER_INFO_20, l20_strings, NULL, 0)},
-    {23, ACCOUNT | NEEDS_SID | GECOS, LAYOUT(USER_INFO_23, l23_strings, l23_blobs, 1)},
+    {0, 0, &nbi_layout_USER_INFO_0},
+    {1, ACCOUNT | HOME | GECOS, &nbi_layout_USER_INFO_1},
+    {2, ACCOUNT | NEEDS_LASTLOG | HOME | GECOS, &nbi_layout_USER_INFO_2},
+    {3, ACCOUNT | NEEDS_LASTLOG | HOME | GECOS, &nbi_layout_USER_INFO_3},
+    {4, ACCOUNT | NEEDS_LASTLOG | NEEDS_SID | HOME | GECOS, &nbi_layout_USER_INFO_4},
+    {10, GECOS, &nbi_layout_USER_INFO_10},
+    {11, ACCOUNT | NEEDS_LASTLOG | HOME | GECOS, &nbi_layout_USER_INFO_11},
+    {20, ACCOUNT | GECOS, &nbi_layout_USER_INFO_20},
+    {23, ACCOUNT | NEEDS_SID | GECOS, &nbi_layout_USER_INFO_23},
 };
 #undef ACCOUNT
 #undef GECOS
@@ -285,6 +237,17 @@ static DWORD flags_of(const struct user_src *u)
                   (u)->full_name_size, 1, 1, 1, sizeof any_server);                        \
     } while (0)
 
+/* Levels 3 and 4 end alike: the primary group, two empty strings (string
+   fields 10 and 11) and whether the password must change. */
+#define FILL_LEVEL3_TAIL(r, p, u, z)                                  \
+    do {                                                              \
+        (r)->p##_primary_group_id = (u)->gid;                         \
+        (r)->p##_profile = empty;                                     \
+        (r)->p##_home_dir_drive = empty;                              \
+        (r)->p##_password_expired = (u)->account.password_expired;   \
+        (z)[10] = (z)[11] = 1;                                        \
+    } while (0)
+
 /* sizes[0 ..) = the byte counts that follow, in string-field order. */
 #define SET_SIZES(sizes, ...)                              \
     do {                                                   \
@@ -295,7 +258,8 @@ static DWORD flags_of(const struct user_src *u)
 /* The record of `level` (2, 3, 4, 11 or 23: the levels with blobs, which
    go through the packer's add) for one user, its strings u's, and each
    string field's byte count in sizes (the level layout's order).  Records
-   are cleared first: no stale stack byte reaches a result. */
+   are cleared first: every field not named here is 0 (the packer clears
+   the padding itself). */
 static void to_level(DWORD level, struct user_src *u, union user_rec *r, size_t *sizes)
 {
     switch (level) {
@@ -307,21 +271,13 @@ static void to_level(DWORD level, struct user_src *u, union user_rec *r, size_t 
         memset(&r->l3, 0, sizeof r->l3);
         FILL_LEVEL2(&r->l3, usri3, u, sizes);
         r->l3.usri3_user_id = u->uid;
-        r->l3.usri3_primary_group_id = u->gid;
-        r->l3.usri3_profile = empty;
-        r->l3.usri3_home_dir_drive = empty;
-        r->l3.usri3_password_expired = u->account.password_expired;
-        sizes[10] = sizes[11] = 1;
+        FILL_LEVEL3_TAIL(&r->l3, usri3, u, sizes);
         break;
     case 4:
         memset(&r->l4, 0, sizeof r->l4);
         FILL_LEVEL2(&r->l4, usri4, u, sizes);
         r->l4.usri4_user_sid = u->sid;
-        r->l4.usri4_primary_group_id = u->gid;
-        r->l4.usri4_profile = empty;
-        r->l4.usri4_home_dir_drive = empty;
-        r->l4.usri4_password_expired = u->account.password_expired;
-        sizes[10] = sizes[11] = 1;
+        FILL_LEVEL3_TAIL(&r->l4, usri4, u, sizes);
         break;
     case 11:
         memset(&r->l11, 0, sizeof r->l11);
@@ -399,7 +355,7 @@ static NET_API_STATUS add_in_place(netapibuf_packer *p, struct nbi_pack_window *
         r->usri0_name = put(data, &at, tag, u->name, u->name_size);
     } else if (level == 1) {
         USER_INFO_1 *r = (USER_INFO_1 *)(void *)rec;
-        memset(r, 0, sizeof *r); /* its padding too */
+        r->usri1_password = NULL;
         r->usri1_name = put(data, &at, tag, u->name, u->name_size);
         r->usri1_password_age = u->account.password_age;
         r->usri1_priv = priv_of(u);
@@ -503,9 +459,13 @@ static NET_API_STATUS snapshot_fill(netapibuf_packer *snapshot, void *ctx)
     return walk_into(ctx, snapshot, &total, &more);
 }
 
-#define KIND(i) {&levels[i].layout, snapshot_fill}
+/* In the order of levels[]. */
 static const struct nbi_resume_kind kinds[COUNT(levels)] = {
-    KIND(0), KIND(1), KIND(2), KIND(3), KIND(4), KIND(5), KIND(6), KIND(7), KIND(8)};
+    {&nbi_layout_USER_INFO_0, snapshot_fill},  {&nbi_layout_USER_INFO_1, snapshot_fill},
+    {&nbi_layout_USER_INFO_2, snapshot_fill},  {&nbi_layout_USER_INFO_3, snapshot_fill},
+    {&nbi_layout_USER_INFO_4, snapshot_fill},  {&nbi_layout_USER_INFO_10, snapshot_fill},
+    {&nbi_layout_USER_INFO_11, snapshot_fill}, {&nbi_layout_USER_INFO_20, snapshot_fill},
+    {&nbi_layout_USER_INFO_23, snapshot_fill}};
 
 /* ---- the functions ------------------------------------------------------------------ */
 
@@ -527,7 +487,7 @@ NET_API_STATUS nbi_local_user_enum(DWORD level, DWORD filter, LPBYTE *bufptr, DW
         /* a level's own kind: a handle used with another level walks afresh
            and continues at its index */
         struct nbi_page_spec spec = {&kinds[l - levels], NULL, (void *)(uintptr_t)l, level,
-                                     &l->layout, NULL};
+                                     l->layout, NULL};
         uint64_t handle = *resume_handle;
         st = nbi_page_enum(&spec, prefmaxlen, &handle, 32, bufptr, entriesread, totalentries);
         if (st == NERR_Success || st == ERROR_MORE_DATA)
@@ -537,7 +497,7 @@ NET_API_STATUS nbi_local_user_enum(DWORD level, DWORD filter, LPBYTE *bufptr, DW
     /* everything in one call, or a first page that cannot be continued:
        one walk straight into the result */
     netapibuf_packer *packer;
-    if ((st = netapibuf_packer_create(&l->layout, prefmaxlen, &packer)) != NERR_Success)
+    if ((st = nbi_packer_create(l->layout, prefmaxlen, &packer)) != NERR_Success)
         return st;
     DWORD total;
     int more;
@@ -563,8 +523,7 @@ static NET_API_STATUS get_info_pack(const struct passwd *pw, void *ctx)
     DWORD n;
     user_from_passwd(pw, &gi->sources, &u);
     netapibuf_packer *packer;
-    NET_API_STATUS st =
-        netapibuf_packer_create(&gi->sources.level->layout, MAX_PREFERRED_LENGTH, &packer);
+    NET_API_STATUS st = nbi_packer_create(gi->sources.level->layout, MAX_PREFERRED_LENGTH, &packer);
     if (st != NERR_Success)
         return st;
     if ((st = add_one(packer, NULL, gi->sources.level, &u)) != NERR_Success) {

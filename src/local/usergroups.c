@@ -16,10 +16,13 @@
 #include "local/functions.h"
 #include "local/local.h"
 #include "net/paging.h"
+#include "pack/pack.h"
 
 static const size_t lu0_strings[] = {offsetof(LOCALGROUP_USERS_INFO_0, lgrui0_name)};
-static const struct netapibuf_record_layout lu0_layout = {
-    sizeof(LOCALGROUP_USERS_INFO_0), alignof(LOCALGROUP_USERS_INFO_0), 1, lu0_strings, 0, NULL};
+static const struct nbi_field lu0_fields[] = {NBI_FIELD(LOCALGROUP_USERS_INFO_0, lgrui0_name)};
+static const struct nbi_layout lu0_layout = {
+    {sizeof(LOCALGROUP_USERS_INFO_0), alignof(LOCALGROUP_USERS_INFO_0), 1, lu0_strings, 0, NULL},
+    NBI_FIELDS(lu0_fields)};
 
 /* The user's group ids; each id is cleared once a group with it is taken,
    so a gid shared by two group names is reported once, by its first name. */
@@ -96,7 +99,7 @@ NET_API_STATUS nbi_local_user_get_local_groups(LPCSTR username, DWORD level, LPB
     if ((st = nbi_local_user_by_name(username, collect_gids, &user)) != NERR_Success)
         return st;
     struct pick p = {&user, NULL, 0, 0};
-    st = netapibuf_packer_create(&lu0_layout, prefmaxlen, &p.page);
+    st = nbi_packer_create(&lu0_layout, prefmaxlen, &p.page);
     if (st == NERR_Success)
         st = nbi_local_walk_groups(pick_group, &p);
     nbi_sys_free(user.gids);

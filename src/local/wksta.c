@@ -10,32 +10,50 @@
 
 #include "local/functions.h"
 #include "local/host.h"
+#include "pack/pack.h"
+#include "platform/locks.h"
 
 static const size_t strings_100[] = {
     offsetof(WKSTA_INFO_100, wki100_computername),
     offsetof(WKSTA_INFO_100, wki100_langroup),
 };
-static const struct netapibuf_record_layout layout_100 = {
-    sizeof(WKSTA_INFO_100), alignof(WKSTA_INFO_100), 2, strings_100, 0, NULL};
+static const struct nbi_field fields_100[] = {
+    NBI_FIELD(WKSTA_INFO_100, wki100_platform_id), NBI_FIELD(WKSTA_INFO_100, wki100_computername),
+    NBI_FIELD(WKSTA_INFO_100, wki100_langroup),    NBI_FIELD(WKSTA_INFO_100, wki100_ver_major),
+    NBI_FIELD(WKSTA_INFO_100, wki100_ver_minor)};
+static const struct nbi_layout layout_100 = {
+    {sizeof(WKSTA_INFO_100), alignof(WKSTA_INFO_100), 2, strings_100, 0, NULL},
+    NBI_FIELDS(fields_100)};
 
 static const size_t strings_101[] = {
     offsetof(WKSTA_INFO_101, wki101_computername),
     offsetof(WKSTA_INFO_101, wki101_langroup),
     offsetof(WKSTA_INFO_101, wki101_lanroot),
 };
-static const struct netapibuf_record_layout layout_101 = {
-    sizeof(WKSTA_INFO_101), alignof(WKSTA_INFO_101), 3, strings_101, 0, NULL};
+static const struct nbi_field fields_101[] = {
+    NBI_FIELD(WKSTA_INFO_101, wki101_platform_id), NBI_FIELD(WKSTA_INFO_101, wki101_computername),
+    NBI_FIELD(WKSTA_INFO_101, wki101_langroup),    NBI_FIELD(WKSTA_INFO_101, wki101_ver_major),
+    NBI_FIELD(WKSTA_INFO_101, wki101_ver_minor),   NBI_FIELD(WKSTA_INFO_101, wki101_lanroot)};
+static const struct nbi_layout layout_101 = {
+    {sizeof(WKSTA_INFO_101), alignof(WKSTA_INFO_101), 3, strings_101, 0, NULL},
+    NBI_FIELDS(fields_101)};
 
 static const size_t strings_102[] = {
     offsetof(WKSTA_INFO_102, wki102_computername),
     offsetof(WKSTA_INFO_102, wki102_langroup),
     offsetof(WKSTA_INFO_102, wki102_lanroot),
 };
-static const struct netapibuf_record_layout layout_102 = {
-    sizeof(WKSTA_INFO_102), alignof(WKSTA_INFO_102), 3, strings_102, 0, NULL};
+static const struct nbi_field fields_102[] = {
+    NBI_FIELD(WKSTA_INFO_102, wki102_platform_id), NBI_FIELD(WKSTA_INFO_102, wki102_computername),
+    NBI_FIELD(WKSTA_INFO_102, wki102_langroup),    NBI_FIELD(WKSTA_INFO_102, wki102_ver_major),
+    NBI_FIELD(WKSTA_INFO_102, wki102_ver_minor),   NBI_FIELD(WKSTA_INFO_102, wki102_lanroot),
+    NBI_FIELD(WKSTA_INFO_102, wki102_logged_on_users)};
+static const struct nbi_layout layout_102 = {
+    {sizeof(WKSTA_INFO_102), alignof(WKSTA_INFO_102), 3, strings_102, 0, NULL},
+    NBI_FIELDS(fields_102)};
 
 /* The utmp stream is process-global in the C library: one reader at a time. */
-static nbi_mutex utmp_lock = NBI_MUTEX_INIT;
+NBI_MUTEX(utmp_lock, NBI_RANK_UTMP)
 
 /*
  * Users logged on now: distinct names among the USER_PROCESS entries of the
@@ -81,42 +99,30 @@ NET_API_STATUS nbi_local_wksta_get_info(DWORD level, LPBYTE *bufptr)
     if (st != NERR_Success)
         return st;
 
-    /* Levels 101 and 102 begin with level 100's fields, in the same order.
-       Each record is cleared first: its padding must not carry stack bytes
-       into the result (SPEC section 5). */
-    WKSTA_INFO_102 rec;
-    memset(&rec, 0, sizeof rec);
-    rec.wki102_platform_id = PLATFORM_ID_NT;
-    rec.wki102_computername = h.name;
-    rec.wki102_langroup = h.langroup;
-    rec.wki102_ver_major = h.ver_major;
-    rec.wki102_ver_minor = h.ver_minor;
-    rec.wki102_lanroot = NULL;
-    rec.wki102_logged_on_users = level == 102 ? logged_on_users() : 0;
+    /* Levels 101 and 102 begin with level 100's fields, in the same order. */
+    WKSTA_INFO_102 rec = {
+        .wki102_platform_id = PLATFORM_ID_NT,
+        .wki102_computername = h.name,
+        .wki102_langroup = h.langroup,
+        .wki102_ver_major = h.ver_major,
+        .wki102_ver_minor = h.ver_minor,
+        .wki102_lanroot = NULL,
+        .wki102_logged_on_users = level == 102 ? logged_on_users() : 0,
+    };
     DWORD n;
     switch (level) {
     case 100: {
-        WKSTA_INFO_100 r;
-        memset(&r, 0, sizeof r);
-        r.wki100_platform_id = rec.wki102_platform_id;
-        r.wki100_computername = rec.wki102_computername;
-        r.wki100_langroup = rec.wki102_langroup;
-        r.wki100_ver_major = rec.wki102_ver_major;
-        r.wki100_ver_minor = rec.wki102_ver_minor;
-        return netapibuf_pack(&layout_100, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
+        WKSTA_INFO_100 r = {rec.wki102_platform_id, rec.wki102_computername,
+                            rec.wki102_langroup, rec.wki102_ver_major, rec.wki102_ver_minor};
+        return nbi_pack(&layout_100, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
     }
     case 101: {
-        WKSTA_INFO_101 r;
-        memset(&r, 0, sizeof r);
-        r.wki101_platform_id = rec.wki102_platform_id;
-        r.wki101_computername = rec.wki102_computername;
-        r.wki101_langroup = rec.wki102_langroup;
-        r.wki101_ver_major = rec.wki102_ver_major;
-        r.wki101_ver_minor = rec.wki102_ver_minor;
-        r.wki101_lanroot = rec.wki102_lanroot;
-        return netapibuf_pack(&layout_101, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
+        WKSTA_INFO_101 r = {rec.wki102_platform_id, rec.wki102_computername,
+                            rec.wki102_langroup,    rec.wki102_ver_major,
+                            rec.wki102_ver_minor,   rec.wki102_lanroot};
+        return nbi_pack(&layout_101, &r, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
     }
     default:
-        return netapibuf_pack(&layout_102, &rec, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
+        return nbi_pack(&layout_102, &rec, 1, MAX_PREFERRED_LENGTH, bufptr, &n);
     }
 }

@@ -42,7 +42,7 @@ static NET_API_STATUS cut(const struct nbi_page_spec *spec, const struct source 
         return nbi_packer_cut(src->snapshot ? nbi_snapshot_packer(src->snapshot) : src->once,
                               start, prefmaxlen, bufptr, entriesread);
     netapibuf_packer *page;
-    NET_API_STATUS st = netapibuf_packer_create(spec->layout, prefmaxlen, &page);
+    NET_API_STATUS st = nbi_packer_create(spec->layout, prefmaxlen, &page);
     if (st != NERR_Success)
         return st;
     DWORD count = source_count(src);
@@ -69,8 +69,8 @@ NET_API_STATUS nbi_page_enum(const struct nbi_page_spec *spec, DWORD prefmaxlen,
 {
     *bufptr = NULL;
     *entriesread = *totalentries = 0;
-    if (spec->convert && (spec->kind->source->size > NBI_PAGE_RECORD_MAX ||
-                          spec->layout->size > NBI_PAGE_RECORD_MAX))
+    if (spec->convert && (spec->kind->source->record.size > NBI_PAGE_RECORD_MAX ||
+                          spec->layout->record.size > NBI_PAGE_RECORD_MAX))
         return NERR_InternalError;
 
     struct source src = {NULL, NULL};
@@ -81,7 +81,7 @@ NET_API_STATUS nbi_page_enum(const struct nbi_page_spec *spec, DWORD prefmaxlen,
         st = nbi_resume_acquire(spec->kind, spec->key, *handle, bits, spec->ctx, &src.snapshot,
                                 &start);
     } else {
-        st = netapibuf_packer_create(spec->kind->source, MAX_PREFERRED_LENGTH, &src.once);
+        st = nbi_packer_create(spec->kind->source, MAX_PREFERRED_LENGTH, &src.once);
         if (st == NERR_Success)
             st = nbi_packer_stage(src.once); /* read back or cut, never finished */
         if (st == NERR_Success)

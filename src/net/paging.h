@@ -1,6 +1,6 @@
 /*
  * paging.h — one page of an enumeration, for every enumeration with a
- * resume handle (SPEC section 4): the database is read into a snapshot of
+ * resume handle (docs/behaviour.md section 4): the database is read into a snapshot of
  * "source" records (resume.h) and the page is cut from it, each source
  * record turned into the level's record by a convert function.  Layer 5.
  */
@@ -12,11 +12,13 @@
 #include <lm.h>
 #include <netapibuf.h>
 
+#include "pack/pack.h"
 #include "platform/platform.h"
 #include "net/resume.h"
 
-/* Largest source or level record a page can convert (bytes). */
-#define NBI_PAGE_RECORD_MAX 128
+/* Largest source or level record a page can convert (bytes): USER_INFO_4
+   is 176 on LP64. */
+#define NBI_PAGE_RECORD_MAX 256
 
 /* Write the level's record for one source record. */
 typedef void (*nbi_page_convert)(DWORD level, const void *source, void *record);
@@ -26,7 +28,7 @@ struct nbi_page_spec {
     const char *key;                              /* which enumeration of the kind, or NULL */
     void *ctx;                                    /* handed to kind->fill */
     DWORD level;                                  /* handed to convert */
-    const struct netapibuf_record_layout *layout; /* the level's record */
+    const struct nbi_layout *layout;              /* the level's record, every field mapped */
     nbi_page_convert convert; /* NULL: the kind's source records are the level's
                                  (layout == kind->source), cut as they are */
 };

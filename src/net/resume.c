@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "pack/pack.h"
+#include "platform/locks.h"
 #include "platform/sysalloc.h"
 
 struct nbi_snapshot {
@@ -14,7 +15,7 @@ struct nbi_snapshot {
     uint64_t last_used;     /* table clock value of the last release */
 };
 
-static nbi_mutex table_lock = NBI_MUTEX_INIT;
+NBI_MUTEX(table_lock, NBI_RANK_RESUME)
 static struct nbi_snapshot *table[NBI_RESUME_SLOTS];
 static uint64_t table_clock;
 static uint32_t next_token;
@@ -69,7 +70,7 @@ static NET_API_STATUS build(const struct nbi_resume_kind *kind, const char *key,
             memcpy(s->key, key, n);
     }
     if (st == NERR_Success)
-        st = netapibuf_packer_create(kind->source, MAX_PREFERRED_LENGTH, &s->data);
+        st = nbi_packer_create(kind->source, MAX_PREFERRED_LENGTH, &s->data);
     if (st == NERR_Success)
         st = nbi_packer_stage(s->data); /* pages are cut straight out of it */
     if (st == NERR_Success)

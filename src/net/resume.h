@@ -29,12 +29,12 @@
 #include <lm.h>
 #include <netapibuf.h>
 
+#include "pack/pack.h"
 #include "platform/platform.h"
 
 #define NBI_RESUME_SLOTS 8
 
 struct nbi_snapshot;
-struct nbi_packer_cursor; /* pack/pack.h */
 
 /* Fill `snapshot` (a packer for the kind's source layout, taking every
    entry) with one full walk of the database. */
@@ -44,7 +44,7 @@ typedef NET_API_STATUS (*nbi_snapshot_fill)(netapibuf_packer *snapshot, void *ct
    kind whose source records are already a level's records, cut into pages
    as they are, is one kind per level). */
 struct nbi_resume_kind {
-    const struct netapibuf_record_layout *source; /* layout of the snapshot's records */
+    const struct nbi_layout *source; /* layout of the snapshot's records */
     nbi_snapshot_fill fill;
 };
 

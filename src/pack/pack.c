@@ -1,6 +1,6 @@
 /*
  * pack.c — layer 4: the packer.  Builds ONE NetApiBuffer from fixed-size
- * records and the strings/blobs they point to (SPEC section 4).
+ * records and the strings/blobs they point to (docs/behaviour.md section 4).
  *
  * It uses the public NetApiBuffer functions only; its own bookkeeping
  * comes from nbi_sys_malloc (so the out-of-memory hook reaches it).  A
@@ -33,7 +33,12 @@
  *                    segments, and segment k+1's base is where k's bytes end
  *
  * In both modes the data area starts 16-aligned in the buffer and blobs are
- * padded by their offset in it, so their alignment holds.
+ * padded by their offset in it, so their alignment holds; a non-NULL blob
+ * takes at least one byte, so even an empty one points inside the buffer.
+ * A packer made from a field map (nbi_packer_create) zeroes the padding of
+ * every record, whoever wrote it: when a record is staged, and in direct
+ * mode once, over all records, when the result is finished.  The layout is
+ * validated completely and kept as a private copy.
  *
  * Every string is stored where its field points and nowhere else: no two
  * fields share bytes, so a result is never smaller than Windows' own layout
@@ -51,6 +56,7 @@
 #include <netapibuf.h>
 
 #include "pack/pack.h"
+#include "platform/locks.h"
 #include "platform/sysalloc.h"
 
 #define DATA_ALIGN 16u            /* the data area's alignment inside the buffer */
@@ -71,8 +77,21 @@ struct seglist {
     size_t next_cap;   /* capacity of the next segment */
 };
 
+/* A run of record bytes that lies between the fields of a field map
+   (pack.h): zeroed in every record of a result. */
+struct gap {
+    uint32_t offset, length;
+};
+
 struct netapibuf_packer {
-    const struct netapibuf_record_layout *layout;
+    /* The layout as it was validated: copied, so a caller changing its own
+       arrays later cannot move a pointer field where it was never checked. */
+    struct netapibuf_record_layout layout;
+    size_t string_offsets[NETAPIBUF_PACK_MAX_FIELDS];
+    struct netapibuf_blob_field blobs[NETAPIBUF_PACK_MAX_FIELDS];
+    const void *hint_key; /* the caller's layout: which size hint is this packer's */
+    size_t gap_count;
+    struct gap gaps[NBI_PACK_MAX_MAP + 1];
     DWORD prefmaxlen;
     int full;          /* an entry was refused: refuse all later ones */
     size_t count;      /* records staged */
@@ -112,13 +131,55 @@ static size_t buffer_size(const netapibuf_packer *p, size_t count, size_t data_l
 {
     size_t recs;
     /* an overflow check without a division: add() calls this per entry */
-    if (__builtin_mul_overflow(count, p->layout->size, &recs) || recs > UINT32_MAX ||
+    if (__builtin_mul_overflow(count, p->layout.size, &recs) || recs > UINT32_MAX ||
         data_len > UINT32_MAX)
         return SIZE_MAX;
     size_t total = data_len ? round_up(recs, DATA_ALIGN) + data_len : recs;
     return total > UINT32_MAX ? SIZE_MAX : total;
 }
 
+/* The bytes [from, to) of one field of a record. */
+struct span {
+    size_t from, to;
+};
+
+/* Append the field at offset of `size` bytes to spans, if it lies inside a
+   record of record_size bytes and is aligned to `align`; 0 if not. */
+static int span_add(struct span *spans, size_t *n, size_t offset, size_t size, size_t align,
+                    size_t record_size)
+{
+    if (offset > record_size || record_size - offset < size || offset % align)
+        return 0;
+    spans[*n].from = offset;
+    spans[(*n)++].to = offset + size;
+    return 1;
+}
+
+/* Sort spans by start (at most a few dozen: insertion sort) and tell
+   whether any two share a byte. */
+static int spans_overlap(struct span *spans, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && spans[j].from < spans[j - 1].from; j--) {
+            struct span t = spans[j];
+            spans[j] = spans[j - 1];
+            spans[j - 1] = t;
+        }
+    for (size_t i = 1; i < n; i++)
+        if (spans[i].from < spans[i - 1].to)
+            return 1;
+    return 0;
+}
+
+/*
+ * A layout is valid when every field the packer reads or rewrites lies
+ * inside the record, is aligned for its type and shares no byte with any
+ * other: the packer rewrites each pointer field in place (an offset while
+ * staging, an address at the end), so two fields on one byte would leave
+ * one of them pointing anywhere.  Records follow each other in the buffer,
+ * so a record with pointer fields must itself be aligned for a pointer,
+ * or its pointers would be misaligned from the second record on.
+ */
 static int layout_valid(const struct netapibuf_record_layout *l)
 {
     if (!l->size || !is_pow2(l->align) || l->align > DATA_ALIGN || l->size % l->align)
@@ -128,22 +189,70 @@ static int layout_valid(const struct netapibuf_record_layout *l)
         return 0;
     if ((l->string_count && !l->string_offsets) || (l->blob_count && !l->blobs))
         return 0;
-    for (size_t i = 0; i < l->string_count; i++) {
-        size_t off = l->string_offsets[i];
-        if (off > l->size || l->size - off < sizeof(char *) || off % sizeof(char *))
+    if (l->string_count + l->blob_count && l->align < alignof(void *))
+        return 0;
+    struct span spans[2 * NETAPIBUF_PACK_MAX_FIELDS];
+    size_t n = 0;
+    for (size_t i = 0; i < l->string_count; i++)
+        if (!span_add(spans, &n, l->string_offsets[i], sizeof(char *), alignof(char *), l->size))
             return 0;
-    }
     for (size_t i = 0; i < l->blob_count; i++) {
         const struct netapibuf_blob_field *b = &l->blobs[i];
-        if (b->pointer_offset > l->size || l->size - b->pointer_offset < sizeof(void *) ||
-            b->pointer_offset % sizeof(void *))
-            return 0;
-        if (b->length_offset < FIXED_LENGTH_LOWEST &&
-            (b->length_offset > l->size || l->size - b->length_offset < sizeof(DWORD) ||
-             b->length_offset % sizeof(DWORD)))
+        /* A length that is no field (a SID's, a fixed one) takes no bytes. */
+        if (!span_add(spans, &n, b->pointer_offset, sizeof(void *), alignof(void *), l->size) ||
+            (b->length_offset < FIXED_LENGTH_LOWEST &&
+             !span_add(spans, &n, b->length_offset, sizeof(DWORD), alignof(DWORD), l->size)))
             return 0;
         if (!is_pow2(b->align) || b->align > DATA_ALIGN)
             return 0;
+    }
+    return !spans_overlap(spans, n);
+}
+
+/* Whether map has a field exactly [offset, offset + size). */
+static int map_has(const struct nbi_layout *map, size_t offset, size_t size)
+{
+    for (size_t i = 0; i < map->field_count; i++)
+        if (map->fields[i].offset == offset && map->fields[i].size == size)
+            return 1;
+    return 0;
+}
+
+/*
+ * A field map is valid when its fields lie inside the record, share no
+ * byte, and include every pointer and length field of the layout as it
+ * is.  Its gaps (the bytes between fields: padding) go to p->gaps.
+ */
+static int map_to_gaps(const struct nbi_layout *map, netapibuf_packer *p)
+{
+    const struct netapibuf_record_layout *l = &map->record;
+    if (map->field_count > NBI_PACK_MAX_MAP || (map->field_count && !map->fields) ||
+        l->size > UINT32_MAX)
+        return 0;
+    struct span spans[NBI_PACK_MAX_MAP];
+    size_t n = 0;
+    for (size_t i = 0; i < map->field_count; i++)
+        if (!map->fields[i].size ||
+            !span_add(spans, &n, map->fields[i].offset, map->fields[i].size, 1, l->size))
+            return 0;
+    if (spans_overlap(spans, n))
+        return 0;
+    for (size_t i = 0; i < l->string_count; i++)
+        if (!map_has(map, l->string_offsets[i], sizeof(char *)))
+            return 0;
+    for (size_t i = 0; i < l->blob_count; i++)
+        if (!map_has(map, l->blobs[i].pointer_offset, sizeof(void *)) ||
+            (l->blobs[i].length_offset < FIXED_LENGTH_LOWEST &&
+             !map_has(map, l->blobs[i].length_offset, sizeof(DWORD))))
+            return 0;
+    size_t at = 0;
+    p->gap_count = 0;
+    for (size_t i = 0; i <= n; i++) {
+        size_t next = i < n ? spans[i].from : l->size;
+        if (next > at)
+            p->gaps[p->gap_count++] = (struct gap){(uint32_t)at, (uint32_t)(next - at)};
+        if (i < n)
+            at = spans[i].to;
     }
     return 1;
 }
@@ -166,7 +275,7 @@ struct stash_node {
     struct stash_node *next;
 };
 
-static nbi_mutex stash_lock = NBI_MUTEX_INIT;
+NBI_MUTEX(stash_lock, NBI_RANK_PACK_STASH)
 static struct stash_node *stash[STASH_CLASSES];
 static size_t stash_bytes;
 
@@ -308,8 +417,10 @@ static const struct seg *seg_find(const struct seglist *l, size_t key)
 
 /* ---- the API -------------------------------------------------------------- */
 
-NBI_EXPORT NET_API_STATUS netapibuf_packer_create(const struct netapibuf_record_layout *layout,
-                                                  DWORD prefmaxlen, netapibuf_packer **packer)
+/* A packer for a valid layout (and its field map, or NULL). */
+static NET_API_STATUS packer_new(const struct netapibuf_record_layout *layout,
+                                 const struct nbi_layout *map, DWORD prefmaxlen,
+                                 netapibuf_packer **packer)
 {
     if (!packer)
         return ERROR_INVALID_PARAMETER;
@@ -320,14 +431,38 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_create(const struct netapibuf_record_
     if (!p)
         return ERROR_NOT_ENOUGH_MEMORY;
     memset(p, 0, sizeof *p);
-    p->layout = layout;
+    if (map && !map_to_gaps(map, p)) {
+        nbi_sys_free(p);
+        return ERROR_INVALID_PARAMETER;
+    }
+    p->layout = *layout;
+    if (layout->string_count)
+        memcpy(p->string_offsets, layout->string_offsets,
+               layout->string_count * sizeof *layout->string_offsets);
+    if (layout->blob_count)
+        memcpy(p->blobs, layout->blobs, layout->blob_count * sizeof *layout->blobs);
+    p->layout.string_offsets = p->string_offsets;
+    p->layout.blobs = p->blobs;
+    p->hint_key = layout;
     p->prefmaxlen = prefmaxlen;
-    for (size_t i = 0; i < layout->string_count; i++)
-        p->pointer_offsets[p->pointer_count++] = layout->string_offsets[i];
-    for (size_t i = 0; i < layout->blob_count; i++)
-        p->pointer_offsets[p->pointer_count++] = layout->blobs[i].pointer_offset;
+    for (size_t i = 0; i < p->layout.string_count; i++)
+        p->pointer_offsets[p->pointer_count++] = p->string_offsets[i];
+    for (size_t i = 0; i < p->layout.blob_count; i++)
+        p->pointer_offsets[p->pointer_count++] = p->blobs[i].pointer_offset;
     *packer = p;
     return NERR_Success;
+}
+
+NBI_EXPORT NET_API_STATUS netapibuf_packer_create(const struct netapibuf_record_layout *layout,
+                                                  DWORD prefmaxlen, netapibuf_packer **packer)
+{
+    return packer_new(layout, NULL, prefmaxlen, packer);
+}
+
+NET_API_STATUS nbi_packer_create(const struct nbi_layout *layout, DWORD prefmaxlen,
+                                 netapibuf_packer **packer)
+{
+    return packer_new(layout ? &layout->record : NULL, layout, prefmaxlen, packer);
 }
 
 NBI_EXPORT void netapibuf_packer_destroy(netapibuf_packer *p)
@@ -407,6 +542,24 @@ static const void *blob_of(const struct netapibuf_blob_field *b, const unsigned 
     return ptr;
 }
 
+/* Data bytes a non-NULL blob of n bytes takes: at least one, so that even
+   an empty blob's pointer lies inside the buffer (docs/behaviour.md section 4:
+   never buf + size) and at an address of its alignment. */
+static inline size_t blob_bytes(DWORD n)
+{
+    return n ? n : 1;
+}
+
+/* Zero the padding (the gaps of the field map) of n records from rec on:
+   whoever wrote a record, none of its stale bytes reach a result. */
+static inline void clear_gaps(const netapibuf_packer *p, unsigned char *rec, size_t n)
+{
+    const size_t size = p->layout.size, gap_count = p->gap_count;
+    for (size_t r = 0; r < n; r++, rec += size)
+        for (size_t i = 0; i < gap_count; i++)
+            memset(rec + p->gaps[i].offset, 0, p->gaps[i].length);
+}
+
 /*
  * Write one entry's strings, then its blobs (each padded to its alignment
  * by its global offset gbase + position), at out + used, and point the
@@ -444,8 +597,10 @@ static NBI_ALWAYS_INLINE size_t copy_entry_data(const struct netapibuf_record_la
             used += pad;
             if (n)
                 memcpy(out + used, ptr, n);
+            else
+                out[used] = 0;
             field = tag + used;
-            used += n;
+            used += blob_bytes(n);
         }
         memcpy(rec + b->pointer_offset, &field, sizeof field);
     }
@@ -456,7 +611,7 @@ static NBI_ALWAYS_INLINE size_t copy_entry_data(const struct netapibuf_record_la
    direct-mode buffer at buf: the data they point into moved by delta. */
 static void fix_up(const netapibuf_packer *p, unsigned char *buf, size_t count, uintptr_t delta)
 {
-    const size_t size = p->layout->size;
+    const size_t size = p->layout.size;
     for (size_t r = 0; r < count; r++)
         for (size_t k = 0; k < p->pointer_count; k++) {
             unsigned char *at = buf + r * size + p->pointer_offsets[k];
@@ -482,12 +637,12 @@ static struct size_hint {
     size_t count, data_len;
 } hints[HINT_SLOTS];
 
-static struct size_hint *hint_slot(const struct netapibuf_record_layout *l)
+static struct size_hint *hint_slot(const void *l)
 {
     return &hints[((uintptr_t)l >> 4) % HINT_SLOTS];
 }
 
-static void hint_read(const struct netapibuf_record_layout *l, size_t *count, size_t *data_len)
+static void hint_read(const void *l, size_t *count, size_t *data_len)
 {
     struct size_hint *h = hint_slot(l);
     *count = *data_len = 0;
@@ -497,7 +652,7 @@ static void hint_read(const struct netapibuf_record_layout *l, size_t *count, si
     }
 }
 
-static void hint_write(const struct netapibuf_record_layout *l, size_t count, size_t data_len)
+static void hint_write(const void *l, size_t count, size_t data_len)
 {
     struct size_hint *h = hint_slot(l);
     __atomic_store_n(&h->count, count, __ATOMIC_RELAXED);
@@ -513,12 +668,12 @@ static void hint_write(const struct netapibuf_record_layout *l, size_t count, si
 static NBI_NOINLINE NET_API_STATUS direct_grow(netapibuf_packer *p, size_t count,
                                                size_t data_len)
 {
-    size_t size = p->layout->size;
+    size_t size = p->layout.size;
     size_t rec_cap = p->rec_cap, data_cap = p->buf ? p->buf_size - p->data_at : 0;
     if (!p->buf) {
         /* first entry: the last large result's room, or a little */
         size_t hint_count, hint_data;
-        hint_read(p->layout, &hint_count, &hint_data);
+        hint_read(p->hint_key, &hint_count, &hint_data);
         rec_cap = hint_count > 16 ? hint_count : 16;
         data_cap = hint_data > 1024 ? hint_data : 1024;
         if (p->prefmaxlen != MAX_PREFERRED_LENGTH) { /* a page: at most about prefmaxlen */
@@ -588,7 +743,7 @@ static inline NET_API_STATUS add_direct(netapibuf_packer *p, const unsigned char
                                         const char *const *strings, const size_t *sizes,
                                         size_t data_len)
 {
-    const struct netapibuf_record_layout *l = p->layout;
+    const struct netapibuf_record_layout *l = &p->layout;
     if (direct_room(p, p->count + 1, data_len) != NERR_Success)
         return ERROR_NOT_ENOUGH_MEMORY;
     unsigned char *rec = p->buf + p->count * l->size, *data = p->buf + p->data_at;
@@ -612,7 +767,7 @@ static inline NET_API_STATUS add_measured(netapibuf_packer *p, const unsigned ch
                                           const char *const *strings, const size_t *sizes,
                                           size_t data_len)
 {
-    const struct netapibuf_record_layout *l = p->layout;
+    const struct netapibuf_record_layout *l = &p->layout;
     int touches_data = data_len != p->data_len; /* a string or a non-NULL blob */
     for (size_t i = 0; i < l->blob_count; i++) {
         const struct netapibuf_blob_field *b = &l->blobs[i];
@@ -624,9 +779,9 @@ static inline NET_API_STATUS add_measured(netapibuf_packer *p, const unsigned ch
             return ERROR_INVALID_PARAMETER; /* not a SID: its end is unknown */
         touches_data = 1;
         data_len = round_up(data_len, b->align);
-        if (data_len > SIZE_MAX - n)
+        if (data_len > SIZE_MAX - blob_bytes(n))
             return ERROR_NOT_ENOUGH_MEMORY;
-        data_len += n;
+        data_len += blob_bytes(n);
     }
 
     /* Decide: prefmaxlen is advisory for the first entry only. */
@@ -655,6 +810,8 @@ static inline NET_API_STATUS add_measured(netapibuf_packer *p, const unsigned ch
     struct seg *rs = seg_last(&p->recs);
     unsigned char *dst = rs->bytes + rs->used;
     copy_record(dst, src, l->size);
+    if (p->gap_count) /* padding: never the caller's stale bytes */
+        clear_gaps(p, dst, 1);
     rs->used += l->size;
     struct seg *ds = seg_last(&p->data);
     if (touches_data)
@@ -676,7 +833,7 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *
         return ERROR_INVALID_PARAMETER;
     if (p->full)
         return ERROR_MORE_DATA;
-    const struct netapibuf_record_layout *l = p->layout;
+    const struct netapibuf_record_layout *l = &p->layout;
     const unsigned char *src = record;
     const char *strings[NETAPIBUF_PACK_MAX_FIELDS];
     size_t sizes[NETAPIBUF_PACK_MAX_FIELDS];
@@ -700,7 +857,7 @@ NET_API_STATUS nbi_packer_add_sized(netapibuf_packer *p, const void *record, con
 {
     if (p->full)
         return ERROR_MORE_DATA;
-    const struct netapibuf_record_layout *l = p->layout;
+    const struct netapibuf_record_layout *l = &p->layout;
     const unsigned char *src = record;
     const char *strings[NETAPIBUF_PACK_MAX_FIELDS];
     size_t data_len = p->data_len;
@@ -717,7 +874,7 @@ NET_API_STATUS nbi_packer_slot(netapibuf_packer *p, size_t data_size, unsigned c
 {
     if (p->full)
         return ERROR_MORE_DATA;
-    const struct netapibuf_record_layout *l = p->layout;
+    const struct netapibuf_record_layout *l = &p->layout;
     size_t data_len = p->data_len + data_size;
     size_t total = buffer_size(p, p->count + 1, data_len);
     if (p->count && p->prefmaxlen != MAX_PREFERRED_LENGTH && total > p->prefmaxlen) {
@@ -749,7 +906,7 @@ NET_API_STATUS nbi_packer_slot(netapibuf_packer *p, size_t data_size, unsigned c
 void nbi_packer_window_open(netapibuf_packer *p, struct nbi_pack_window *w)
 {
     memset(w, 0, sizeof *w);
-    w->record_size = p->layout->size;
+    w->record_size = p->layout.size;
     if (p->staged || p->prefmaxlen != MAX_PREFERRED_LENGTH || !p->buf)
         return; /* an empty window: every entry goes through nbi_packer_slot */
     w->record = p->buf + p->count * w->record_size;
@@ -767,13 +924,15 @@ void nbi_packer_window_close(netapibuf_packer *p, struct nbi_pack_window *w)
 
 void nbi_packer_commit(netapibuf_packer *p, size_t data_size)
 {
-    size_t size = p->layout->size;
+    size_t size = p->layout.size;
     if (!p->staged) {
         unsigned char *end = p->buf + p->buf_size;
         prefetch_ahead(p->buf + (p->count + 1) * size, end);
         prefetch_ahead(p->buf + p->data_at + p->data_len + data_size, end);
     } else {
         struct seg *rs = seg_last(&p->recs), *ds = seg_last(&p->data);
+        if (p->gap_count) /* padding: whatever the caller left there */
+            clear_gaps(p, rs->bytes + rs->used, 1);
         rs->used += size;
         if (data_size)
             ds->used += data_size;
@@ -824,7 +983,7 @@ static const struct seg *seg_find_near(const struct seglist *l, size_t key, size
 void nbi_packer_get(const netapibuf_packer *p, DWORD i, void *record,
                     struct nbi_packer_cursor *cursor)
 {
-    const struct netapibuf_record_layout *l = p->layout;
+    const struct netapibuf_record_layout *l = &p->layout;
     const struct seg *s = seg_find_near(&p->recs, i, &cursor->record_seg);
     unsigned char *rec = record;
     memcpy(rec, s->bytes + (i - s->base) * l->size, l->size);
@@ -862,7 +1021,7 @@ NET_API_STATUS nbi_packer_cut(const netapibuf_packer *p, DWORD start, DWORD pref
     *entriesread = 0;
     if (start >= p->count)
         return NERR_Success;
-    const struct netapibuf_record_layout *l = p->layout;
+    const struct netapibuf_record_layout *l = &p->layout;
     const DWORD *b = p->bounds + start;
     /* Blobs keep their alignment if the page's data starts where the
        snapshot's would, modulo 16: `lead` zero bytes stand in for the data
@@ -918,7 +1077,7 @@ NET_API_STATUS nbi_packer_cut(const netapibuf_packer *p, DWORD start, DWORD pref
  */
 static NET_API_STATUS finish_direct(netapibuf_packer *p, LPBYTE *bufptr, LPDWORD entriesread)
 {
-    size_t recs = p->count * p->layout->size;
+    size_t recs = p->count * p->layout.size;
     size_t data_at = p->data_len ? round_up(recs, DATA_ALIGN) : recs;
     size_t total = data_at + p->data_len; /* checked to fit a DWORD by add() */
     unsigned char *buf = p->buf;
@@ -927,7 +1086,11 @@ static NET_API_STATUS finish_direct(netapibuf_packer *p, LPBYTE *bufptr, LPDWORD
             memmove(buf + data_at, buf + p->data_at, p->data_len);
         fix_up(p, buf, p->count, (uintptr_t)data_at - (uintptr_t)p->data_at);
     }
-    memset(buf + recs, 0, data_at - recs); /* padding: no stale bytes */
+    /* padding: no stale bytes, between the fields of every record however
+       it was written (an add, a slot, a window), and after the last one */
+    if (p->gap_count)
+        clear_gaps(p, buf, p->count);
+    memset(buf + recs, 0, data_at - recs);
     if (total != p->buf_size) {
         LPVOID trimmed;
         if (NetApiBufferReallocate(buf, (DWORD)total, &trimmed) != NERR_Success) {
@@ -939,7 +1102,7 @@ static NET_API_STATUS finish_direct(netapibuf_packer *p, LPBYTE *bufptr, LPDWORD
         buf = trimmed;
     }
     if (p->count >= HINT_SMALLEST && p->prefmaxlen == MAX_PREFERRED_LENGTH)
-        hint_write(p->layout, p->count, p->data_len);
+        hint_write(p->hint_key, p->count, p->data_len);
     p->buf = NULL; /* the caller's now */
     *bufptr = buf;
     *entriesread = (DWORD)p->count;
@@ -964,7 +1127,7 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_finish(netapibuf_packer *p, LPBYTE *b
     }
     if (!p->staged)
         return finish_direct(p, bufptr, entriesread);
-    const struct netapibuf_record_layout *l = p->layout;
+    const struct netapibuf_record_layout *l = &p->layout;
     size_t total = nbi_packer_size(p); /* checked to fit a DWORD by add() */
     size_t recs = p->count * l->size;
     LPVOID buf = NULL;
@@ -993,9 +1156,10 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_finish(netapibuf_packer *p, LPBYTE *b
     return NERR_Success;
 }
 
-NBI_EXPORT NET_API_STATUS netapibuf_pack(const struct netapibuf_record_layout *layout,
-                                         const void *records, DWORD count, DWORD prefmaxlen,
-                                         LPBYTE *bufptr, LPDWORD entriesread)
+/* netapibuf_pack and nbi_pack: records[0 .. count) through one packer. */
+static NET_API_STATUS pack_array(const struct netapibuf_record_layout *layout,
+                                 const struct nbi_layout *map, const void *records, DWORD count,
+                                 DWORD prefmaxlen, LPBYTE *bufptr, LPDWORD entriesread)
 {
     if (bufptr)
         *bufptr = NULL;
@@ -1004,7 +1168,7 @@ NBI_EXPORT NET_API_STATUS netapibuf_pack(const struct netapibuf_record_layout *l
     if (!layout || !bufptr || !entriesread || (count && !records))
         return ERROR_INVALID_PARAMETER;
     netapibuf_packer *p;
-    NET_API_STATUS st = netapibuf_packer_create(layout, prefmaxlen, &p);
+    NET_API_STATUS st = packer_new(layout, map, prefmaxlen, &p);
     if (st != NERR_Success)
         return st;
     const unsigned char *rec = records;
@@ -1024,4 +1188,18 @@ NBI_EXPORT NET_API_STATUS netapibuf_pack(const struct netapibuf_record_layout *l
     if (st != NERR_Success)
         return st;
     return more ? ERROR_MORE_DATA : NERR_Success;
+}
+
+NBI_EXPORT NET_API_STATUS netapibuf_pack(const struct netapibuf_record_layout *layout,
+                                         const void *records, DWORD count, DWORD prefmaxlen,
+                                         LPBYTE *bufptr, LPDWORD entriesread)
+{
+    return pack_array(layout, NULL, records, count, prefmaxlen, bufptr, entriesread);
+}
+
+NET_API_STATUS nbi_pack(const struct nbi_layout *layout, const void *records, DWORD count,
+                        DWORD prefmaxlen, LPBYTE *bufptr, LPDWORD entriesread)
+{
+    return pack_array(layout ? &layout->record : NULL, layout, records, count, prefmaxlen, bufptr,
+                      entriesread);
 }

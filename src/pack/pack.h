@@ -5,6 +5,7 @@
 #ifndef NBI_PACK_H
 #define NBI_PACK_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -20,9 +21,52 @@ struct nbi_packer_cursor {
 };
 
 /*
+ * Field maps: every byte of a result is a string or blob byte, a byte of a
+ * record field the caller set, or zero.
+ *
+ * The packer copies a source record as a block of bytes, and a record
+ * built on the stack has padding the compiler never initialised (between
+ * a DWORD and the pointer after it, say): copied as it is, a result would
+ * carry stale stack bytes to the caller (docs/behaviour.md section 5).  The packer
+ * cannot tell padding from a field the caller filled unless it is told
+ * where every field is.  So the library's own functions describe each
+ * record with an nbi_layout: the public layout plus a map of every member
+ * of the record (NBI_FIELD), and the packer zeroes every byte between
+ * fields in each record of a result, however the record was built (copied
+ * by an add, or written in place through nbi_packer_slot or a window).  Layer-5
+ * code creates its packers only with nbi_packer_create / nbi_pack
+ * (tests/layers.sh fails the suite otherwise), and tests/test_uninit.c
+ * checks every function and level with the stack and heap dirtied first.
+ * The public netapibuf_packer_create keeps copying records whole: a
+ * program's records are its own bytes.
+ */
+struct nbi_field {
+    size_t offset, size;
+};
+#define NBI_FIELD(type, member) {offsetof(type, member), sizeof(((type *)0)->member)}
+#define NBI_PACK_MAX_MAP 64 /* fields in a map, at most */
+/* The count and the array of a field map, for an nbi_layout initializer. */
+#define NBI_FIELDS(array) (sizeof(array) / sizeof((array)[0])), (array)
+
+struct nbi_layout {
+    struct netapibuf_record_layout record; /* pointer fields, as for the public API */
+    size_t field_count;                    /* every member of the record */
+    const struct nbi_field *fields;
+};
+
+/* netapibuf_packer_create and netapibuf_pack for a layout with a field
+   map; 87 also when the map is invalid (a field outside the record, two
+   fields overlapping, a pointer or length field of the layout missing). */
+NBI_INTERNAL NET_API_STATUS nbi_packer_create(const struct nbi_layout *layout, DWORD prefmaxlen,
+                                              netapibuf_packer **packer);
+NBI_INTERNAL NET_API_STATUS nbi_pack(const struct nbi_layout *layout, const void *records,
+                                     DWORD count, DWORD prefmaxlen, LPBYTE *bufptr,
+                                     LPDWORD entriesread);
+
+/*
  * Copy staged entry i (i < netapibuf_packer_count; a staged packer only)
- * into *record, with its
- * pointer fields pointing into the packer's staging area.  Those pointers
+ * into *record, with its pointer fields pointing into the packer's staging
+ * area.  Those pointers
  * stay valid until the next netapibuf_packer_add or the destroy.  Reading
  * entries in order through one cursor costs no search.
  */
@@ -43,8 +87,8 @@ NBI_INTERNAL NET_API_STATUS nbi_packer_add_sized(netapibuf_packer *packer, const
 /*
  * The packer's fastest way in, for a layout without blobs whose caller
  * writes each entry itself: room for one more entry with data_size bytes of
- * strings.  *record points at its record, to be written whole (padding
- * included: clear it), and *data at its data_size bytes; a pointer field
+ * strings.  *record points at its record, every field of which is to be
+ * written (the packer clears the padding between them), and *data at its data_size bytes; a pointer field
  * holds tag + k for the string at (*data)[k], or NULL (the packer turns
  * these into addresses when it finishes or is read back).  NERR_Success,
  * ERROR_MORE_DATA (the entry does not fit, as for the add) or 8, the packer
@@ -77,7 +121,7 @@ NBI_INTERNAL void nbi_packer_window_open(netapibuf_packer *packer, struct nbi_pa
 NBI_INTERNAL void nbi_packer_window_close(netapibuf_packer *packer, struct nbi_pack_window *w);
 
 /* Room in the window for one entry with data_size bytes of strings: its
-   record (write it whole) and *data; a pointer field takes the address of
+   record (write every field; the packer clears padding) and *data; a pointer field takes the address of
    its string (tag = (uintptr_t)*data).  NULL when the window has no room. */
 static inline unsigned char *nbi_pack_window_entry(struct nbi_pack_window *w, size_t data_size,
                                                    unsigned char **data)
@@ -139,7 +183,7 @@ static inline void nbi_pack_put_string(unsigned char *at, const char *s, size_t 
  * into pages (nbi_packer_cut) instead of building the result in place:
  * records and data go to staging segments that never move, and each
  * entry's data start is remembered.  Call it right after
- * netapibuf_packer_create, before any add.  0, or 8 (the packer is
+ * nbi_packer_create, before any add.  0, or 8 (the packer is
  * unchanged and still usable).
  */
 NBI_INTERNAL NET_API_STATUS nbi_packer_stage(netapibuf_packer *packer);

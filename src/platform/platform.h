@@ -2,9 +2,10 @@
  * platform.h — the operating-system contract of netapibuf.
  *
  * Everything the library needs from the OS beyond malloc (randomness, the
- * page size, once-initialisation, locks, per-thread exit hooks) goes
- * through these few functions, implemented in platform_linux.c.  A port
- * to another system replaces that one file.
+ * page size, once-initialisation, per-thread exit hooks, reading memory
+ * that may not be ours) goes through these few functions, implemented in
+ * platform_linux.c; locks and their fork protocol are locks.h.  A port to
+ * another system replaces those files.
  */
 #ifndef NBI_PLATFORM_H
 #define NBI_PLATFORM_H
@@ -46,10 +47,7 @@ NBI_INTERNAL size_t nbi_page_size(void);
 /* The value of an environment variable, ignoring it in set-uid programs. */
 NBI_INTERNAL const char *nbi_getenv(const char *name);
 
-typedef pthread_mutex_t nbi_mutex;
-#define NBI_MUTEX_INIT PTHREAD_MUTEX_INITIALIZER
-static inline void nbi_mutex_lock(nbi_mutex *m) { pthread_mutex_lock(m); }
-static inline void nbi_mutex_unlock(nbi_mutex *m) { pthread_mutex_unlock(m); }
+/* Locks: platform/locks.h (every lock joins the fork protocol there). */
 
 /* Run fn exactly once per process, all callers waiting until it is done. */
 typedef pthread_once_t nbi_once;
@@ -63,8 +61,17 @@ static inline void nbi_call_once(nbi_once *once, void (*fn)(void)) { pthread_onc
 NBI_INTERNAL int nbi_thread_exit_init(void (*fn)(void *));
 NBI_INTERNAL void nbi_thread_exit_arm(void *arg);
 
-/* Register fork handlers that keep lock-protected state usable in the child. */
-NBI_INTERNAL void nbi_at_fork(void (*prepare)(void), void (*parent)(void), void (*child)(void));
+/*
+ * Copy up to n bytes at src, memory this thread does not own, to dst: the
+ * kernel reads them (Linux: process_vm_readv on this very process), so
+ * bytes another thread writes at the same moment are not a data race of
+ * the program, and an unmapped or unreadable page ends the copy instead of
+ * faulting.  Returns the bytes copied, a prefix of the n asked for; 0 when
+ * the first byte is unreadable or the system refuses (a seccomp filter).
+ * For the rare paths that look at memory near a pointer that may not be
+ * a buffer (misuse classification); never on a hot path (a system call).
+ */
+NBI_INTERNAL size_t nbi_read_foreign(void *dst, const void *src, size_t n);
 
 /*
  * A full memory barrier run at once on every thread of the process (Linux:

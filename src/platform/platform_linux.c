@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -82,9 +83,40 @@ void nbi_thread_exit_arm(void *arg)
         (void)pthread_setspecific(exit_key, arg);
 }
 
-void nbi_at_fork(void (*prepare)(void), void (*parent)(void), void (*child)(void))
+/*
+ * The kernel copies whole iovec elements or none, so the source is cut at
+ * page boundaries: a copy then stops at the first unreadable page, having
+ * copied the readable ones before it.
+ */
+#define FOREIGN_PAGES 8
+size_t nbi_read_foreign(void *dst, const void *src, size_t n)
 {
-    (void)pthread_atfork(prepare, parent, child);
+    int saved_errno = errno;
+    uintptr_t page = nbi_page_size();
+    size_t done = 0;
+    while (done < n) {
+        struct iovec remote[FOREIGN_PAGES];
+        size_t want = 0;
+        int pieces = 0;
+        while (pieces < FOREIGN_PAGES && done + want < n) {
+            uintptr_t at = (uintptr_t)src + done + want;
+            size_t piece = page - at % page;
+            if (piece > n - done - want)
+                piece = n - done - want;
+            remote[pieces].iov_base = (void *)at;
+            remote[pieces].iov_len = piece;
+            pieces++;
+            want += piece;
+        }
+        struct iovec local = {(unsigned char *)dst + done, want};
+        ssize_t got = process_vm_readv(getpid(), &local, 1, remote, (unsigned long)pieces, 0);
+        if (got > 0)
+            done += (size_t)got;
+        if (got <= 0 || (size_t)got < want)
+            break;
+    }
+    errno = saved_errno;
+    return done;
 }
 
 int nbi_process_barrier_init(void)

@@ -6,9 +6,10 @@
 #include <lmerr.h>
 #include <netapibuf.h>
 
+#include "platform/locks.h"
 #include "platform/sysalloc.h"
 
-static nbi_mutex lock = NBI_MUTEX_INIT;
+NBI_MUTEX(lock, NBI_RANK_CREDENTIALS)
 static struct nbi_credentials current; /* generation 0: never set (anonymous) */
 
 void nbi_wipe(void *p, unsigned long n)

@@ -254,3 +254,162 @@ NET_API_STATUS nbi_samr_alias_members(struct nbi_remote *r, const char *server, 
     samr_close(&q);
     return st;
 }
+
+/* ---- a user's aliases ---------------------------------------------------------------- */
+
+#define SID_TYPE_USER 1 /* SidTypeUser */
+
+/* domain_sid with one more sub-authority, rid. */
+static struct nbi_dom_sid sid_append(const void *domain_sid, uint32_t rid)
+{
+    struct nbi_dom_sid sid;
+    memcpy(&sid, domain_sid, sizeof sid);
+    if (sid.num_auths >= 0 && sid.num_auths < 15)
+        sid.sub_auths[sid.num_auths++] = rid;
+    return sid;
+}
+
+/* The names of rids in domain d, handed to fn in order. */
+static NET_API_STATUS name_rids(struct samr *q, struct nbi_policy_handle *d,
+                                const struct nbi_samr_ids *rids, nbi_alias_fn fn, void *ctx)
+{
+    if (!rids->count)
+        return NERR_Success;
+    struct nbi_lsa_strings names = {0, NULL};
+    struct nbi_samr_ids types = {0, NULL};
+    nbi_ntstatus result = 0;
+    nbi_ntstatus st = q->s->dcerpc_samr_LookupRids(q->binding, q->mem, d, rids->count, rids->ids,
+                                                   &names, &types, &result);
+    if (st != 0 || (result != 0 && result != NBI_NT_STATUS_SOME_NOT_MAPPED))
+        return nt(st, result);
+    NET_API_STATUS status = NERR_Success;
+    for (uint32_t i = 0; status == NERR_Success && i < names.count; i++)
+        if (names.names[i].string)
+            status = fn(names.names[i].string, "", ctx);
+    return status;
+}
+
+/* The aliases of domain d that list one of the SIDs. */
+static NET_API_STATUS aliases_of(struct samr *q, struct nbi_policy_handle *d,
+                                 struct nbi_lsa_sid_array *sids, nbi_alias_fn fn, void *ctx)
+{
+    struct nbi_samr_ids rids = {0, NULL};
+    nbi_ntstatus result = 0;
+    nbi_ntstatus st =
+        q->s->dcerpc_samr_GetAliasMembership(q->binding, q->mem, d, sids, &rids, &result);
+    if (st != 0 || result != 0)
+        return nt(st, result);
+    return name_rids(q, d, &rids, fn, ctx);
+}
+
+NET_API_STATUS nbi_samr_user_aliases(struct nbi_remote *r, const char *server, const char *user,
+                                     int indirect, nbi_alias_fn fn, void *ctx)
+{
+    struct samr q;
+    NET_API_STATUS st = samr_open(&q, r, server);
+    size_t n = strlen(user);
+    struct nbi_lsa_string s = {(uint16_t)(n > 0x7FFF ? 0xFFFE : 2 * n),
+                               (uint16_t)(n > 0x7FFF ? 0xFFFE : 2 * n), user};
+    struct nbi_samr_ids rids = {0, NULL}, types = {0, NULL};
+    nbi_ntstatus result = 0, call;
+    if (st == NERR_Success) {
+        call = q.s->dcerpc_samr_LookupNames(q.binding, q.mem, &q.domain, 1, &s, &rids, &types,
+                                            &result);
+        if (call == 0 && result == NBI_NT_STATUS_NONE_MAPPED)
+            st = NERR_UserNotFound;
+        else if (call != 0 || result != 0)
+            st = nt(call, result);
+        else if (rids.count != 1 || types.count != 1 || types.ids[0] != SID_TYPE_USER)
+            st = NERR_UserNotFound;
+    }
+    /* The user's SID, and with indirect its global groups' SIDs. */
+    struct nbi_samr_rid_with_attribute_array *groups = NULL;
+    if (st == NERR_Success && indirect) {
+        struct nbi_policy_handle handle = {0};
+        call = q.s->dcerpc_samr_OpenUser(q.binding, q.mem, &q.domain, NBI_SAMR_USER_GET_GROUPS,
+                                         rids.ids[0], &handle, &result);
+        if (call != 0 || result != 0) {
+            st = nt(call, result);
+        } else {
+            void *got = NULL;
+            call = q.s->dcerpc_samr_GetGroupsForUser(q.binding, q.mem, &handle, &got, &result);
+            st = nt(call, result);
+            groups = got;
+            nbi_ntstatus ignored;
+            (void)q.s->dcerpc_samr_Close(q.binding, q.mem, &handle, &ignored);
+        }
+    }
+    uint32_t count = 1 + (groups ? groups->count : 0);
+    struct nbi_dom_sid *sids = NULL;
+    struct nbi_lsa_sid_ptr *ptrs = NULL;
+    if (st == NERR_Success) {
+        sids = nbi_sys_malloc(count * sizeof *sids);
+        ptrs = nbi_sys_malloc(count * sizeof *ptrs);
+        if (!sids || !ptrs)
+            st = ERROR_NOT_ENOUGH_MEMORY;
+    }
+    if (st == NERR_Success) {
+        sids[0] = sid_append(q.domain_sid, rids.ids[0]);
+        for (uint32_t i = 1; i < count; i++)
+            sids[i] = sid_append(q.domain_sid, groups->rids[i - 1].rid);
+        for (uint32_t i = 0; i < count; i++)
+            ptrs[i].sid = &sids[i];
+        struct nbi_lsa_sid_array array = {count, ptrs};
+        st = aliases_of(&q, &q.builtin, &array, fn, ctx);
+        if (st == NERR_Success)
+            st = aliases_of(&q, &q.domain, &array, fn, ctx);
+    }
+    nbi_sys_free(sids);
+    nbi_sys_free(ptrs);
+    samr_close(&q);
+    return st;
+}
+
+/* ---- accounts by control bits ------------------------------------------------------- */
+
+NET_API_STATUS nbi_samr_enum_users(struct nbi_remote *r, const char *server, uint32_t acb,
+                                   nbi_account_fn fn, void *ctx)
+{
+    struct samr q;
+    NET_API_STATUS st = samr_open(&q, r, server);
+    /* First the whole list (all replies stay on q.mem), then fn: a call fn
+       makes through libnetapi may reopen the cached domain handle the
+       enumeration goes on with. */
+    const struct nbi_samr_sam_array **pages = NULL;
+    size_t npages = 0;
+    uint32_t resume = 0;
+    while (st == NERR_Success) {
+        void *array = NULL;
+        uint32_t got = 0;
+        nbi_ntstatus result = 0;
+        nbi_ntstatus call = q.s->dcerpc_samr_EnumDomainUsers(q.binding, q.mem, &q.domain, &resume,
+                                                             acb, &array, 0xFFFFFFFFu, &got,
+                                                             &result);
+        if (call != 0 || (result != 0 && result != NBI_NT_STATUS_MORE_ENTRIES)) {
+            st = nt(call, result);
+            break;
+        }
+        /* A domain controller answers "none" with no array at all. */
+        if (array && ((const struct nbi_samr_sam_array *)array)->count) {
+            const struct nbi_samr_sam_array **more =
+                nbi_sys_realloc(pages, (npages + 1) * sizeof *pages);
+            if (!more) {
+                st = ERROR_NOT_ENOUGH_MEMORY;
+                break;
+            }
+            pages = more;
+            pages[npages++] = array;
+        }
+        if (result != NBI_NT_STATUS_MORE_ENTRIES || !array ||
+            !((const struct nbi_samr_sam_array *)array)->count)
+            break;
+    }
+    for (size_t p = 0; st == NERR_Success && p < npages; p++)
+        for (uint32_t i = 0; st == NERR_Success && i < pages[p]->count; i++) {
+            const struct nbi_samr_sam_entry *e = &pages[p]->entries[i];
+            st = fn(e->name.string ? e->name.string : "", e->idx, ctx);
+        }
+    nbi_sys_free(pages);
+    samr_close(&q);
+    return st;
+}

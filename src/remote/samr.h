@@ -2,15 +2,22 @@
  * samr.h — layer 5, remote side: local groups through Samba's SAMR and LSA
  * client calls, for the two functions libnetapi gets wrong or lacks.
  *
- * Samba 4.17's libnetapi answers NetLocalGroupGetMembers with
- * ERROR_NOT_SUPPORTED at every level, and its NetLocalGroupEnum reuses one
- * resume handle for the BUILTIN and the account domain, so it skips the
- * first account-domain aliases (a standalone smbd) or returns
- * ERROR_MORE_DATA with no entry for ever (a domain controller, small
- * prefmaxlen).  Both are answered here with the calls libnetapi itself is
- * built on: libnetapi's own pipe and domain-handle cache, Samba's
- * generated SAMR client (EnumDomainAliases, LookupNames, OpenAlias,
- * QueryAliasInfo, GetMembersInAlias) and its LSA name lookup.
+ * Samba 4.17's libnetapi gets four things wrong that netapibuf answers
+ * here instead, with the calls libnetapi itself is built on (its own pipe
+ * and domain-handle cache, Samba's generated SAMR client, its LSA name
+ * lookup):
+ *
+ *   NetLocalGroupGetMembers  ERROR_NOT_SUPPORTED at every level;
+ *   NetLocalGroupEnum        one resume handle shared by the BUILTIN and the
+ *                            account domain: the first account-domain
+ *                            aliases are skipped (a standalone smbd), or
+ *                            ERROR_MORE_DATA with no entry comes back for
+ *                            ever (a domain controller, small prefmaxlen);
+ *   NetUserGetLocalGroups    fails (1332, 1301) for every user who is in an
+ *                            account-domain alias;
+ *   NetUserEnum              with a filter that matches no account, a domain
+ *                            controller's empty reply is dereferenced: the
+ *                            process dies (SIGSEGV in NetUserEnum_r).
  *
  * Those calls take Samba's C structures of the MS-SAMR/MS-LSAD wire types;
  * the few used are declared below as Samba's IDL compiler lays them out
@@ -66,6 +73,21 @@ struct nbi_samr_sam_array {
     struct nbi_samr_sam_entry *entries;
 };
 
+struct nbi_samr_rid_with_attribute {
+    uint32_t rid;
+    uint32_t attributes;
+};
+
+struct nbi_samr_rid_with_attribute_array {
+    uint32_t count;
+    struct nbi_samr_rid_with_attribute *rids;
+};
+
+struct nbi_lsa_strings {
+    uint32_t count;
+    struct nbi_lsa_string *names;
+};
+
 struct nbi_samr_ids {
     uint32_t count;
     uint32_t *ids;
@@ -89,6 +111,7 @@ struct nbi_lsa_sid_array {
 #define NBI_SAMR_DOMAIN_MASK (0x00000004u | 0x00000100u | 0x00000200u)
     /* LOOKUP_INFO_2 | ENUM_ACCOUNTS | OPEN_ACCOUNT (DOMAIN_LOOKUP) */
 #define NBI_SAMR_ALIAS_GET_MEMBERS 0x00000004u
+#define NBI_SAMR_USER_GET_GROUPS 0x00000100u
 #define NBI_SAMR_ALIAS_LOOKUP_INFO 0x00000008u
 #define NBI_LSA_MAXIMUM_ALLOWED 0x02000000u
 
@@ -133,5 +156,26 @@ typedef NET_API_STATUS (*nbi_member_fn)(const struct nbi_alias_member *m, void *
 NBI_INTERNAL NET_API_STATUS nbi_samr_alias_members(struct nbi_remote *r, const char *server,
                                                    const char *alias, nbi_member_fn fn,
                                                    void *ctx);
+
+/*
+ * The aliases user belongs to, BUILTIN's first, then the account
+ * domain's, handed to fn (comment ""): those that list the user, and with
+ * indirect those that list one of the user's global groups too.
+ * NERR_UserNotFound when no user has that name; otherwise as above.
+ */
+NBI_INTERNAL NET_API_STATUS nbi_samr_user_aliases(struct nbi_remote *r, const char *server,
+                                                  const char *user, int indirect, nbi_alias_fn fn,
+                                                  void *ctx);
+
+/* One account of nbi_samr_enum_users. */
+typedef NET_API_STATUS (*nbi_account_fn)(const char *name, uint32_t rid, void *ctx);
+
+/*
+ * Every account of the account domain whose control bits share one with
+ * acb (MS-SAMR's USER_ACCOUNT codes), in the server's order, handed to fn
+ * after the whole list has been read (so fn may make other calls).
+ */
+NBI_INTERNAL NET_API_STATUS nbi_samr_enum_users(struct nbi_remote *r, const char *server,
+                                                uint32_t acb, nbi_account_fn fn, void *ctx);
 
 #endif /* NBI_REMOTE_SAMR_H */

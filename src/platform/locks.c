@@ -1,0 +1,80 @@
+/* locks.c — the fork protocol every lock of the library joins (locks.h). */
+#include "platform/locks.h"
+
+/*
+ * The members, by increasing rank.  Constructors add them, one thread at a
+ * time, before any thread can call into the library; but a program that
+ * dlopens the library may fork from another thread while they run, so the
+ * list is published with release stores and read with acquire loads, and
+ * a member added while a fork is under way is simply not part of it (held
+ * stays 0, so the release handlers leave it alone).
+ */
+static struct nbi_fork_member *members;
+
+static struct nbi_fork_member *next_of(struct nbi_fork_member *const *link)
+{
+    return __atomic_load_n(link, __ATOMIC_ACQUIRE);
+}
+
+/* Before fork: every lock, outer ones first. */
+static void prepare(void)
+{
+    for (struct nbi_fork_member *m = next_of(&members); m; m = next_of(&m->next)) {
+        m->prepare(m->arg);
+        m->held = 1;
+    }
+}
+
+/* After fork, in the parent or the child: what prepare took.  The order
+   does not matter for release; a second thread's prepare waits on the
+   first member until it is released. */
+static void release(int in_child)
+{
+    for (struct nbi_fork_member *m = next_of(&members); m; m = next_of(&m->next)) {
+        if (!m->held)
+            continue;
+        m->held = 0;
+        if (in_child)
+            m->child(m->arg);
+        else
+            m->parent(m->arg);
+    }
+}
+
+static void release_in_parent(void) { release(0); }
+static void release_in_child(void) { release(1); }
+
+void nbi_fork_join(struct nbi_fork_member *member)
+{
+    static int registered;
+    if (!registered) {
+        registered = 1;
+        (void)pthread_atfork(prepare, release_in_parent, release_in_child);
+    }
+    struct nbi_fork_member **link = &members;
+    struct nbi_fork_member *at;
+    while ((at = next_of(link)) != NULL && at->rank <= member->rank)
+        link = &at->next;
+    member->next = at;
+    __atomic_store_n(link, member, __ATOMIC_RELEASE);
+}
+
+void nbi_mutex_fork_lock(void *mutex)
+{
+    nbi_mutex_lock(mutex);
+}
+
+void nbi_mutex_fork_unlock(void *mutex)
+{
+    nbi_mutex_unlock(mutex);
+}
+
+unsigned nbi_fork_members(int *ordered)
+{
+    unsigned n = 0;
+    *ordered = 1;
+    for (struct nbi_fork_member *m = next_of(&members); m; m = next_of(&m->next), n++)
+        if (m->next && next_of(&m->next)->rank < m->rank)
+            *ordered = 0;
+    return n;
+}

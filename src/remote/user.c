@@ -1,0 +1,348 @@
+/*
+ * user.c — NetUserEnum, NetUserGetInfo and NetUserGetLocalGroups against a
+ * server: the level tables and the routes (see table.h).
+ *
+ * Routes.  Samba's NetUserEnum asks the server for each user separately
+ * at every level but 0 (a SAMR QueryUserInfo per entry): 1.8-2.0 s for
+ * 2,004 users on a domain controller.  Level 20's five fields (name, full
+ * name, comment, flags, user id) are all in the display information
+ * (NetQueryDisplayInformation level 1, one SAMR call per server page), so
+ * level 20 of normal accounts takes that route; the display information
+ * carries SAMR's account-control bits, which become Windows' UF_ flags
+ * here, as Samba's own per-user route does.  Other levels and filters go
+ * through Samba's NetUserEnum, paged to the end, except filters other than
+ * normal accounts: with one that matches nothing on a domain controller,
+ * Samba's NetUserEnum dies (samr.h), so those accounts are listed through
+ * SAMR here and each is read with Samba's NetUserGetInfo, which is what
+ * NetUserEnum does per account anyway.
+ *
+ * NetUserGetLocalGroups is answered through SAMR (samr.h says why).
+ */
+#include <lm.h>
+
+#include "net/layouts.h"
+#include "net/server_name.h"
+#include "remote/functions.h"
+#include "remote/samr.h"
+#include "remote/table.h"
+
+/* ---- Samba's records where they differ from ours ---------------------------- */
+
+/* Samba's USER_INFO_3 has no usri3_password (Windows' has, and NetUserAdd
+   at level 3 uses it): everything else is Windows' order. */
+struct samba_user_info_3 {
+    const char *name;
+    uint32_t password_age, priv;
+    const char *home_dir, *comment;
+    uint32_t flags;
+    const char *script_path;
+    uint32_t auth_flags;
+    const char *full_name, *usr_comment, *parms, *workstations;
+    uint32_t last_logon, last_logoff, acct_expires, max_storage, units_per_week;
+    uint8_t *logon_hours;
+    uint32_t bad_pw_count, num_logons;
+    const char *logon_server;
+    uint32_t country_code, code_page, user_id, primary_group_id;
+    const char *profile, *home_dir_drive;
+    uint32_t password_expired;
+};
+
+static void convert_user_info_3(const void *samba, void *ours)
+{
+    const struct samba_user_info_3 *s = samba;
+    USER_INFO_3 *u = ours;
+    u->usri3_name = nbi_samba_string(s->name);
+    u->usri3_password = NULL;
+    u->usri3_password_age = s->password_age;
+    u->usri3_priv = s->priv;
+    u->usri3_home_dir = nbi_samba_string(s->home_dir);
+    u->usri3_comment = nbi_samba_string(s->comment);
+    u->usri3_flags = s->flags;
+    u->usri3_script_path = nbi_samba_string(s->script_path);
+    u->usri3_auth_flags = s->auth_flags;
+    u->usri3_full_name = nbi_samba_string(s->full_name);
+    u->usri3_usr_comment = nbi_samba_string(s->usr_comment);
+    u->usri3_parms = nbi_samba_string(s->parms);
+    u->usri3_workstations = nbi_samba_string(s->workstations);
+    u->usri3_last_logon = s->last_logon;
+    u->usri3_last_logoff = s->last_logoff;
+    u->usri3_acct_expires = s->acct_expires;
+    u->usri3_max_storage = s->max_storage;
+    u->usri3_units_per_week = s->units_per_week;
+    u->usri3_logon_hours = s->logon_hours;
+    u->usri3_bad_pw_count = s->bad_pw_count;
+    u->usri3_num_logons = s->num_logons;
+    u->usri3_logon_server = nbi_samba_string(s->logon_server);
+    u->usri3_country_code = s->country_code;
+    u->usri3_code_page = s->code_page;
+    u->usri3_user_id = s->user_id;
+    u->usri3_primary_group_id = s->primary_group_id;
+    u->usri3_profile = nbi_samba_string(s->profile);
+    u->usri3_home_dir_drive = nbi_samba_string(s->home_dir_drive);
+    u->usri3_password_expired = s->password_expired;
+}
+
+/* SAMR's account-control bits (MS-SAMR 2.2.1.12) as Windows' UF_ flags
+   (MS-SAMR 3.1.1.8.10); UF_SCRIPT is always set, as Windows reports it. */
+static DWORD acb_to_uf(uint32_t acb)
+{
+    static const uint32_t map[][2] = {
+        {0x00000001, UF_ACCOUNTDISABLE},
+        {0x00000002, UF_HOMEDIR_REQUIRED},
+        {0x00000004, UF_PASSWD_NOTREQD},
+        {0x00000008, UF_TEMP_DUPLICATE_ACCOUNT},
+        {0x00000010, UF_NORMAL_ACCOUNT},
+        {0x00000020, UF_MNS_LOGON_ACCOUNT},
+        {0x00000040, UF_INTERDOMAIN_TRUST_ACCOUNT},
+        {0x00000080, UF_WORKSTATION_TRUST_ACCOUNT},
+        {0x00000100, UF_SERVER_TRUST_ACCOUNT},
+        {0x00000200, UF_DONT_EXPIRE_PASSWD},
+        {0x00000400, UF_LOCKOUT},
+        {0x00000800, UF_ENCRYPTED_TEXT_PASSWORD_ALLOWED},
+        {0x00001000, UF_SMARTCARD_REQUIRED},
+        {0x00002000, UF_TRUSTED_FOR_DELEGATION},
+        {0x00004000, UF_NOT_DELEGATED},
+        {0x00008000, UF_USE_DES_KEY_ONLY},
+        {0x00010000, UF_DONT_REQUIRE_PREAUTH},
+        {0x00020000, UF_PASSWORD_EXPIRED},
+        {0x00040000, UF_TRUSTED_TO_AUTHENTICATE_FOR_DELEGATION},
+        {0x00080000, UF_NO_AUTH_DATA_REQUIRED},
+        {0x00100000, UF_PARTIAL_SECRETS_ACCOUNT},
+        {0x00200000, UF_USE_AES_KEYS},
+    };
+    DWORD uf = UF_SCRIPT;
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (acb & map[i][0])
+            uf |= map[i][1];
+    return uf;
+}
+
+/* A display-information entry as USER_INFO_20. */
+static void convert_display_to_20(const void *samba, void *ours)
+{
+    const NET_DISPLAY_USER *d = samba;
+    USER_INFO_20 *u = ours;
+    u->usri20_name = d->usri1_name;
+    u->usri20_full_name = d->usri1_full_name;
+    u->usri20_comment = d->usri1_comment;
+    u->usri20_flags = acb_to_uf(d->usri1_flags);
+    u->usri20_user_id = d->usri1_user_id;
+}
+
+/* ---- pages ---------------------------------------------------------------------- */
+
+static uint32_t page_user_enum(struct nbi_remote *r, const struct nbi_enum_args *a,
+                               uint32_t *resume, void **buf, uint32_t *count)
+{
+    uint32_t total = 0;
+    return r->samba->NetUserEnum(a->server, a->level, a->filter, (uint8_t **)buf,
+                                 MAX_PREFERRED_LENGTH, count, &total, resume);
+}
+
+/* The display information continues at the index after the last entry. */
+static uint32_t page_display_users(struct nbi_remote *r, const struct nbi_enum_args *a,
+                                   uint32_t *resume, void **buf, uint32_t *count)
+{
+    uint32_t st = r->samba->NetQueryDisplayInformation(a->server, 1, *resume, 0xFFFFFFFFu,
+                                                       MAX_PREFERRED_LENGTH, count, buf);
+    if ((st == NERR_Success || st == ERROR_MORE_DATA) && *buf && *count)
+        *resume = ((const NET_DISPLAY_USER *)*buf)[*count - 1].usri1_next_index;
+    return st;
+}
+
+/* ---- the tables --------------------------------------------------------------------- */
+
+#define ENUM_ROW(lvl) NBI_ROW_SAME(lvl, USER_INFO_##lvl, page_user_enum)
+static const struct nbi_remote_level user_rows[] = {
+    ENUM_ROW(0),
+    ENUM_ROW(1),
+    ENUM_ROW(2),
+    NBI_ROW_CONVERT(3, USER_INFO_3, struct samba_user_info_3, convert_user_info_3, page_user_enum),
+    ENUM_ROW(4),
+    ENUM_ROW(10),
+    ENUM_ROW(11),
+    ENUM_ROW(20),
+    ENUM_ROW(23),
+};
+#undef ENUM_ROW
+#define USER_ROWS (sizeof user_rows / sizeof *user_rows)
+
+/* Other filters: SAMR's list, then NetUserGetInfo per account. */
+static NET_API_STATUS filtered_fill(netapibuf_packer *snapshot, void *ctx);
+#define FILTERED_ROW(lvl) \
+    {lvl, &nbi_layout_USER_INFO_##lvl, 0, NULL, NULL, {&nbi_layout_USER_INFO_##lvl, filtered_fill}}
+static const struct nbi_remote_level user_rows_filtered[] = {
+    FILTERED_ROW(0),  FILTERED_ROW(1),  FILTERED_ROW(2),  FILTERED_ROW(3),  FILTERED_ROW(4),
+    FILTERED_ROW(10), FILTERED_ROW(11), FILTERED_ROW(20), FILTERED_ROW(23),
+};
+#undef FILTERED_ROW
+
+/* Level 20 of normal accounts: the display information. */
+static const struct nbi_remote_level user_20_fast =
+    NBI_ROW_CONVERT(20, USER_INFO_20, NET_DISPLAY_USER, convert_display_to_20, page_display_users);
+
+static const struct nbi_remote_level local_groups_row =
+    NBI_ROW_SAME(0, LOCALGROUP_USERS_INFO_0, NULL);
+
+/* ---- accounts by filter ------------------------------------------------------------- */
+
+/* SAMR's USER_ACCOUNT bits (MS-SAMR 2.2.1.12) for NetUserEnum's FILTER_ bits. */
+static uint32_t filter_to_acb(DWORD filter)
+{
+    uint32_t acb = 0;
+    if (filter & FILTER_TEMP_DUPLICATE_ACCOUNT)
+        acb |= 0x00000008; /* ACB_TEMPDUP */
+    if (filter & FILTER_NORMAL_ACCOUNT)
+        acb |= 0x00000010; /* ACB_NORMAL */
+    if (filter & FILTER_INTERDOMAIN_TRUST_ACCOUNT)
+        acb |= 0x00000040; /* ACB_DOMTRUST */
+    if (filter & FILTER_WORKSTATION_TRUST_ACCOUNT)
+        acb |= 0x00000080; /* ACB_WSTRUST */
+    if (filter & FILTER_SERVER_TRUST_ACCOUNT)
+        acb |= 0x00000100; /* ACB_SVRTRUST */
+    return acb;
+}
+
+struct filtered {
+    struct nbi_remote *r;
+    const struct nbi_fill_ctx *f;
+    netapibuf_packer *snapshot;
+    const struct nbi_remote_level *info_row; /* how NetUserGetInfo's record is carried */
+    uint32_t samba_status;                   /* the first failed NetUserGetInfo */
+};
+
+static NET_API_STATUS add_account(const char *name, uint32_t rid, void *ctx)
+{
+    (void)rid;
+    struct filtered *a = ctx;
+    if (a->f->row->level == 0) {
+        USER_INFO_0 r = {nbi_samba_string(name)};
+        return netapibuf_packer_add(a->snapshot, &r);
+    }
+    uint8_t *buf = NULL;
+    uint32_t st = a->r->samba->NetUserGetInfo(a->f->args->server, name, a->f->row->level, &buf);
+    if (st != NERR_Success) {
+        a->samba_status = st;
+        return NERR_InternalError; /* stops the walk; the status is mapped below */
+    }
+    NET_API_STATUS added = buf ? nbi_remote_add(a->snapshot, a->info_row, buf, 1)
+                               : NERR_InternalError;
+    if (buf)
+        a->r->samba->NetApiBufferFree(buf);
+    return added;
+}
+
+static NET_API_STATUS filtered_fill(netapibuf_packer *snapshot, void *ctx)
+{
+    const struct nbi_fill_ctx *f = ctx;
+    struct filtered a = {NULL, f, snapshot,
+                         nbi_remote_row(user_rows, USER_ROWS, f->row->level), NERR_Success};
+    struct nbi_remote r;
+    NET_API_STATUS st = nbi_remote_enter(&r);
+    if (st != NERR_Success)
+        return st;
+    a.r = &r;
+    st = nbi_samr_enum_users(&r, f->args->server, filter_to_acb(f->args->filter), add_account,
+                             &a);
+    nbi_remote_leave(&r);
+    if (a.samba_status != NERR_Success)
+        return nbi_remote_status(a.samba_status, NBI_NOUN_NONE, f->args->server);
+    return nbi_remote_status(st, NBI_NOUN_NONE, f->args->server);
+}
+
+/* ---- the functions ------------------------------------------------------------------ */
+
+NET_API_STATUS nbi_remote_user_enum(LPCSTR server, DWORD level, DWORD filter, LPBYTE *bufptr,
+                                    DWORD prefmaxlen, LPDWORD entriesread, LPDWORD totalentries,
+                                    PDWORD resume_handle)
+{
+    const struct nbi_remote_level *row = nbi_remote_row(user_rows, USER_ROWS, level);
+    if (!row)
+        return ERROR_INVALID_LEVEL;
+    int normal = filter == 0 || filter == FILTER_NORMAL_ACCOUNT;
+    if (level == 20 && normal)
+        row = &user_20_fast;
+    else if (!normal)
+        row = nbi_remote_row(user_rows_filtered, USER_ROWS, level);
+    struct nbi_enum_args args = {nbi_server_bare(server), NULL, level, filter};
+    uint64_t handle = resume_handle ? *resume_handle : 0;
+    NET_API_STATUS st = nbi_remote_enumerate(row, &args, NBI_NOUN_NONE, prefmaxlen,
+                                             resume_handle ? &handle : NULL, 32, bufptr,
+                                             entriesread, totalentries);
+    if (resume_handle && (st == NERR_Success || st == ERROR_MORE_DATA))
+        *resume_handle = (DWORD)handle;
+    return st;
+}
+
+NET_API_STATUS nbi_remote_user_get_info(LPCSTR server, LPCSTR username, DWORD level,
+                                        LPBYTE *bufptr)
+{
+    const struct nbi_remote_level *row = nbi_remote_row(user_rows, USER_ROWS, level);
+    if (!row)
+        return ERROR_INVALID_LEVEL;
+    const char *bare = nbi_server_bare(server);
+    struct nbi_remote r;
+    NET_API_STATUS st = nbi_remote_enter(&r);
+    if (st != NERR_Success)
+        return st;
+    uint8_t *buf = NULL;
+    uint32_t samba_status = r.samba->NetUserGetInfo(bare, username, level, &buf);
+    if (samba_status == NERR_Success)
+        st = buf ? nbi_remote_pack_one(row, buf, bufptr) : NERR_InternalError;
+    nbi_remote_leave(&r);
+    return samba_status ? nbi_remote_status(samba_status, NBI_NOUN_USER, bare) : st;
+}
+
+/* Aliases into a packer under prefmaxlen, every one counted. */
+struct local_groups {
+    netapibuf_packer *page;
+    DWORD total;
+    int full;
+};
+
+static NET_API_STATUS add_local_group(const char *name, const char *comment, void *ctx)
+{
+    (void)comment;
+    struct local_groups *g = ctx;
+    g->total++;
+    if (g->full)
+        return NERR_Success;
+    LOCALGROUP_USERS_INFO_0 r = {nbi_samba_string(name)};
+    NET_API_STATUS st = netapibuf_packer_add(g->page, &r);
+    if (st == ERROR_MORE_DATA) {
+        g->full = 1;
+        st = NERR_Success;
+    }
+    return st;
+}
+
+NET_API_STATUS nbi_remote_user_get_local_groups(LPCSTR server, LPCSTR username, DWORD level,
+                                                DWORD flags, LPBYTE *bufptr, DWORD prefmaxlen,
+                                                LPDWORD entriesread, LPDWORD totalentries)
+{
+    if (level != 0)
+        return ERROR_INVALID_LEVEL;
+    if (!username[0])
+        return NERR_UserNotFound;
+    const char *bare = nbi_server_bare(server);
+    struct local_groups g = {NULL, 0, 0};
+    NET_API_STATUS st = nbi_packer_create(local_groups_row.layout, prefmaxlen, &g.page);
+    if (st != NERR_Success)
+        return st;
+    struct nbi_remote r;
+    if ((st = nbi_remote_enter(&r)) != NERR_Success) {
+        netapibuf_packer_destroy(g.page);
+        return st;
+    }
+    st = nbi_samr_user_aliases(&r, bare, username, (flags & LG_INCLUDE_INDIRECT) != 0,
+                               add_local_group, &g);
+    nbi_remote_leave(&r);
+    if (st != NERR_Success) {
+        netapibuf_packer_destroy(g.page);
+        return nbi_remote_status(st, NBI_NOUN_USER, bare);
+    }
+    if ((st = netapibuf_packer_finish(g.page, bufptr, entriesread)) != NERR_Success)
+        return st;
+    *totalentries = g.total;
+    return g.full ? ERROR_MORE_DATA : NERR_Success;
+}
