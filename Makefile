@@ -36,7 +36,8 @@ bench-large: build
 
 # The suite under AddressSanitizer + UndefinedBehaviorSanitizer, then the
 # "threads" tests (the soak and fork tests among them) under
-# ThreadSanitizer, with no suppressions (docs/checking.md).  The soak and
+# ThreadSanitizer, with no suppressions but Samba's own leak in
+# tests/lsan.supp (docs/checking.md).  The soak and
 # fork tests run SAN_SECONDS each here instead of their default 2.
 SAN_CC ?= clang
 SAN_SECONDS ?= 6
