@@ -156,16 +156,13 @@ static NBI_ALWAYS_INLINE struct nbi_thread *cache_enter(void)
  * nbi_fast.cache NULL in strict mode and under valgrind, and their slow
  * paths look at nbi_out_of_line() after the set-up (cache_enter_slow).
  */
-/* Everything NetApiBufferAllocate does but its common case: the first call
-   of a thread, strict mode, a size or a bin the cache cannot serve.  A
-   separate function the fast path tail-calls, so the fast path itself
-   saves no register and builds no frame.  Entered the cache, or tried. */
-static NBI_NOINLINE NET_API_STATUS allocate_slow(DWORD ByteCount, LPVOID *Buffer)
+/* Everything NetApiBufferAllocate does in the default mode but its common
+   case: the first call of a thread, a size or a bin the cache cannot
+   serve, a cache a reclaimer has emptied.  Reached through allocate_slow,
+   which the fast path tail-calls, so the fast path saves no register and
+   builds no frame. */
+static NBI_NOINLINE NET_API_STATUS allocate_default_slow(DWORD ByteCount, LPVOID *Buffer)
 {
-    if (nbi_out_of_line()) { /* strict mode's every call: straight there */
-        nbi_cache_leave();
-        return nbi_strict_allocate(ByteCount, Buffer);
-    }
     struct nbi_thread *t = cache_enter();
     if (NBI_UNLIKELY(!t) && nbi_out_of_line())
         return nbi_strict_allocate(ByteCount, Buffer);
@@ -173,6 +170,16 @@ static NBI_NOINLINE NET_API_STATUS allocate_slow(DWORD ByteCount, LPVOID *Buffer
     nbi_cache_leave();
     *Buffer = user;
     return NBI_LIKELY(user != NULL) ? NERR_Success : ERROR_NOT_ENOUGH_MEMORY;
+}
+
+/* Strict mode's every call comes here: a function with no frame of its
+   own, so the hand-over costs a load, a store and a jump. */
+static NBI_NOINLINE NET_API_STATUS allocate_slow(DWORD ByteCount, LPVOID *Buffer)
+{
+    nbi_cache_leave();
+    if (nbi_out_of_line())
+        return nbi_strict_allocate(ByteCount, Buffer);
+    return allocate_default_slow(ByteCount, Buffer);
 }
 
 NBI_EXPORT NBI_HOT_PATH NET_API_STATUS NetApiBufferAllocate(DWORD ByteCount, LPVOID *Buffer)
@@ -200,12 +207,8 @@ NBI_EXPORT NET_API_STATUS NetapipBufferAllocate(DWORD ByteCount, LPVOID *Buffer)
 }
 
 /* Everything NetApiBufferFree does but its common case (see allocate_slow). */
-static NBI_NOINLINE NET_API_STATUS free_slow(LPVOID Buffer)
+static NBI_NOINLINE NET_API_STATUS free_default_slow(LPVOID Buffer)
 {
-    if (nbi_out_of_line()) { /* as in allocate_slow */
-        nbi_cache_leave();
-        return nbi_strict_free(Buffer);
-    }
     struct nbi_thread *t = cache_enter();
     if (NBI_UNLIKELY(!t) && nbi_out_of_line())
         return nbi_strict_free(Buffer);
@@ -218,6 +221,15 @@ static NBI_NOINLINE NET_API_STATUS free_slow(LPVOID Buffer)
         buffer_release(t, Buffer);
     nbi_cache_leave();
     return status;
+}
+
+/* As allocate_slow. */
+static NBI_NOINLINE NET_API_STATUS free_slow(LPVOID Buffer)
+{
+    nbi_cache_leave();
+    if (nbi_out_of_line())
+        return nbi_strict_free(Buffer);
+    return free_default_slow(Buffer);
 }
 
 NBI_EXPORT NBI_HOT_PATH NET_API_STATUS NetApiBufferFree(LPVOID Buffer)
