@@ -208,6 +208,14 @@
 #ifndef ERROR_ACCOUNT_LOCKED_OUT
 #define ERROR_ACCOUNT_LOCKED_OUT  1909
 #endif
+/* winerror.h values of the management functions (NetUserChangePassword,
+   NetUserSetGroups, NetGroupSetUsers) */
+#ifndef ERROR_INVALID_PASSWORD
+#define ERROR_INVALID_PASSWORD    86   /* the old password given is wrong */
+#endif
+#ifndef ERROR_MEMBERS_PRIMARY_GROUP
+#define ERROR_MEMBERS_PRIMARY_GROUP 1374 /* a member cannot leave its primary group */
+#endif
 
 /* lmerr.h: NERR_BASE + n */
 #define NERR_BASE                 2100

@@ -261,6 +261,12 @@ NBI_EXPORT const char *netapibuf_status_text(NET_API_STATUS status)
         return "The password does not meet the complexity policy.";
     case NERR_PasswordFilterError:
         return "The password does not meet the requirements of the password filter DLLs.";
+    /* the management functions' winerror.h statuses */
+    case ERROR_INVALID_PASSWORD:
+        return "The specified network password is not correct.";
+    case ERROR_MEMBERS_PRIMARY_GROUP:
+        return "The user cannot be removed from a group because the group is currently the "
+               "user's primary group.";
     }
     return "Unknown status";
 }

@@ -38,6 +38,14 @@ static const struct entry samr_entries[] = {
     {"ndr_table_lsarpc", NDR_VERSION, offsetof(struct nbi_samba, ndr_table_lsarpc)},
 };
 #undef NBI_ENTRY
+/* issue 11, management: libnetapi's functions by version, the further
+   SAMR and LSA calls by name (both optional). */
+#define NBI_ENTRY(name, ret, params) {#name, NETAPI_VERSION, offsetof(struct nbi_samba, name)},
+static const struct entry netapi_mgmt_entries[] = {NBI_SAMBA_NETAPI_MGMT(NBI_ENTRY)};
+#undef NBI_ENTRY
+#define NBI_ENTRY(name, ret, params) {#name, NULL, offsetof(struct nbi_samba, name)},
+static const struct entry samr_mgmt_entries[] = {NBI_SAMBA_SAMR_MGMT(NBI_ENTRY)};
+#undef NBI_ENTRY
 
 static struct nbi_samba samba;
 static const struct nbi_samba *loaded;
@@ -72,6 +80,11 @@ static void load(void)
         resolve(handle, credentials_entries,
                 sizeof credentials_entries / sizeof *credentials_entries)) {
         samba.have_samr = resolve(handle, samr_entries, sizeof samr_entries / sizeof *samr_entries);
+        samba.have_mgmt = resolve(handle, netapi_mgmt_entries,
+                                  sizeof netapi_mgmt_entries / sizeof *netapi_mgmt_entries);
+        samba.have_samr_mgmt =
+            resolve(handle, samr_mgmt_entries, sizeof samr_mgmt_entries / sizeof *samr_mgmt_entries) &&
+            samba.have_samr;
         if (resolve(handle, util_entries, sizeof util_entries / sizeof *util_entries))
             samba.display_set_stderr();
         loaded = &samba;

@@ -126,6 +126,67 @@ typedef uint32_t nbi_ntstatus;
     X(rpccli_lsa_lookup_sids, nbi_ntstatus,                                                       \
       (void *, void *, void *, int, const void *, char ***, char ***, uint32_t **))
 
+/* ---- issue 11, management: users, global groups, local groups ---------------
+ *
+ * libnetapi's own management functions (NETAPI_1.0.0), where they work
+ * (remote/usermgmt.c, group.c and localgroup_mgmt.c say which levels go
+ * where, and why the others do not), and the further SAMR and LSA client
+ * calls those files need where libnetapi gets a function wrong.  Both lists
+ * are optional: without them the management functions answer
+ * ERROR_NOT_SUPPORTED for another machine, and nothing else changes.
+ */
+#define NBI_SAMBA_NETAPI_MGMT(X)                                                                \
+    X(NetUserAdd, NET_API_STATUS, (const char *, uint32_t, uint8_t *, uint32_t *))             \
+    X(NetUserDel, NET_API_STATUS, (const char *, const char *))                                \
+    X(NetUserSetInfo, NET_API_STATUS,                                                          \
+      (const char *, const char *, uint32_t, uint8_t *, uint32_t *))                          \
+    X(NetUserGetGroups, NET_API_STATUS,                                                        \
+      (const char *, const char *, uint32_t, uint8_t **, uint32_t, uint32_t *, uint32_t *))   \
+    X(NetUserModalsGet, NET_API_STATUS, (const char *, uint32_t, uint8_t **))                  \
+    X(NetUserModalsSet, NET_API_STATUS, (const char *, uint32_t, uint8_t *, uint32_t *))       \
+    X(NetGroupAdd, NET_API_STATUS, (const char *, uint32_t, uint8_t *, uint32_t *))            \
+    X(NetGroupEnum, NET_API_STATUS,                                                            \
+      (const char *, uint32_t, uint8_t **, uint32_t, uint32_t *, uint32_t *, uint32_t *))     \
+    X(NetGroupGetInfo, NET_API_STATUS, (const char *, const char *, uint32_t, uint8_t **))     \
+    X(NetGroupSetInfo, NET_API_STATUS,                                                         \
+      (const char *, const char *, uint32_t, uint8_t *, uint32_t *))                          \
+    X(NetGroupAddUser, NET_API_STATUS, (const char *, const char *, const char *))             \
+    X(NetGroupDelUser, NET_API_STATUS, (const char *, const char *, const char *))             \
+    X(NetGroupGetUsers, NET_API_STATUS,                                                        \
+      (const char *, const char *, uint32_t, uint8_t **, uint32_t, uint32_t *, uint32_t *,    \
+       uint32_t *))                                                                            \
+    X(NetLocalGroupAdd, NET_API_STATUS, (const char *, uint32_t, uint8_t *, uint32_t *))       \
+    X(NetLocalGroupDel, NET_API_STATUS, (const char *, const char *))                          \
+    X(NetLocalGroupSetInfo, NET_API_STATUS,                                                    \
+      (const char *, const char *, uint32_t, uint8_t *, uint32_t *))
+
+/* The SAMR and LSA client calls (generated stubs and Samba's helpers,
+   looked up by name like NBI_SAMBA_SAMR); structures in samr_mgmt.h.
+   rpccli_samr_chgpasswd_user3 lives in libnetapi itself, _talloc_stackframe
+   in Samba's utility library: libnetapi's own functions open a talloc
+   stack frame for the Samba code below them, which allocates on
+   talloc_tos() (with none it prints "No talloc stackframe" and leaks). */
+#define NBI_SAMBA_SAMR_MGMT(X)                                                                  \
+    X(dcerpc_samr_SetUserInfo, nbi_ntstatus,                                                   \
+      (void *, void *, void *, uint32_t, void *, nbi_ntstatus *))                             \
+    X(dcerpc_samr_QueryUserInfo, nbi_ntstatus,                                                 \
+      (void *, void *, void *, uint32_t, void **, nbi_ntstatus *))                            \
+    X(dcerpc_samr_OpenGroup, nbi_ntstatus,                                                     \
+      (void *, void *, void *, uint32_t, uint32_t, void *, nbi_ntstatus *))                   \
+    X(dcerpc_samr_AddGroupMember, nbi_ntstatus,                                                \
+      (void *, void *, void *, uint32_t, uint32_t, nbi_ntstatus *))                           \
+    X(dcerpc_samr_DeleteGroupMember, nbi_ntstatus, (void *, void *, void *, uint32_t, nbi_ntstatus *)) \
+    X(dcerpc_samr_QueryGroupMember, nbi_ntstatus, (void *, void *, void *, void **, nbi_ntstatus *)) \
+    X(dcerpc_samr_DeleteDomainGroup, nbi_ntstatus, (void *, void *, void *, nbi_ntstatus *))   \
+    X(dcerpc_samr_AddAliasMember, nbi_ntstatus, (void *, void *, void *, const void *, nbi_ntstatus *)) \
+    X(dcerpc_samr_DeleteAliasMember, nbi_ntstatus,                                             \
+      (void *, void *, void *, const void *, nbi_ntstatus *))                                 \
+    X(rpccli_lsa_lookup_names, nbi_ntstatus,                                                   \
+      (void *, void *, void *, int, const char **, const char ***, int, void **, uint32_t **)) \
+    X(rpccli_samr_chgpasswd_user3, nbi_ntstatus,                                               \
+      (void *, void *, const char *, const char *, const char *, void **, void **))            \
+    X(_talloc_stackframe, void *, (const char *))
+
 /* Samba's public credentials library (SAMBA_CREDENTIALS_1.0.0): an
    anonymous logon is its own kind of credentials, not an empty user. */
 #define NBI_SAMBA_CREDENTIALS(X) X(cli_credentials_init_anon, void *, (void *))
@@ -146,6 +207,11 @@ struct nbi_samba {
     const void *ndr_table_samr;   /* the SAMR interface table (data) */
     const void *ndr_table_lsarpc; /* the LSA interface table (data) */
     int have_samr;                /* every NBI_SAMBA_SAMR entry and both tables found */
+    /* issue 11, management */
+    NBI_SAMBA_NETAPI_MGMT(NBI_SAMBA_FIELD)
+    NBI_SAMBA_SAMR_MGMT(NBI_SAMBA_FIELD)
+    int have_mgmt;      /* every NBI_SAMBA_NETAPI_MGMT entry found */
+    int have_samr_mgmt; /* have_samr, and every NBI_SAMBA_SAMR_MGMT entry found */
 };
 
 #undef NBI_SAMBA_FIELD

@@ -212,9 +212,11 @@ NET_API_STATUS nbi_samr_alias_members(struct nbi_remote *r, const char *server, 
     struct samr q;
     NET_API_STATUS st = samr_open(&q, r, server);
     uint32_t rid = 0;
-    struct nbi_policy_handle *d = &q.domain;
+    /* BUILTIN first: a domain controller's account domain also answers a
+       lookup of BUILTIN's names, with RIDs its OpenAlias does not know */
+    struct nbi_policy_handle *d = &q.builtin;
     if (st == NERR_Success && (st = lookup_alias(&q, d, alias, &rid)) == NERR_GroupNotFound) {
-        d = &q.builtin;
+        d = &q.domain;
         st = lookup_alias(&q, d, alias, &rid);
     }
     struct nbi_lsa_sid_array sids = {0, NULL};
