@@ -836,13 +836,13 @@ NET_API_STATUS NET_API_FUNCTION NetUserDel(LPCSTR servername, LPCSTR username);
 
 /*
  * Change an account: level 0 renames it, 1003 sets its password, 1005 to
- * 1053 set one field each (1000 + the field's USER_*_PARMNUM), 1, 2, 3, 4
- * and 22 set every field of the record (a NULL string leaves that field
- * as it is).  NERR_Success, or 87 (*parm_err set), ERROR_INVALID_LEVEL,
+ * 1053 set one field each (1000 + the field's USER_*_PARMNUM), 1, 2, 3 and
+ * 4 set every field of the record (a NULL string leaves that field as it
+ * is).  NERR_Success, or 87 (*parm_err set), ERROR_INVALID_LEVEL,
  * NERR_UserNotFound, NERR_UserExists (rename to a taken name),
  * NERR_PasswordTooShort, ERROR_ACCESS_DENIED, ERROR_NOT_SUPPORTED (this
- * machine, or a level the server's protocol cannot carry: see the man
- * page), a connection status.
+ * machine, or a level the server's protocol cannot carry: 21, 22, 1005,
+ * 1010, 1018, 1023; see the man page), a connection status.
  */
 NET_API_STATUS NET_API_FUNCTION NetUserSetInfo(LPCSTR servername, LPCSTR username, DWORD level,
                                                LPBYTE buf, LPDWORD parm_err);
