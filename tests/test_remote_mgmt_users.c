@@ -369,6 +369,8 @@ TEST(user_add_failures)
     u.usri1_flags = UF_NORMAL_ACCOUNT | UF_WORKSTATION_TRUST_ACCOUNT;
     CHECK_EQ_U(NetUserAdd(S, 1, (LPBYTE)&u, &parm), ERROR_INVALID_PARAMETER);
     CHECK_EQ_U(parm, USER_FLAGS_PARMNUM);
+    u.usri1_flags = UF_SCRIPT | UF_WORKSTATION_TRUST_ACCOUNT;
+    CHECK_EQ_U(NetUserAdd(S, 1, (LPBYTE)&u, &parm), ERROR_NOT_SUPPORTED);
     u.usri1_flags = UF_SCRIPT | UF_NORMAL_ACCOUNT;
     u.usri1_name = NULL;
     CHECK_EQ_U(NetUserAdd(S, 1, (LPBYTE)&u, &parm), ERROR_INVALID_PARAMETER);
@@ -1044,6 +1046,8 @@ TEST(group_members)
     NetApiBufferFree(b);
     CHECK_EQ_U(NetGroupGetUsers(S, "mgmtnosuch", 0, &b, 1, &read, &total, NULL),
                NERR_GroupNotFound);
+    CHECK_EQ_U(NetGroupGetUsers(S, "nblocal", 0, &b, 1, &read, &total, NULL), NERR_GroupNotFound);
+    CHECK_EQ_U(NetGroupGetUsers(S, user, 0, &b, 1, &read, &total, NULL), NERR_GroupNotFound);
     CHECK_EQ_U(NetGroupGetUsers(S, "mgmtgm", 2, &b, 1, &read, &total, NULL), ERROR_INVALID_LEVEL);
 
     /* set the members exactly; all or nothing */

@@ -80,8 +80,11 @@ static uint32_t page_members(struct nbi_remote *r, const struct nbi_enum_args *a
     uint32_t total = 0;
     if (!r->samba->have_mgmt)
         return ERROR_NOT_SUPPORTED;
-    return r->samba->NetGroupGetUsers(a->server, a->name, a->level, (uint8_t **)buf,
-                                      MAX_PREFERRED_LENGTH, count, &total, resume);
+    uint32_t st = r->samba->NetGroupGetUsers(a->server, a->name, a->level, (uint8_t **)buf,
+                                             MAX_PREFERRED_LENGTH, count, &total, resume);
+    /* Samba's answer for a local group's or a user's name (1804, "invalid
+       data type") is no such global group */
+    return st == 1804 ? NERR_GroupNotFound : st;
 }
 
 /* ---- the calls ---------------------------------------------------------------------------- */

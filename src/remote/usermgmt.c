@@ -416,6 +416,11 @@ NET_API_STATUS nbi_remote_user_add(LPCSTR server, DWORD level, LPBYTE buf)
     const struct nbi_remote_write *row = nbi_remote_write_row(add_rows, ROWS(add_rows), level);
     if (!row)
         return ERROR_INVALID_LEVEL;
+    /* Samba's NetUserAdd makes every account a normal one (SAMR's
+       CreateUser2 with ACB_NORMAL, then the caller's bits added to it):
+       a machine or trust account would come out with two types. */
+    if (((const USER_INFO_1 *)buf)->usri1_flags & UF_ACCOUNT_TYPE_MASK & ~(DWORD)UF_NORMAL_ACCOUNT)
+        return ERROR_NOT_SUPPORTED;
     const char *bare = nbi_server_bare(server);
     const char *name = ((const USER_INFO_1 *)buf)->usri1_name;
     alignas(16) unsigned char samba[NBI_WRITE_RECORD_MAX];
