@@ -50,6 +50,9 @@
     SIZE(nbi_samr_user_info1, samr_UserInfo1)                                              \
     AT(nbi_samr_user_info1, primary_gid, samr_UserInfo1, primary_gid)                      \
     SIZE(nbi_samr_user_info16, samr_UserInfo16)                                            \
+    SIZE(nbi_samr_group_info_all, samr_GroupInfoAll)                                      \
+    AT(nbi_samr_group_info_all, attributes, samr_GroupInfoAll, attributes)                 \
+    AT(nbi_samr_group_info_all, description, samr_GroupInfoAll, description)               \
     SIZE(nbi_samr_rid_attr_array, samr_RidAttrArray)                                       \
     AT(nbi_samr_rid_attr_array, attributes, samr_RidAttrArray, attributes)
 

@@ -5,7 +5,8 @@
  *
  * Samba's functions carry every level (its records are ours), except
  * NetGroupDel and NetGroupSetUsers, which stop half-way when one member
- * cannot be changed: those go through SAMR, all or nothing (samr_mgmt.h).
+ * cannot be changed, and NetGroupGetInfo, whose strings are freed before it
+ * returns: those go through SAMR (samr_mgmt.h).
  * A standalone Samba server keeps global groups as Unix groups: it adds a
  * group only when a Unix group of that name exists (or its "add group
  * script" makes one), and changes members only through its "add user to
@@ -37,6 +38,7 @@ static const struct nbi_remote_level enum_rows[] = {
     NBI_ROW_SAME(3, GROUP_INFO_3, page_groups),
 };
 
+/* Carried by SAMR (nbi_samr_group_info), packed at the row's layout. */
 static const struct nbi_remote_level info_rows[] = {
     NBI_ROW_SAME(0, GROUP_INFO_0, NULL),
     NBI_ROW_SAME(1, GROUP_INFO_1, NULL),
@@ -203,6 +205,11 @@ NET_API_STATUS nbi_remote_group_set_users(LPCSTR server, LPCSTR groupname, DWORD
 
 /* ---- reads -------------------------------------------------------------------------------- */
 
+struct get_info {
+    const struct nbi_remote_level *row;
+    LPBYTE *bufptr;
+};
+
 NET_API_STATUS nbi_remote_group_enum(LPCSTR server, DWORD level, LPBYTE *bufptr, DWORD prefmaxlen,
                                      LPDWORD entriesread, LPDWORD totalentries,
                                      PDWORD_PTR resume_handle)
@@ -221,6 +228,39 @@ NET_API_STATUS nbi_remote_group_enum(LPCSTR server, DWORD level, LPBYTE *bufptr,
     return st;
 }
 
+/* One group as the row's record. */
+static NET_API_STATUS pack_group(const struct nbi_group_info *g, void *ctx)
+{
+    struct get_info *gi = ctx;
+    LMSTR name = nbi_samba_string(g->name), comment = nbi_samba_string(g->comment);
+    PSID sid = (PSID)(uintptr_t)g->sid;
+    switch (gi->row->level) {
+    case 0: {
+        GROUP_INFO_0 r = {name};
+        return nbi_remote_pack_one(gi->row, &r, gi->bufptr);
+    }
+    case 1: {
+        GROUP_INFO_1 r = {name, comment};
+        return nbi_remote_pack_one(gi->row, &r, gi->bufptr);
+    }
+    case 2: {
+        GROUP_INFO_2 r = {name, comment, g->rid, g->attributes};
+        return nbi_remote_pack_one(gi->row, &r, gi->bufptr);
+    }
+    default: {
+        GROUP_INFO_3 r;
+        memset(&r, 0, sizeof r); /* the padding after the attributes */
+        r.grpi3_name = name;
+        r.grpi3_comment = comment;
+        r.grpi3_group_sid = sid;
+        r.grpi3_attributes = g->attributes;
+        return nbi_remote_pack_one(gi->row, &r, gi->bufptr);
+    }
+    }
+}
+
+/* Through SAMR: Samba 4.17's NetGroupGetInfo returns strings it has freed
+   already (samr_mgmt.h). */
 NET_API_STATUS nbi_remote_group_get_info(LPCSTR server, LPCSTR groupname, DWORD level,
                                          LPBYTE *bufptr)
 {
@@ -231,18 +271,13 @@ NET_API_STATUS nbi_remote_group_get_info(LPCSTR server, LPCSTR groupname, DWORD 
         return NERR_GroupNotFound;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = enter_mgmt(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r);
     if (st != NERR_Success)
         return st;
-    uint8_t *buf = NULL;
-    uint32_t result = r.samba->NetGroupGetInfo(bare, groupname, level, &buf);
-    if (result == NERR_Success)
-        st = buf ? nbi_remote_pack_one(row, buf, bufptr) : NERR_InternalError;
-    if (buf)
-        r.samba->NetApiBufferFree(buf);
+    struct get_info gi = {row, bufptr};
+    uint32_t result = nbi_samr_group_info(&r, bare, groupname, pack_group, &gi);
     nbi_remote_leave(&r);
-    /* a local group's or a user's name: 1804 (write_status maps it) */
-    return result ? nbi_remote_write_status(result, NBI_NOUN_GROUP, bare) : st;
+    return result ? nbi_remote_write_status(result, NBI_NOUN_GROUP, bare) : NERR_Success;
 }
 
 NET_API_STATUS nbi_remote_group_get_users(LPCSTR server, LPCSTR groupname, DWORD level,

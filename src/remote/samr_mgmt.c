@@ -17,6 +17,7 @@ enum { TYPE_USER = 1, TYPE_GROUP = 2, TYPE_DOMAIN = 3, TYPE_ALIAS = 4, TYPE_WELL
 #define USER_SET_ATTRIBUTES 0x00000020u /* USER_WRITE_ACCOUNT */
 #define USER_SET_PASSWORD 0x00000080u   /* USER_FORCE_PASSWORD_CHANGE */
 #define USER_GET_GROUPS 0x00000100u     /* USER_LIST_GROUPS */
+#define GROUP_LOOKUP_INFO 0x00000001u
 #define GROUP_ADD_MEMBER 0x00000004u
 #define GROUP_REMOVE_MEMBER 0x00000008u
 #define GROUP_GET_MEMBERS 0x00000010u
@@ -24,6 +25,9 @@ enum { TYPE_USER = 1, TYPE_GROUP = 2, TYPE_DOMAIN = 3, TYPE_ALIAS = 4, TYPE_WELL
 #define ALIAS_REMOVE_MEMBER 0x00000002u
 #define ALIAS_GET_MEMBERS 0x00000004u
 #define STD_DELETE 0x00010000u
+
+/* samr_GroupInfoEnum's GROUPINFOALL */
+#define GROUP_INFO_ALL 1u
 
 /* SE_GROUP_MANDATORY | ENABLED_BY_DEFAULT | ENABLED: what a new member of a
    global group gets (Windows and Samba both pass 7). */
@@ -404,6 +408,45 @@ static uint32_t group_members(struct conn *c, uint32_t rid, const struct nbi_sam
     static const struct nbi_samr_rid_attr_array none = {0, NULL, NULL};
     *out = got ? got : &none;
     return NERR_Success;
+}
+
+uint32_t nbi_samr_group_info(struct nbi_remote *r, const char *server, const char *group,
+                             nbi_group_info_fn fn, void *ctx)
+{
+    struct conn c;
+    uint32_t rid = 0;
+    uint32_t st = conn_open(&c, r, server);
+    if (st == NERR_Success)
+        st = lookup_one(&c, &c.domain, group, TYPE_GROUP, NERR_GroupNotFound, &rid);
+    struct nbi_policy_handle h = {0};
+    if (st == NERR_Success) {
+        nbi_ntstatus result = 0;
+        nbi_ntstatus call = c.s->dcerpc_samr_OpenGroup(c.binding, c.mem, &c.domain,
+                                                       GROUP_LOOKUP_INFO, rid, &h, &result);
+        if (call || result)
+            st = failed(call, result);
+    }
+    if (st == NERR_Success) {
+        void *got = NULL;
+        nbi_ntstatus result = 0;
+        nbi_ntstatus call = c.s->dcerpc_samr_QueryGroupInfo(c.binding, c.mem, &h,
+                                                            GROUP_INFO_ALL, &got, &result);
+        st = call || result ? failed(call, result) : got ? NERR_Success : NERR_InternalError;
+        close_handle(&c, &h);
+        if (st == NERR_Success) {
+            const struct nbi_samr_group_info_all *all = got;
+            struct nbi_dom_sid sid;
+            memcpy(&sid, c.domain_sid, sizeof sid);
+            if (sid.num_auths >= 0 && sid.num_auths < 15)
+                sid.sub_auths[sid.num_auths++] = rid;
+            struct nbi_group_info g = {all->name.string ? all->name.string : group,
+                                       all->description.string ? all->description.string : "",
+                                       rid, all->attributes, &sid};
+            st = fn(&g, ctx);
+        }
+    }
+    conn_close(&c);
+    return st;
 }
 
 /* ERROR_MEMBERS_PRIMARY_GROUP when group is the primary group of one of

@@ -22,6 +22,11 @@
  *                    (ERROR_NOT_SUPPORTED or ERROR_INVALID_LEVEL), and at
  *                    level 3 sends usri3_flags as SAMR bits (acb.h);
  *   NetUserAdd       lacks levels 2, 3 and 4;
+ *   NetGroupGetInfo  returns a record whose name and comment point into
+ *                    memory it has freed before it returns (valgrind:
+ *                    invalid reads of a block freed by its talloc stack
+ *                    frame): its strings are not copied, as its other
+ *                    functions' are;
  *   NetUserChangePassword  is not implemented (ERROR_NOT_SUPPORTED).
  *
  * Each is done here with the calls libnetapi itself is built on (its pipe
@@ -91,6 +96,14 @@ struct nbi_samr_user_info16 {
     uint32_t acct_flags;
 };
 
+/* samr_GroupInfoAll (GROUPINFOALL, QueryGroupInfo level 1) */
+struct nbi_samr_group_info_all {
+    struct nbi_lsa_string name;
+    uint32_t attributes;
+    uint32_t num_members;
+    struct nbi_lsa_string description;
+};
+
 /* samr_RidAttrArray (QueryGroupMember) */
 struct nbi_samr_rid_attr_array {
     uint32_t count;
@@ -142,6 +155,20 @@ NBI_INTERNAL uint32_t nbi_samr_set_user(struct nbi_remote *r, const char *server
  */
 NBI_INTERNAL uint32_t nbi_samr_accounts_acb(struct nbi_remote *r, const char *server,
                                             const uint32_t *rids, uint32_t count, uint32_t *acb);
+
+/* A global group as NetGroupGetInfo reports it; valid during the call of
+   the nbi_group_info_fn it is handed to. */
+struct nbi_group_info {
+    const char *name, *comment;
+    uint32_t rid, attributes;
+    const void *sid; /* binary SID, the domain's and the rid */
+};
+typedef NET_API_STATUS (*nbi_group_info_fn)(const struct nbi_group_info *g, void *ctx);
+
+/* Global group `group` of the account domain, handed to fn (whose status
+   is returned); NERR_GroupNotFound when no global group has that name. */
+NBI_INTERNAL uint32_t nbi_samr_group_info(struct nbi_remote *r, const char *server,
+                                          const char *group, nbi_group_info_fn fn, void *ctx);
 
 /* Make user a member of exactly the global groups groups[0 .. count). */
 NBI_INTERNAL uint32_t nbi_samr_user_set_groups(struct nbi_remote *r, const char *server,
