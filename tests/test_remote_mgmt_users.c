@@ -66,6 +66,8 @@ static int has_line(const char *line)
 static int has_field(const char *label, const char *value)
 {
     size_t n = strlen(label);
+    if (!n)
+        return 0; /* no such field on this server */
     for (const char *p = out; (p = strstr(p, label)); p++) {
         if (p != out && p[-1] != '\n')
             continue;
@@ -497,8 +499,11 @@ TEST(user_set_info_levels)
     /* parameters: Windows' UTF-16 string ("P1": 50 00 31 00, base64 UAAxAA==) */
     USER_INFO_1013 parms = {"P1"};
     set_one(name, 1013, &parms);
+    /* samba-tool prints it base64-encoded, pdbedit as its (UTF-16) bytes */
     if (dc)
         CHECK(tool_user_field(name, "userParameters:", "", "UAAxAA=="));
+    else
+        CHECK(tool_user_field(name, "", "Munged dial", "UAAxAA=="));
 
     USER_INFO_3 *g = get_user(name);
     CHECK(g != NULL);
@@ -552,6 +557,32 @@ TEST(user_set_info_levels)
     USER_INFO_1003 pw = {"Mgmt.Pass3z"};
     set_one(name, 1003, &pw);
     CHECK(tool_logon(name, "Mgmt.Pass3z"));
+    /* levels 3 and 4: the members after level 2's too */
+    USER_INFO_3 u3;
+    memset(&u3, 0, sizeof u3);
+    u3.usri3_flags = UF_SCRIPT | UF_NORMAL_ACCOUNT | UF_DONT_EXPIRE_PASSWD;
+    u3.usri3_acct_expires = TIMEQ_FOREVER;
+    u3.usri3_primary_group_id = DOMAIN_GROUP_RID_USERS;
+    u3.usri3_profile = "\\\\srv\\p3";
+    u3.usri3_home_dir_drive = "L:";
+    u3.usri3_comment = "set by 1";
+    set_one(name, 3, &u3);
+    CHECK(tool_user_field(name, "profilePath", "Profile Path", "\\\\srv\\p3"));
+    CHECK(tool_user_field(name, "homeDrive", "HomeDir Drive", "L:"));
+    /* "never" is 0 for both servers */
+    CHECK(tool_user_field(name, "accountExpires", "Kickoff time", "0"));
+    USER_INFO_4 u4;
+    memset(&u4, 0, sizeof u4);
+    u4.usri4_flags = u3.usri3_flags;
+    u4.usri4_acct_expires = TIMEQ_FOREVER;
+    u4.usri4_primary_group_id = DOMAIN_GROUP_RID_USERS;
+    u4.usri4_home_dir_drive = "M:";
+    u4.usri4_full_name = "Full 4";
+    set_one(name, 4, &u4);
+    CHECK(tool_user_field(name, "homeDrive", "HomeDir Drive", "M:"));
+    CHECK(tool_user_field(name, "displayName", "Full Name", "Full 4"));
+    CHECK(tool_user_field(name, "profilePath", "Profile Path", "\\\\srv\\p3")); /* NULL: kept */
+    CHECK(tool_logon(name, "Mgmt.Pass3z")); /* never expires, any hour */
 
     /* rename, and back */
     USER_INFO_0 rn = {"mgmtset2"};
@@ -1110,6 +1141,28 @@ TEST(group_members)
     as_admin();
     CHECK(tool_user_in_group("mgmtm1", "mgmtgm"));
     CHECK(tool_user_in_group("mgmtm1", primary));
+
+    /* the primary group: SetInfo level 1051, then the user cannot leave it */
+    CHECK_EQ_U(NetGroupGetInfo(S, "mgmtgm", 2, &b), NERR_Success);
+    DWORD gm_rid = b ? ((GROUP_INFO_2 *)b)->grpi2_group_id : 0;
+    NetApiBufferFree(b);
+    USER_INFO_1051 pg = {gm_rid};
+    DWORD parm1051 = 99;
+    CHECK_EQ_U(NetUserSetInfo(S, "mgmtm1", 1051, (LPBYTE)&pg, &parm1051), NERR_Success);
+    char rid_text[16];
+    snprintf(rid_text, sizeof rid_text, "%u", (unsigned)gm_rid);
+    CHECK(tool_user_field("mgmtm1", "primaryGroupID", "", rid_text));
+    CHECK_EQ_U(NetUserSetGroups(S, "mgmtm1", 0, (LPBYTE)just_primary, 1),
+               ERROR_MEMBERS_PRIMARY_GROUP);
+    /* an Active Directory group does not list the users whose primary group
+       it is: setting its members leaves those, deleting it is refused */
+    CHECK_EQ_U(NetGroupSetUsers(S, "mgmtgm", 0, (LPBYTE)only2, 1), NERR_Success);
+    CHECK_EQ_U(NetGroupDel(S, "mgmtgm"), ERROR_MEMBERS_PRIMARY_GROUP);
+    CHECK(tool_member("mgmtgm", "mgmtm2"));
+    CHECK(tool_member("mgmtgm", "mgmtm1") || tool_user_in_group("mgmtm1", "mgmtgm"));
+    pg.usri1051_primary_group_id = DOMAIN_GROUP_RID_USERS;
+    CHECK_EQ_U(NetUserSetInfo(S, "mgmtm1", 1051, (LPBYTE)&pg, &parm1051), NERR_Success);
+    CHECK(tool_user_field("mgmtm1", "primaryGroupID", "", "513"));
 
     CHECK_EQ_U(NetGroupDelUser(S, "mgmtgm", "mgmtm1"), NERR_Success);
     CHECK(!tool_member("mgmtgm", "mgmtm1"));

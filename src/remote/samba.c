@@ -82,9 +82,9 @@ static void load(void)
         samba.have_samr = resolve(handle, samr_entries, sizeof samr_entries / sizeof *samr_entries);
         samba.have_mgmt = resolve(handle, netapi_mgmt_entries,
                                   sizeof netapi_mgmt_entries / sizeof *netapi_mgmt_entries);
-        samba.have_samr_mgmt =
-            resolve(handle, samr_mgmt_entries, sizeof samr_mgmt_entries / sizeof *samr_mgmt_entries) &&
-            samba.have_samr;
+        samba.have_samr_mgmt = resolve(handle, samr_mgmt_entries,
+                                       sizeof samr_mgmt_entries / sizeof *samr_mgmt_entries) &&
+                               samba.have_samr;
         if (resolve(handle, util_entries, sizeof util_entries / sizeof *util_entries))
             samba.display_set_stderr();
         loaded = &samba;

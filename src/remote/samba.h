@@ -175,12 +175,15 @@ typedef uint32_t nbi_ntstatus;
       (void *, void *, void *, uint32_t, uint32_t, void *, nbi_ntstatus *))                   \
     X(dcerpc_samr_AddGroupMember, nbi_ntstatus,                                                \
       (void *, void *, void *, uint32_t, uint32_t, nbi_ntstatus *))                           \
-    X(dcerpc_samr_DeleteGroupMember, nbi_ntstatus, (void *, void *, void *, uint32_t, nbi_ntstatus *)) \
-    X(dcerpc_samr_QueryGroupMember, nbi_ntstatus, (void *, void *, void *, void **, nbi_ntstatus *)) \
+    X(dcerpc_samr_DeleteGroupMember, nbi_ntstatus,                                             \
+      (void *, void *, void *, uint32_t, nbi_ntstatus *))                                     \
+    X(dcerpc_samr_QueryGroupMember, nbi_ntstatus,                                              \
+      (void *, void *, void *, void **, nbi_ntstatus *))                                      \
     X(dcerpc_samr_DeleteDomainGroup, nbi_ntstatus, (void *, void *, void *, nbi_ntstatus *))   \
     X(dcerpc_samr_QueryGroupInfo, nbi_ntstatus,                                                \
       (void *, void *, void *, uint32_t, void **, nbi_ntstatus *))                            \
-    X(dcerpc_samr_AddAliasMember, nbi_ntstatus, (void *, void *, void *, const void *, nbi_ntstatus *)) \
+    X(dcerpc_samr_AddAliasMember, nbi_ntstatus,                                                \
+      (void *, void *, void *, const void *, nbi_ntstatus *))                                 \
     X(dcerpc_samr_DeleteAliasMember, nbi_ntstatus,                                             \
       (void *, void *, void *, const void *, nbi_ntstatus *))                                 \
     X(rpccli_lsa_lookup_names, nbi_ntstatus,                                                   \

@@ -33,6 +33,10 @@ enum { TYPE_USER = 1, TYPE_GROUP = 2, TYPE_DOMAIN = 3, TYPE_ALIAS = 4, TYPE_WELL
    global group gets (Windows and Samba both pass 7). */
 #define MEMBER_ATTRIBUTES 7u
 
+/* STATUS_GROUP_EXISTS, and what a Samba DC answers in its place */
+#define NBI_NT_STATUS_GROUP_EXISTS 0xC0000065u
+#define NBI_DS_NAME_EXISTS 8305u
+
 /* RIDs below this are the domain's well-known accounts (MS-SAMR 2.2.1.14). */
 #define WELL_KNOWN_RIDS 1000u
 
@@ -392,7 +396,8 @@ uint32_t nbi_samr_user_set_groups(struct nbi_remote *r, const char *server, cons
 }
 
 /* The members of global group rid (replies on c->mem). */
-static uint32_t group_members(struct conn *c, uint32_t rid, const struct nbi_samr_rid_attr_array **out)
+static uint32_t group_members(struct conn *c, uint32_t rid,
+                              const struct nbi_samr_rid_attr_array **out)
 {
     struct nbi_policy_handle h = {0};
     nbi_ntstatus result = 0;
@@ -538,6 +543,14 @@ uint32_t nbi_samr_group_delete(struct nbi_remote *r, const char *server, const c
         }
         if (call || result) {
             st = failed(call, result);
+            /* A Samba domain controller refuses to delete the primary group
+               of users its member list does not show (Active Directory
+               keeps primary groups out of it) with "name exists": 8305
+               (ERROR_DS_OBJ_STRING_NAME_EXISTS) where an NTSTATUS belongs
+               (measured), which no other reason for refusing a deletion
+               gives. */
+            if (st == NBI_DS_NAME_EXISTS || st == NBI_NT_STATUS_GROUP_EXISTS)
+                st = ERROR_MEMBERS_PRIMARY_GROUP;
             /* The group stays: give it its members back. */
             for (size_t i = 0; i < p.count; i++)
                 (void)group_step(&c, &p.steps[i], 1, NULL);

@@ -143,8 +143,8 @@ struct nbi_remote_write {
 };
 
 /* The row for level, or NULL (ERROR_INVALID_LEVEL). */
-NBI_INTERNAL const struct nbi_remote_write *nbi_remote_write_row(const struct nbi_remote_write *rows,
-                                                                 size_t count, DWORD level);
+NBI_INTERNAL const struct nbi_remote_write *
+nbi_remote_write_row(const struct nbi_remote_write *rows, size_t count, DWORD level);
 
 /* The largest Samba record a write row converts into. */
 #define NBI_WRITE_RECORD_MAX 256
