@@ -16,6 +16,10 @@ struct samr {
     void *pipe, *binding, *mem;
     struct nbi_policy_handle connect, builtin, domain;
     void *domain_sid;
+    /* The talloc stack frame Samba's code below allocates on: libnetapi's
+       own functions open one; without it the first connection of a context
+       printed "No talloc stackframe" and leaked (samba.h). */
+    void *frame;
 };
 
 static NET_API_STATUS samr_open(struct samr *q, struct nbi_remote *r, const char *server)
@@ -25,6 +29,8 @@ static NET_API_STATUS samr_open(struct samr *q, struct nbi_remote *r, const char
     q->s = r->samba;
     if (!q->s->have_samr)
         return ERROR_NOT_SUPPORTED;
+    if (q->s->_talloc_stackframe && !(q->frame = q->s->_talloc_stackframe("netapibuf:samr")))
+        return ERROR_NOT_ENOUGH_MEMORY;
     if (!(q->mem = q->s->talloc_named_const(NULL, 0, "netapibuf:samr")))
         return ERROR_NOT_ENOUGH_MEMORY;
     nbi_samba_status w = q->s->libnetapi_open_pipe(r->ctx, server, q->s->ndr_table_samr, &q->pipe);
@@ -45,6 +51,8 @@ static void samr_close(struct samr *q)
 {
     if (q->mem)
         q->s->_talloc_free(q->mem, "netapibuf:samr");
+    if (q->frame)
+        q->s->_talloc_free(q->frame, "netapibuf:samr");
 }
 
 /* The status of a SAMR call: the transport's, else the server's. */
