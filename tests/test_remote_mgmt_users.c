@@ -470,7 +470,8 @@ TEST(user_set_info_levels)
     USER_INFO_1053 drive = {"K:"};
     set_one(name, 1053, &drive);
     CHECK(tool_user_field(name, "homeDrive", "HomeDir Drive", "K:"));
-    USER_INFO_1008 flags = {UF_SCRIPT | UF_NORMAL_ACCOUNT | UF_ACCOUNTDISABLE};
+    /* no account type: the account keeps its own */
+    USER_INFO_1008 flags = {UF_SCRIPT | UF_ACCOUNTDISABLE};
     set_one(name, 1008, &flags);
     CHECK(tool_user_field(name, "userAccountControl", "Account Flags", dc ? "514" : "[DU"));
     /* 2030-01-01 00:00 UTC */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "platform/sysalloc.h"
+#include "remote/acb.h"
 
 /* SID_NAME_USE values as SAMR's and LSA's lookups report them. */
 enum { TYPE_USER = 1, TYPE_GROUP = 2, TYPE_DOMAIN = 3, TYPE_ALIAS = 4, TYPE_WELL_KNOWN = 5,
@@ -229,12 +230,25 @@ uint32_t nbi_samr_set_user(struct nbi_remote *r, const char *server, const char 
     if (st == NERR_Success)
         st = lookup_one(&c, &c.domain, user, TYPE_USER, NERR_UserNotFound, &rid);
     struct nbi_policy_handle h = {0};
-    if (st == NERR_Success && (st = open_user(&c, rid, set_user_access(info->fields_present),
-                                              &h)) == NERR_Success) {
-        nbi_ntstatus result = 0;
-        /* union samr_UserInfo at level 21 is a samr_UserInfo21 at its start */
-        nbi_ntstatus call = c.s->dcerpc_samr_SetUserInfo(c.binding, c.mem, &h, 21,
-                                                         (void *)(uintptr_t)info, &result);
+    struct nbi_samr_user_info21 change = *info;
+    /* Flags without an account type keep the account's type, as Windows'
+       NetUserSetInfo does (SAMR would take them for "no type"). */
+    int keep_type = (info->fields_present & NBI_SAMR_FIELD_ACCT_FLAGS) &&
+                    !(info->acct_flags & NBI_ACB_TYPE_MASK);
+    uint32_t access =
+        set_user_access(info->fields_present) | (keep_type ? USER_GET_ATTRIBUTES : 0);
+    if (st == NERR_Success && (st = open_user(&c, rid, access, &h)) == NERR_Success) {
+        nbi_ntstatus result = 0, call = 0;
+        if (keep_type) {
+            void *now = NULL;
+            call = c.s->dcerpc_samr_QueryUserInfo(c.binding, c.mem, &h, 16, &now, &result);
+            if (call == NBI_NT_STATUS_OK && result == NBI_NT_STATUS_OK && now)
+                change.acct_flags |=
+                    ((const struct nbi_samr_user_info16 *)now)->acct_flags & NBI_ACB_TYPE_MASK;
+        }
+        if (call == NBI_NT_STATUS_OK && result == NBI_NT_STATUS_OK)
+            /* union samr_UserInfo at level 21 is a samr_UserInfo21 at its start */
+            call = c.s->dcerpc_samr_SetUserInfo(c.binding, c.mem, &h, 21, &change, &result);
         st = call || result ? failed(call, result) : NERR_Success;
         close_handle(&c, &h);
     }

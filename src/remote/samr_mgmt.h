@@ -143,7 +143,7 @@ static inline struct nbi_lsa_string nbi_lsa_string_of(const char *s)
 /*
  * Change account user: the fields of *info named in info->fields_present
  * (one SetUserInfo call at level 21, which the server applies whole or not
- * at all).
+ * at all).  Account flags without a type keep the account's.
  */
 NBI_INTERNAL uint32_t nbi_samr_set_user(struct nbi_remote *r, const char *server, const char *user,
                                         const struct nbi_samr_user_info21 *info);
