@@ -671,6 +671,12 @@ TEST(user_change_password)
     CHECK_EQ_U(NetUserChangePassword(S, name, "Mgmt.Pass3z", "a"), NERR_PasswordTooShort);
     as_admin();
     CHECK(tool_logon(name, "Mgmt.Pass3z"));
+    /* by the domain's name: the DC's realm resolves (its DNS) to the DC */
+    if (dc) {
+        const char *realm = getenv("NB_REALM");
+        CHECK_EQ_U(NetUserChangePassword(realm, name, "Mgmt.Pass3z", "Mgmt.Pass5v"), NERR_Success);
+        CHECK(tool_logon(name, "Mgmt.Pass5v"));
+    }
     /* an unknown account: Samba answers as for a wrong password */
     NET_API_STATUS st = NetUserChangePassword(S, "mgmtnosuch", "x.Pass1x", "y.Pass2y");
     CHECK(st == ERROR_INVALID_PASSWORD || st == NERR_UserNotFound);
