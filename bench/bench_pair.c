@@ -237,6 +237,55 @@ static void print_table(const char *mode, int batch, int threads, const size_t *
             printf("  %s: %s\n", contenders[k].name, contenders[k].why_absent);
 }
 
+/*
+ * Issue 15's bars against the best allocators, from the same rounds: a
+ * pair at 16 B..1 KiB at most jemalloc's time (1 and 2 threads), and a
+ * batch at every size to 64 KiB within 1.5x of the better of jemalloc and
+ * mimalloc.  The worst case of each is printed with its verdict.
+ */
+#define PEER_PAIR_BAR 1.00
+#define PEER_BATCH_BAR 1.50
+static void print_peer_bars(const char *mode, const size_t *sizes, int n_sizes,
+                            struct result res[2][2][64])
+{
+    if (contenders[C_JE].why_absent || contenders[C_MI].why_absent) {
+        printf("  against jemalloc and mimalloc: not measured (a peer is absent)\n");
+        return;
+    }
+    for (int threads = 1; threads <= 2; threads++) {
+        double worst = 0;
+        size_t at = 0;
+        for (int i = 0; i < n_sizes; i++) {
+            if (sizes[i] < 16 || sizes[i] > 1024)
+                continue;
+            const struct result *r = &res[0][threads - 1][i];
+            double ratio = r->ns[C_NETAPIBUF] / r->ns[C_JE];
+            if (ratio > worst)
+                worst = ratio, at = sizes[i];
+        }
+        printf("  pair 16 B..1 KiB, %d thread%s: worst netapibuf / jemalloc = %.2fx at %zu B "
+               "(bar <= %.2fx: %s)\n", threads, threads > 1 ? "s" : "", worst, at,
+               PEER_PAIR_BAR, worst <= PEER_PAIR_BAR ? "met" : "NOT MET");
+        bench_csv("bench_pair", "worst_vs_jemalloc_pair", mode, threads, (long)at, "netapibuf", 0,
+                  worst, rounds_per_case, "");
+        worst = 0, at = 0;
+        for (int i = 0; i < n_sizes; i++) {
+            if (sizes[i] < 16 || sizes[i] > CACHED_MAX)
+                continue;
+            const struct result *r = &res[1][threads - 1][i];
+            double best = r->ns[C_JE] < r->ns[C_MI] ? r->ns[C_JE] : r->ns[C_MI];
+            double ratio = r->ns[C_NETAPIBUF] / best;
+            if (ratio > worst)
+                worst = ratio, at = sizes[i];
+        }
+        printf("  batch 16 B..64 KiB, %d thread%s: worst netapibuf / best of jemalloc and "
+               "mimalloc = %.2fx at %zu B (bar <= %.2fx: %s)\n", threads, threads > 1 ? "s" : "",
+               worst, at, PEER_BATCH_BAR, worst <= PEER_BATCH_BAR ? "met" : "NOT MET");
+        bench_csv("bench_pair", "worst_vs_best_peer_batch", mode, threads, (long)at, "netapibuf",
+                  0, worst, rounds_per_case, "");
+    }
+}
+
 /* Run the strict-mode child and wait for it. */
 static void run_strict_child(char **argv)
 {
@@ -329,6 +378,7 @@ int main(int argc, char **argv)
     for (int k = 0; k < 2; k++)
         bench_csv("bench_pair", "worst", mode, k + 1, (long)worst[k].size, "netapibuf", 0,
                   worst[k].ratio, rounds_per_case, worst[k].what);
+    print_peer_bars(mode, sizes, n_sizes, res);
 
     run_strict_child(argv);
     return 0;

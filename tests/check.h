@@ -20,11 +20,11 @@ static const char *check_current = "";
 
 static inline void check_report(int ok, const char *file, int line, const char *what)
 {
-    if (ok) {
-        check_passed++;
+    if (ok) { /* atomically: tests check from several threads */
+        __atomic_fetch_add(&check_passed, 1, __ATOMIC_RELAXED);
         return;
     }
-    check_failed++;
+    __atomic_fetch_add(&check_failed, 1, __ATOMIC_RELAXED);
     fprintf(stderr, "%s:%d: [%s] %s\n", file, line, check_current, what);
 }
 

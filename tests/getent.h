@@ -25,7 +25,7 @@ static inline char *getent_field(char **p)
 /* Every line of `getent DB`, newline removed, in *lines (each malloc'd). */
 static inline size_t getent_lines(const char *db, char ***lines)
 {
-    char cmd[64];
+    char cmd[512];
     snprintf(cmd, sizeof cmd, "getent %s", db);
     FILE *f = popen(cmd, "r");
     if (!f) {

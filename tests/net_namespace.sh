@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# net_namespace.sh TEST_NET NETAPI_TEST NETAPI — the local-group functions
-# and the command over crafted databases: in a private mount namespace,
-# /etc/passwd and /etc/group are replaced (bind mounts) by files with groups
-# of several members, members only by primary group, a member listed twice
-# and also by primary group, a 250-member group and a few hundred groups, and
-# then test_net (which checks everything against getent) and netapi.sh run
-# there.  Exits 77 (skipped) where mount namespaces are not permitted.
+# net_namespace.sh TEST_NET NETAPI_TEST NETAPI TEST_USER — the user and
+# local-group functions and the command over crafted databases: in a private
+# mount namespace, /etc/passwd, /etc/group, /etc/shadow and lastlog are
+# replaced (bind mounts) by files with groups of several members, members
+# only by primary group, a member listed twice and also by primary group, a
+# 250-member group and a few hundred groups, names that differ only in case,
+# shadow entries in every state Windows' flags and ages describe (locked,
+# expired, no password, must change, ageing off) and in another order than
+# the users, and last logons; then test_net and test_user (which check
+# everything against getent) and netapi.sh run there.  Exits 77 (skipped)
+# where mount namespaces are not permitted.
 set -uo pipefail
-test_net=$1 netapi_test=$2 netapi=$3
+test_net=$1 netapi_test=$2 netapi=$3 test_user=${4:-}
 
 if [ "${NB_IN_NAMESPACE:-}" != 1 ]; then
     if ! unshare -m true 2>/dev/null; then
@@ -17,7 +21,7 @@ if [ "${NB_IN_NAMESPACE:-}" != 1 ]; then
     tmp=$(mktemp -d)
     trap 'rm -rf "$tmp"' EXIT
     python3 - "$tmp" <<'PY'
-import sys
+import os, struct, sys
 d = sys.argv[1]
 passwd = [l for l in open("/etc/passwd") if l.strip()]
 group = [l for l in open("/etc/group") if l.strip()]
@@ -25,6 +29,17 @@ group = [l for l in open("/etc/group") if l.strip()]
 for i in range(260):
     passwd.append(f"u{i:03d}:x:{20000 + i}:{30000 + i % 10}:User {i},Room {i},,:/home/u{i:03d}:/bin/sh\n")
 passwd.append("orphan:x:29999:45678::/nonexistent:/usr/sbin/nologin\n")
+# names that differ only in case: unique, ambiguous ("Twin" matches two), Latin-1
+passwd.append("Mixed.Case:x:29990:30299:Mixed Case:/home/mixed:/bin/sh\n")
+passwd.append("twin:x:29991:30299::/home/twin:/bin/sh\n")
+passwd.append("TWIN:x:29992:30299::/home/TWIN:/bin/false\n")
+passwd.append("jösé:x:29993:30299:José,,,:/home/jose:/bin/sh\n")
+passwd.append("nopass::29994:30299::/home/nopass:/bin/sh\n")   # empty password field, no shadow entry
+# hostile and wide text: escape sequences in GECOS, a name with an umlaut,
+# a name in CJK characters (two columns each)
+passwd.append("evil:x:29998:30299:\x1b[31mRED\x1b]0;pwned\x07,\u202eRoom:/home/evil:/bin/sh\n")
+passwd.append("jürgen:x:29997:30299:Jürgen Müller,,:/home/j:/bin/sh\n")
+passwd.append("名前:x:29996:30299:名前テスト,,:/home/n:/bin/sh\n")
 # 300 groups g000-g299 (gid 30000+); g000-g009 are primary groups
 for i in range(300):
     members = []
@@ -42,6 +57,41 @@ for i in range(300):
 group.append("shared-a:x:39999:u001\n")   # two names for one gid
 group.append("shared-b:x:39999:u001\n")
 group.append("grüppe:x:39998:u002\n")     # UTF-8 name
+group.append("CaseGroup:x:39997:u003\n")  # unique in another case
+group.append("pair:x:39996:u004\n")       # "Pair" matches both
+group.append("PAIR:x:39995:u005\n")
+# shadow: the machine's own entries, then every state of the crafted users,
+# the later ones in reverse order (lookups cannot rely on the order)
+import time
+today = int(time.time()) // 86400
+try:
+    shadow = [l for l in open("/etc/shadow") if l.strip()]
+except OSError:
+    shadow = []
+states = {
+    "u001": f"!$6$locked:{today - 10}:0:99999:7:::",     # locked: disabled
+    "u002": f":{today - 10}:0:99999:7:::",               # no password needed
+    "u003": "$6$x:0:0:99999:7:::",                       # must change at next logon
+    "u004": f"$6$x:{today - 100}:0:90:7:::",             # password older than its 90 days
+    "u005": f"$6$x:{today - 10}:0:99999:7::{today - 1}:",   # expired yesterday: disabled
+    "u006": f"$6$x:{today - 10}:0:99999:7::{today + 400}:", # expires next year
+    "u007": f"$6$x:{today - 10}:0::7:::",                # no maximum age
+    "u008": f"$6$x:{today - 5}:0:30:7:::",               # ages, not yet expired
+    "u009": "$6$x::::::0:",                              # expired on day 0
+    "Mixed.Case": f"$6$x:{today - 1}:0:99999:7:::",
+    "twin": f"!:{today - 1}:0:99999:7:::",
+}
+crafted = [f"{n}:{v}\n" for n, v in states.items()]
+crafted += [f"u{i:03d}:$6$x:{today - i}:0:99999:7:::\n" for i in range(259, 9, -1)]
+shadow += crafted
+# lastlog: one 292-byte record per uid (int32 time, 32-byte line, 256-byte host)
+lastlog = {0: 1700000000, 20001: 1700000100, 20010: 1750000000, 29990: 1600000000}
+with open(f"{d}/lastlog", "wb") as f:
+    for uid, t in sorted(lastlog.items()):
+        f.seek(uid * 292)
+        f.write(struct.pack("<i32s256s", t, b"pts/0", b"example.org"))
+open(f"{d}/shadow", "w").writelines(shadow)
+os.chmod(f"{d}/shadow", 0o640)
 open(f"{d}/passwd", "w").writelines(passwd)
 open(f"{d}/group", "w").writelines(group)
 open(f"{d}/nsswitch.conf", "w").write("passwd: files\ngroup: files\nshadow: files\n")
@@ -64,6 +114,9 @@ mount --make-rprivate / 2>/dev/null || true
 mount --bind "$NB_TMP/passwd" /etc/passwd
 mount --bind "$NB_TMP/group" /etc/group
 mount --bind "$NB_TMP/nsswitch.conf" /etc/nsswitch.conf
+mount --bind "$NB_TMP/shadow" /etc/shadow
+[ -e /var/log/lastlog ] || : >/var/log/lastlog
+mount --bind "$NB_TMP/lastlog" /var/log/lastlog
 # A private /run: no name-service cache answers for the files, and the utmp
 # database is ours.
 run=$(readlink -f /var/run)
@@ -96,10 +149,46 @@ check "a primary group id without a group entry is left out" test "$(groups_of o
 check "logged-on users: distinct names of live sessions" \
     test "$("$netapi" config workstation --json | sed -n 's/^ *"logged_on_users": \([0-9]*\)$/\1/p')" = 2
 
+# Terminal safety: no raw control character reaches the output, the escape
+# sequences show as text; columns align by display width, not bytes.
+"$netapi" user >"$NB_TMP/user.out"
+check "no ESC or BEL in the user listing" sh -c "! grep -q \"$(printf '\033')\" '$NB_TMP/user.out' && ! grep -q \"$(printf '\a')\" '$NB_TMP/user.out'"
+check "escape sequences shown as text" grep -q '\\x1b\[31mRED' "$NB_TMP/user.out"
+check "bidirectional override shown as text" sh -c "\"$netapi\" user evil | grep -q 'u202eRoom'"
+"$netapi" user evil >"$NB_TMP/evil.out"
+check "no ESC in one user's record" sh -c "! grep -q \"$(printf '\033')\" '$NB_TMP/evil.out'"
+check "columns align by display width" python3 - "$NB_TMP/user.out" <<'PY'
+import sys, unicodedata
+def width(s):
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+head = next(i for i, l in enumerate(lines) if l.startswith("User name"))
+col = width(lines[head][:lines[head].index("Full name")])
+rows = [l for l in lines[head + 2:] if l and not l.endswith("listed.")]
+bad = [l for l in rows if l.split(" ")[0] in ("jürgen", "名前", "root")
+       and width(l[:len(l) - len(l[col:].lstrip())]) != col and width(l.rstrip().split("  ")[0]) + 2 > col]
+want = {"jürgen": "Jürgen Müller", "名前": "名前テスト"}
+for l in rows:
+    name = l.split(" ")[0]
+    if name in want:
+        # the full name starts at the display column of the heading
+        pos = l.index(want[name])
+        if width(l[:pos]) != col:
+            print("misaligned:", repr(l), width(l[:pos]), col)
+            sys.exit(1)
+sys.exit(0)
+PY
+
 echo "--- test_net over the crafted databases"
 NB_PAGING_SAMPLE=1 "$test_net" | tail -3
 rc_test=${PIPESTATUS[0]}
 check "test_net" test "$rc_test" = 0
+if [ -n "$test_user" ]; then
+    echo "--- test_user over the crafted databases"
+    NB_PAGING_SAMPLE=1 "$test_user" | tail -3
+    rc_user=${PIPESTATUS[0]}
+    check "test_user" test "$rc_user" = 0
+fi
 echo "--- netapi.sh over the crafted databases"
 "$netapi_test" "$netapi" | tail -3
 rc_cmd=${PIPESTATUS[0]}

@@ -1,11 +1,14 @@
-/* test_cache.c — the per-thread cache's limits (src/cache.h): a pair is
+/* test_cache.c — the per-thread cache (src/block/cache.h): a pair is
    always served from the cache (by its two alternating blocks, since the
-   block released last is never handed out next), each class keeps about
-   NBI_BIN_BYTES, the thread about NBI_CACHE_BUDGET plus NBI_BIN_KEEP + 1
-   blocks per class, and idle blocks are scavenged when the budget is full.
-   Static build: it reads the thread's record. */
+   block released last is never handed out next), a burst of 100 stays
+   cached at every size, each class keeps at most NBI_BIN_SLOTS blocks and
+   the classes above 1 KiB about NBI_LARGE_BUDGET between them, idle blocks
+   are scavenged every NBI_SCAVENGE_PERIOD releases and when the budget is
+   full, and an idle thread's cache is given back by the others
+   (src/check/stats.h).  Static build: it reads the thread's record. */
 #include <pthread.h>
 #include <string.h>
+#include <time.h>
 
 #include <lm.h>
 
@@ -26,31 +29,56 @@ static struct nbi_thread *self(void)
     return nbi_tls;
 }
 
+static void batch_of(DWORD n, int count)
+{
+    LPVOID v[256];
+    for (int i = 0; i < count; i++)
+        CHECK_EQ_U(NetApiBufferAllocate(n, &v[i]), NERR_Success);
+    for (int i = 0; i < count; i++)
+        CHECK_EQ_U(NetApiBufferFree(v[i]), NERR_Success);
+}
+
 static void batch(DWORD n)
 {
-    LPVOID v[BATCH];
-    for (int i = 0; i < BATCH; i++)
-        CHECK_EQ_U(NetApiBufferAllocate(n, &v[i]), NERR_Success);
-    for (int i = 0; i < BATCH; i++)
-        CHECK_EQ_U(NetApiBufferFree(v[i]), NERR_Success);
+    batch_of(n, BATCH);
+}
+
+static unsigned held_class(struct nbi_thread *t, unsigned c)
+{
+    const struct nbi_bin *bin = &t->cache.bins[c];
+    return nbi_bin_held(bin, bin->top) / sizeof(void *);
 }
 
 static unsigned held(struct nbi_thread *t, DWORD n)
 {
-    return t->cache.bins[nbi_size_class(n)].count;
+    return held_class(t, nbi_size_class(n));
 }
 
-/* cached_bytes is what the bins hold, and stays within the budget plus
-   NBI_BIN_KEEP + 1 blocks per class. */
+/* large_bytes is what the classes above 1 KiB hold, within the budget plus
+   NBI_BIN_KEEP + 1 blocks per class; no class holds more than its slots. */
 static void check_bound(struct nbi_thread *t)
 {
     uint64_t sum = 0, one_each = 0;
     for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) {
-        sum += (uint64_t)t->cache.bins[c].count * nbi_class_bytes(c);
-        one_each += (NBI_BIN_KEEP + 1) * nbi_class_bytes(c);
+        CHECK(held_class(t, c) <= NBI_BIN_SLOTS);
+        if (c > NBI_SMALL_CLASS_LAST) {
+            sum += (uint64_t)held_class(t, c) * nbi_class_bytes(c);
+            one_each += (NBI_BIN_KEEP + 1) * nbi_class_bytes(c);
+        }
     }
-    CHECK_EQ_U(t->cache.cached_bytes, sum);
-    CHECK(t->cache.cached_bytes <= NBI_CACHE_BUDGET + one_each);
+    CHECK_EQ_U(t->cache.large_bytes, sum);
+    CHECK(t->cache.large_bytes <= NBI_LARGE_BUDGET + one_each);
+}
+
+/* Every class's blocks idle, as if no allocation had needed them since
+   the last scavenge, and for longer than the decay. */
+static void mark_all_idle(struct nbi_thread *t)
+{
+    uint32_t long_ago = (uint32_t)nbi_coarse_ms() - 2 * NBI_DECAY_MS;
+    for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) {
+        t->cache.bins[c].low = nbi_bin_held(&t->cache.bins[c], t->cache.bins[c].top);
+        t->cache.idle_since[c] = long_ago ? long_ago : 1;
+    }
 }
 
 /* The class table above 1 KiB agrees with the formula it replaces, and
@@ -96,61 +124,93 @@ TEST(pair_served_from_cache)
     check_bound(self());
 }
 
-/* A burst of 100 x 1 KiB stays cached; 100 x 64 KiB leaves about 128 KiB. */
-TEST(per_class_bytes)
+/* A burst of 100 stays cached at every size up to 64 KiB, glibc's trim
+   regime (12289 B) included, and is served from the cache the next time;
+   a class never holds more than its slots. */
+TEST(bursts_stay_cached)
 {
     struct nbi_thread *t = self();
-    batch(1024);
-    CHECK_GE_U(held(t, 1024), BATCH);
-    batch(65536);
-    CHECK_GE_U(held(t, 65536), 1);
-    CHECK(held(t, 65536) * 65536u <= NBI_BIN_BYTES);
+    static const DWORD sizes[] = {16, 1024, 1500, 4096, 12289, 65536};
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+        batch(sizes[i]);
+        CHECK_GE_U(held(t, sizes[i]), BATCH);
+        struct nbi_bin *bin = &t->cache.bins[nbi_size_class(sizes[i])];
+        void **before = bin->top;
+        LPVOID v[BATCH];
+        for (int k = 0; k < BATCH - 1; k++)
+            CHECK_EQ_U(NetApiBufferAllocate(sizes[i], &v[k]), NERR_Success);
+        CHECK_EQ_P(bin->top, before - (BATCH - 1)); /* every one a pop */
+        for (int k = 0; k < BATCH - 1; k++)
+            NetApiBufferFree(v[k]);
+    }
+    batch_of(64, 200);
+    CHECK_EQ_U(held(t, 64), NBI_BIN_SLOTS);
     check_bound(t);
 }
 
-/* Idle blocks of many classes fill the budget; a pair of a new class is
-   still served from the cache, and a burst of a new class gets room once
-   the idle blocks are scavenged. */
+/* Idle blocks of large classes fill the budget; a pair of a new class is
+   still served from the cache; a burst of a new class gets room once the
+   idle blocks are scavenged, and scavenges for the budget are
+   NBI_SCAVENGE_WAIT refusals apart. */
 TEST(full_budget_pairs_and_scavenging)
 {
     struct nbi_thread *t = self();
-    static const DWORD fill[] = {2048, 2560, 3072, 3584, 4096, 5120, 6144, 7168, 8192,
-                                 10240, 12288, 14336, 16384};
+    static const DWORD fill[] = {40000, 49152, 57344, 65536, 32768, 24576};
     size_t used = 0;
-    while (used < sizeof fill / sizeof *fill && t->cache.cached_bytes + 40976 <= NBI_CACHE_BUDGET)
+    while (used < sizeof fill / sizeof *fill && t->cache.large_bytes + 40976 <= NBI_LARGE_BUDGET)
         batch(fill[used++]);
     check_bound(t);
-    CHECK(t->cache.cached_bytes + 40976 > NBI_CACHE_BUDGET); /* the budget is full */
+    CHECK(t->cache.large_bytes + 40976 > NBI_LARGE_BUDGET); /* the budget is full */
 
-    check_pair_cached(40000); /* a bin of one block takes another even now */
+    check_pair_cached(20000); /* a bin of one block takes another even now */
 
     unsigned idle_before = 0, idle_after = 0;
     for (size_t i = 0; i < used; i++)
         idle_before += held(t, fill[i]);
+    mark_all_idle(t);
+    t->cache.scavenge_wait = 2;
+    CHECK_EQ_U(nbi_cache_over_budget(&t->cache, nbi_size_class(3000)), 0); /* counts down */
+    CHECK_EQ_U(t->cache.scavenge_wait, 1);
+    CHECK_EQ_U(nbi_cache_over_budget(&t->cache, nbi_size_class(500)), 0); /* small: no budget */
+    CHECK_EQ_U(t->cache.scavenge_wait, 1);
     for (int r = 0; r < 6; r++) /* a burst of a class that was not cached */
-        batch(500);
-    CHECK_GE_U(held(t, 500), BATCH);
+        batch(3000);
+    CHECK_GE_U(held(t, 3000), BATCH);
     for (size_t i = 0; i < used; i++)
         idle_after += held(t, fill[i]);
     CHECK(idle_after < idle_before);
     check_bound(t);
 }
 
-/* Scavenges are NBI_SCAVENGE_WAIT over-budget puts apart: in between, a
-   call only counts down. */
-TEST(scavenge_interval)
+/* Every NBI_SCAVENGE_PERIOD releases the cache looks for blocks no
+   allocation needed since the previous look: a burst class the thread
+   comes back to within NBI_DECAY_MS keeps its blocks, and one it stopped
+   using is empty soon after the decay (its last block too, which would
+   otherwise pin the top of glibc's heap), while the class in use keeps
+   its blocks. */
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+TEST(periodic_scavenge)
 {
     struct nbi_thread *t = self();
-    t->cache.scavenge_wait = 2;
-    CHECK_EQ_U(nbi_cache_scavenge(&t->cache, 0), 0);
-    CHECK_EQ_U(t->cache.scavenge_wait, 1);
-    CHECK_EQ_U(nbi_cache_scavenge(&t->cache, 0), 0);
-    CHECK_EQ_U(t->cache.scavenge_wait, 0);
-    CHECK_EQ_U(nbi_cache_scavenge(&t->cache, 0), t->cache.cached_bytes <= NBI_CACHE_BUDGET);
-    CHECK_EQ_U(t->cache.scavenge_wait, NBI_SCAVENGE_WAIT);
-    for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) /* the marks restarted */
-        if (t->cache.bins[c].low != t->cache.bins[c].count)
-            CHECK_MSG_(0, "class %u: low %u, count %u", c, t->cache.bins[c].low, t->cache.bins[c].count);
+    batch(4096);
+    batch(96);
+    CHECK_GE_U(held(t, 4096), BATCH);
+    double start = now_ms();
+    for (unsigned i = 0; i < 3 * NBI_SCAVENGE_PERIOD / BATCH + 1; i++)
+        batch(96);
+    if (now_ms() - start < NBI_DECAY_MS / 2) /* a fast machine: well within the decay */
+        CHECK_GE_U(held(t, 4096), BATCH);
+    while (held(t, 4096) != 0 && now_ms() - start < 20.0 * NBI_DECAY_MS)
+        batch(96);
+    CHECK_EQ_U(held(t, 4096), 0);
+    CHECK(now_ms() - start >= NBI_DECAY_MS - 10); /* the coarse clock's resolution */
+    CHECK_GE_U(held(t, 96), BATCH);
     check_bound(t);
 }
 
@@ -185,11 +245,9 @@ static void *scavenge_shrunk_block(void *unused)
     CHECK_NE_P(other, p); /* the block released last is never handed out */
     CHECK_EQ_U(NetApiBufferFree(other), NERR_Success);
     CHECK_EQ_U(held(t, 100), 2);
-    for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) /* everything idle since a scavenge */
-        t->cache.bins[c].low = t->cache.bins[c].count;
-    t->cache.scavenge_wait = 0;
-    nbi_cache_scavenge(&t->cache, 0);
-    CHECK_EQ_U(held(t, 100), 1); /* p went back to the system; other stays on top */
+    mark_all_idle(t); /* everything idle since a scavenge */
+    nbi_cache_scavenge(&t->cache);
+    CHECK_EQ_U(held(t, 100), 0); /* both went back to the system */
     capture_start();
     CHECK_EQ_U(NetApiBufferFree(p), ERROR_INVALID_PARAMETER);
     CHECK_EQ_U(captured.count, 1);
@@ -199,11 +257,134 @@ static void *scavenge_shrunk_block(void *unused)
     return NULL;
 }
 
+#if defined(__SANITIZE_THREAD__)
+#define UNDER_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define UNDER_TSAN 1
+#endif
+#endif
+
 TEST(scavenged_shrunk_block_released_twice)
 {
+#ifdef UNDER_TSAN
+    /* The second free reads the header of a block the system has taken
+       back (default mode's documented limit), which ThreadSanitizer's
+       allocator reports as a use after free: nothing to learn here. */
+    return;
+#endif
     pthread_t t;
     CHECK_EQ_U(pthread_create(&t, NULL, scavenge_shrunk_block, NULL), 0);
     pthread_join(t, NULL);
+}
+
+/*
+ * An idle thread's cache is given back by the others.  A thread fills its
+ * cache and waits; this thread keeps allocating for a little over two
+ * looks (NBI_IDLE_MS apart): the first notes the idle thread's counters,
+ * the second finds them unchanged and empties its cache.  The idle thread
+ * then wakes and works as before, its cache armed again.
+ */
+static pthread_mutex_t stage_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t stage_cond = PTHREAD_COND_INITIALIZER;
+static int stage;
+static struct nbi_thread *other;
+
+static void wait_for_stage(int n)
+{
+    pthread_mutex_lock(&stage_lock);
+    while (stage < n)
+        pthread_cond_wait(&stage_cond, &stage_lock);
+    pthread_mutex_unlock(&stage_lock);
+}
+
+static void go_to_stage(int n)
+{
+    pthread_mutex_lock(&stage_lock);
+    stage = n;
+    pthread_cond_broadcast(&stage_cond);
+    pthread_mutex_unlock(&stage_lock);
+}
+
+static unsigned cached_blocks(struct nbi_thread *t)
+{
+    unsigned n = 0;
+    for (unsigned c = 1; c < NBI_CLASS_COUNT; c++)
+        n += held_class(t, c);
+    return n;
+}
+
+/* Keep this thread busy for up to ms, or until cond(); 100 releases a
+   round, so a scavenge (and a look, when due) every few rounds. */
+static void work_while(double ms, int (*cond)(void))
+{
+    double start = now_ms();
+    while (now_ms() - start < ms && (!cond || cond()))
+        batch(32);
+}
+
+static int other_holds_blocks(void)
+{
+    return cached_blocks(other) != 0;
+}
+
+static void *idle_thread(void *unused)
+{
+    (void)unused;
+    other = self();
+    batch(4096);
+    batch(64);
+    go_to_stage(1);
+    wait_for_stage(2); /* idle: no call at all */
+    CHECK_EQ_U(cached_blocks(other), 0);
+    CHECK_EQ_U(other->cache.large_bytes, 0);
+    batch(64); /* working again */
+    CHECK_GE_U(held(other, 64), BATCH);
+    CHECK_EQ_P(nbi_fast.cache, other);
+    go_to_stage(3);
+    return NULL;
+}
+
+TEST(idle_thread_cache_given_back)
+{
+    pthread_t th;
+    stage = 0;
+    CHECK_EQ_U(pthread_create(&th, NULL, idle_thread, NULL), 0);
+    wait_for_stage(1);
+    CHECK_GE_U(cached_blocks(other), 2 * BATCH);
+    work_while(2.5 * NBI_IDLE_MS + 2000, other_holds_blocks);
+    CHECK_EQ_U(cached_blocks(other), 0);
+    go_to_stage(2);
+    wait_for_stage(3);
+    pthread_join(th, NULL);
+}
+
+/* A thread inside a call is never emptied, however long its counters
+   stand still: its inside flag holds the reclaimer off. */
+static void *busy_thread(void *unused)
+{
+    (void)unused;
+    other = self();
+    batch(2048);
+    __atomic_store_n(&nbi_fast.inside, 1, __ATOMIC_RELAXED); /* as if stopped mid-call */
+    go_to_stage(1);
+    wait_for_stage(2);
+    nbi_cache_leave();
+    return NULL;
+}
+
+TEST(thread_inside_a_call_kept)
+{
+    pthread_t th;
+    stage = 0;
+    CHECK_EQ_U(pthread_create(&th, NULL, busy_thread, NULL), 0);
+    wait_for_stage(1);
+    unsigned before = cached_blocks(other);
+    CHECK_GE_U(before, BATCH);
+    work_while(2.5 * NBI_IDLE_MS, NULL);
+    CHECK_EQ_U(cached_blocks(other), before);
+    go_to_stage(2);
+    pthread_join(th, NULL);
 }
 
 int main(void)
@@ -219,10 +400,12 @@ int main(void)
     }
     RUN(class_table);
     RUN(pair_served_from_cache);
-    RUN(per_class_bytes);
+    RUN(bursts_stay_cached);
     RUN(full_budget_pairs_and_scavenging);
-    RUN(scavenge_interval);
+    RUN(periodic_scavenge);
     RUN(cached_block_still_released);
     RUN(scavenged_shrunk_block_released_twice);
+    RUN(idle_thread_cache_given_back);
+    RUN(thread_inside_a_call_kept);
     return check_finish();
 }

@@ -1,4 +1,4 @@
-/* test_net.c — SPEC §4–5 for the workstation, server, time and local-group
+/* test_net.c — docs/behaviour.md §4–5 for the workstation, server, time and local-group
    functions: data against `getent group`, `getent passwd`, uname and the
    clock; every pointer inside its one buffer; paging with every prefmaxlen
    reconstructs every list; every error status; out of memory at every step.
@@ -6,7 +6,10 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <pthread.h>
+#include <pwd.h>
+#include <strings.h>
 #include <stdalign.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,7 +88,7 @@ static int listed(char **names, size_t n, const char *name)
     return 0;
 }
 
-/* The members SPEC §5 promises: the group entry's users, then the users whose
+/* The members docs/behaviour.md §5 promises: the group entry's users, then the users whose
    primary group it is, each once.  *out is malloc'd. */
 static size_t expected_members(const struct gent *g, char ***out)
 {
@@ -372,40 +375,190 @@ TEST(localgroup_getinfo_matches_getent)
     }
 }
 
+/* The uid of a member name: the first such user of getent passwd, or one
+   the database answers a lookup for; 0 and *known 0 when it is no user. */
+static unsigned long member_uid(const char *name, int *known)
+{
+    for (size_t i = 0; i < nusers; i++)
+        if (strcmp(users[i].name, name) == 0) {
+            *known = 1;
+            return users[i].uid;
+        }
+    struct passwd *pw = getpwnam(name);
+    *known = pw != NULL;
+    return pw ? pw->pw_uid : 0;
+}
+
+/* A member's SID: S-1-22-1-<uid> inside the buffer, or NULL when the name
+   is no account; its use to match. */
+static void check_member_sid(const void *buf, const void *sid, SID_NAME_USE use,
+                             const char *name)
+{
+    int known;
+    unsigned long uid = member_uid(name, &known);
+    if (!known) {
+        CHECK_EQ_P(sid, NULL);
+        CHECK_EQ_U(use, SidTypeUnknown);
+        return;
+    }
+    CHECK_EQ_U(use, SidTypeUser);
+    DWORD size = 0;
+    NetApiBufferSize((LPVOID)(uintptr_t)buf, &size);
+    const unsigned char *s = sid, *b = buf;
+    if (!s || s < b || s + 16 > b + size || (uintptr_t)s % 4) {
+        CHECK_MSG_(0, "member %s: SID not a 16-byte blob in the buffer", name);
+        return;
+    }
+    unsigned char want[16] = {1, 2, 0, 0, 0, 0, 0, 22, 1, 0, 0, 0};
+    uint32_t id = (uint32_t)uid;
+    memcpy(want + 12, &id, 4);
+    CHECK(memcmp(s, want, 16) == 0);
+    LPSTR text = NULL;
+    char expect[40];
+    snprintf(expect, sizeof expect, "S-1-22-1-%lu", uid);
+    CHECK_EQ_U(netapibuf_sid_to_string(sid, &text), NERR_Success);
+    CHECK_EQ_S(text, expect);
+    NetApiBufferFree(text);
+}
+
+/* Every byte of the buffer read into a branch: valgrind memcheck reports an
+   uninitialised one. */
+static void every_byte_defined(const void *buf)
+{
+    DWORD size = 0;
+    if (!buf || NetApiBufferSize((LPVOID)(uintptr_t)buf, &size) != NERR_Success)
+        return;
+    unsigned sum = 0;
+    for (DWORD k = 0; k < size; k++)
+        sum = sum * 31 + ((const unsigned char *)buf)[k];
+    static volatile unsigned sink;
+    if (sum == 0x5EED)
+        sink++;
+}
+
 TEST(members_match_getent)
 {
+    static const size_t record_sizes[] = {
+        sizeof(LOCALGROUP_MEMBERS_INFO_0), sizeof(LOCALGROUP_MEMBERS_INFO_1),
+        sizeof(LOCALGROUP_MEMBERS_INFO_2), sizeof(LOCALGROUP_MEMBERS_INFO_3)};
     for (size_t i = 0; i < ngroups; i++) {
         if (group_named(groups[i].name) != &groups[i])
             continue;
         char **want;
         size_t n = expected_members(&groups[i], &want);
         char qualified[300];
-        for (DWORD level = 1; level <= 3; level += 2) {
+        for (DWORD level = 0; level <= 3; level++) {
             LPBYTE buf = NULL;
-            DWORD read = 9, total = 9;
+            DWORD read = 9, total = 9, size = 0;
             CHECK_EQ_U(NetLocalGroupGetMembers(NULL, groups[i].name, level, &buf,
                                                MAX_PREFERRED_LENGTH, &read, &total, NULL),
                        NERR_Success);
             CHECK_EQ_U(read, n);
             CHECK_EQ_U(total, n);
+            size_t layout = read * record_sizes[level]; /* Windows' layout: each datum apart */
             for (DWORD j = 0; j < read && j < n; j++) {
-                if (level == 1) {
+                int known;
+                member_uid(want[j], &known);
+                snprintf(qualified, sizeof qualified, "%.100s\\%.150s", host, want[j]);
+                if (level == 0) {
+                    const LOCALGROUP_MEMBERS_INFO_0 *m = (const void *)buf;
+                    check_member_sid(buf, m[j].lgrmi0_sid, known ? SidTypeUser : SidTypeUnknown,
+                                     want[j]);
+                } else if (level == 1) {
                     const LOCALGROUP_MEMBERS_INFO_1 *m = (const void *)buf;
                     CHECK_EQ_S(m[j].lgrmi1_name, want[j]);
-                    CHECK_EQ_U(m[j].lgrmi1_sidusage, SidTypeUser);
-                    CHECK_EQ_P(m[j].lgrmi1_sid, NULL);
+                    check_member_sid(buf, m[j].lgrmi1_sid, m[j].lgrmi1_sidusage, want[j]);
                     CHECK(inside(buf, m[j].lgrmi1_name));
+                    layout += strlen(want[j]) + 1;
+                } else if (level == 2) {
+                    const LOCALGROUP_MEMBERS_INFO_2 *m = (const void *)buf;
+                    CHECK_EQ_S(m[j].lgrmi2_domainandname, qualified);
+                    check_member_sid(buf, m[j].lgrmi2_sid, m[j].lgrmi2_sidusage, want[j]);
+                    CHECK(inside(buf, m[j].lgrmi2_domainandname));
+                    layout += strlen(qualified) + 1;
                 } else {
                     const LOCALGROUP_MEMBERS_INFO_3 *m = (const void *)buf;
-                    snprintf(qualified, sizeof qualified, "%.100s\\%.150s", host, want[j]);
                     CHECK_EQ_S(m[j].lgrmi3_domainandname, qualified);
                     CHECK(inside(buf, m[j].lgrmi3_domainandname));
+                    layout += strlen(qualified) + 1;
                 }
+                if (level < 3 && known)
+                    layout += 16;
             }
             CHECK(read ? buf != NULL : buf == NULL);
+            if (buf) {
+                NetApiBufferSize(buf, &size);
+                CHECK_GE_U(size, layout);
+                every_byte_defined(buf);
+            }
             NetApiBufferFree(buf);
         }
         free(want);
+    }
+}
+
+/* Group names in another case: the group when one name matches, not found
+   when several do. */
+TEST(group_names_ignore_case)
+{
+    size_t tried = 0;
+    for (size_t i = 0; i < ngroups; i++) {
+        char upper[256];
+        size_t len = strlen(groups[i].name);
+        if (len >= sizeof upper)
+            continue;
+        for (size_t k = 0; k <= len; k++) {
+            char c = groups[i].name[k];
+            upper[k] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+        }
+        if (group_named(upper))
+            continue;
+        size_t matches = 0;
+        const char *first = NULL;
+        for (size_t k = 0; k < ngroups; k++)
+            if (strcasecmp(groups[k].name, upper) == 0 &&
+                (!first || strcmp(first, groups[k].name) != 0)) {
+                if (!first)
+                    first = groups[k].name;
+                matches++;
+            }
+        int ascii = 1;
+        for (const char *c = groups[i].name; *c; c++)
+            ascii &= (unsigned char)*c < 0x80;
+        if (!ascii)
+            continue; /* strcasecmp here folds ASCII only */
+        tried++;
+        LPBYTE buf = (LPBYTE)1;
+        NET_API_STATUS st = NetLocalGroupGetInfo(NULL, upper, 0, &buf);
+        DWORD read = 0, total = 0;
+        LPBYTE members = (LPBYTE)1;
+        NET_API_STATUS sm = NetLocalGroupGetMembers(NULL, upper, 3, &members,
+                                                    MAX_PREFERRED_LENGTH, &read, &total, NULL);
+        if (matches == 1) {
+            CHECK_EQ_U(st, NERR_Success);
+            if (st == NERR_Success)
+                CHECK_EQ_S(((LOCALGROUP_INFO_0 *)buf)->lgrpi0_name, first);
+            CHECK_EQ_U(sm, NERR_Success);
+            char **want;
+            CHECK_EQ_U(total, expected_members(group_named(first), &want));
+            free(want);
+        } else {
+            CHECK_EQ_U(st, NERR_GroupNotFound);
+            CHECK_EQ_U(sm, NERR_GroupNotFound);
+        }
+        NetApiBufferFree(buf);
+        if (sm == NERR_Success)
+            NetApiBufferFree(members);
+    }
+    CHECK(tried > 0);
+    /* a user name in another case: its groups */
+    if (nusers && !getpwnam("ROOT")) {
+        LPBYTE buf = NULL;
+        DWORD read = 0, total = 0;
+        CHECK_EQ_U(NetUserGetLocalGroups(NULL, "ROOT", 0, 0, &buf, MAX_PREFERRED_LENGTH, &read,
+                                         &total),
+                   NERR_Success);
+        NetApiBufferFree(buf);
     }
 }
 
@@ -561,6 +714,10 @@ TEST(members_paging)
             page_every_prefmaxlen(members_page, groups[i].name, 1,
                                   sizeof(LOCALGROUP_MEMBERS_INFO_1),
                                   offsetof(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_name), want, n, "");
+            page_every_prefmaxlen(members_page, groups[i].name, 2,
+                                  sizeof(LOCALGROUP_MEMBERS_INFO_2),
+                                  offsetof(LOCALGROUP_MEMBERS_INFO_2, lgrmi2_domainandname),
+                                  want, n, prefix);
             page_every_prefmaxlen(members_page, groups[i].name, 3,
                                   sizeof(LOCALGROUP_MEMBERS_INFO_3),
                                   offsetof(LOCALGROUP_MEMBERS_INFO_3, lgrmi3_domainandname),
@@ -655,7 +812,7 @@ static void all_with_server(const char *s, NET_API_STATUS want)
     NET_API_STATUS st[7];
     LPBYTE bufs[7];
     int errnos[7];
-    /* errno is left as it was, as by the ApiBuffer functions (SPEC section 2) */
+    /* errno is left as it was, as by the ApiBuffer functions (docs/behaviour.md section 2) */
 #define CALL(i, call) (errno = 4242, st[i] = (call), errnos[i] = errno)
     CALL(0, NetWkstaGetInfo(lm, 102, &bufs[0]));
     CALL(1, NetServerGetInfo(lm, 102, &bufs[1]));
@@ -774,7 +931,7 @@ TEST(error_statuses)
         CHECK_FAILS(NetUserGetLocalGroups(NULL, u, l, 0, &buf, 100, &read, &total),
                     ERROR_INVALID_LEVEL);
     }
-    static const DWORD bad_member_levels[] = {0, 2, 4, 0xFFFFFFFF};
+    static const DWORD bad_member_levels[] = {4, 5, 100, 0xFFFFFFFF};
     for (size_t i = 0; i < sizeof bad_member_levels / sizeof bad_member_levels[0]; i++)
         CHECK_FAILS(NetLocalGroupGetMembers(NULL, g, bad_member_levels[i], &buf, 100, &read,
                                             &total, &resume),
@@ -796,6 +953,89 @@ TEST(error_statuses)
                 NERR_UserNotFound);
 }
 
+/* Records [0, n) of `size` bytes at buf, each with string fields at
+   `offsets`: the buffer holds at least Windows' layout of them (the records,
+   then each string with its NUL stored apart), and every byte of it is
+   defined (valgrind memcheck sees the checksum's branch). */
+static void check_windows_layout(const char *what, LPBYTE buf, DWORD n, size_t size,
+                                 const size_t *offsets, size_t count)
+{
+    if (!buf)
+        return;
+    DWORD have = 0;
+    CHECK_EQ_U(NetApiBufferSize(buf, &have), NERR_Success);
+    size_t want = n * size;
+    for (DWORD i = 0; i < n; i++)
+        for (size_t k = 0; k < count; k++) {
+            const char *str;
+            memcpy(&str, buf + i * size + offsets[k], sizeof str);
+            if (str)
+                want += strlen(str) + 1;
+        }
+    if (have < want)
+        CHECK_MSG_(0, "%s: %u bytes, Windows' layout takes %zu", what, (unsigned)have, want);
+    every_byte_defined(buf);
+}
+
+#define OFF(T, f) offsetof(T, f)
+
+/* Make the call (which sets buf, and n records), expect success, check the
+   result against Windows' layout of type T (string fields at offsets),
+   free it. */
+#define LAYOUT_OF(call, n, T, offsets, count)                                 \
+    do {                                                                      \
+        CHECK_EQ_U((call), NERR_Success);                                     \
+        check_windows_layout(#T, buf, (n), sizeof(T), (offsets), (count));    \
+        NetApiBufferFree(buf);                                                \
+    } while (0)
+
+/* Every function and level: never smaller than Windows' layout, no
+   undefined byte. */
+TEST(results_at_least_windows_layout)
+{
+    LPBYTE buf = NULL;
+    DWORD read = 0, total = 0;
+    static const size_t w100[] = {OFF(WKSTA_INFO_100, wki100_computername),
+                                  OFF(WKSTA_INFO_100, wki100_langroup)};
+    static const size_t w101[] = {OFF(WKSTA_INFO_101, wki101_computername),
+                                  OFF(WKSTA_INFO_101, wki101_langroup),
+                                  OFF(WKSTA_INFO_101, wki101_lanroot)};
+    static const size_t w102[] = {OFF(WKSTA_INFO_102, wki102_computername),
+                                  OFF(WKSTA_INFO_102, wki102_langroup),
+                                  OFF(WKSTA_INFO_102, wki102_lanroot)};
+    static const size_t s100[] = {OFF(SERVER_INFO_100, sv100_name)};
+    static const size_t s101[] = {OFF(SERVER_INFO_101, sv101_name),
+                                  OFF(SERVER_INFO_101, sv101_comment)};
+    static const size_t s102[] = {OFF(SERVER_INFO_102, sv102_name),
+                                  OFF(SERVER_INFO_102, sv102_comment),
+                                  OFF(SERVER_INFO_102, sv102_userpath)};
+    static const size_t g0[] = {OFF(LOCALGROUP_INFO_0, lgrpi0_name)};
+    static const size_t g1[] = {OFF(LOCALGROUP_INFO_1, lgrpi1_name),
+                                OFF(LOCALGROUP_INFO_1, lgrpi1_comment)};
+    static const size_t u0[] = {OFF(LOCALGROUP_USERS_INFO_0, lgrui0_name)};
+    LAYOUT_OF(NetWkstaGetInfo(NULL, 100, &buf), 1, WKSTA_INFO_100, w100, 2);
+    LAYOUT_OF(NetWkstaGetInfo(NULL, 101, &buf), 1, WKSTA_INFO_101, w101, 3);
+    LAYOUT_OF(NetWkstaGetInfo(NULL, 102, &buf), 1, WKSTA_INFO_102, w102, 3);
+    LAYOUT_OF(NetServerGetInfo(NULL, 100, &buf), 1, SERVER_INFO_100, s100, 1);
+    LAYOUT_OF(NetServerGetInfo(NULL, 101, &buf), 1, SERVER_INFO_101, s101, 2);
+    LAYOUT_OF(NetServerGetInfo(NULL, 102, &buf), 1, SERVER_INFO_102, s102, 3);
+    LAYOUT_OF(NetRemoteTOD(NULL, &buf), 1, TIME_OF_DAY_INFO, NULL, 0);
+    LAYOUT_OF(NetLocalGroupEnum(NULL, 0, &buf, MAX_PREFERRED_LENGTH, &read, &total, NULL), read,
+              LOCALGROUP_INFO_0, g0, 1);
+    LAYOUT_OF(NetLocalGroupEnum(NULL, 1, &buf, MAX_PREFERRED_LENGTH, &read, &total, NULL), read,
+              LOCALGROUP_INFO_1, g1, 2);
+    if (ngroups) {
+        LAYOUT_OF(NetLocalGroupGetInfo(NULL, groups[0].name, 0, &buf), 1, LOCALGROUP_INFO_0, g0,
+                  1);
+        LAYOUT_OF(NetLocalGroupGetInfo(NULL, groups[0].name, 1, &buf), 1, LOCALGROUP_INFO_1, g1,
+                  2);
+    }
+    for (size_t i = 0; i < nusers && i < 40; i++)
+        LAYOUT_OF(NetUserGetLocalGroups(NULL, users[i].name, 0, 0, &buf, MAX_PREFERRED_LENGTH,
+                                        &read, &total),
+                  read, LOCALGROUP_USERS_INFO_0, u0, 1);
+}
+
 /* Every status these functions return has its own text. */
 TEST(status_texts)
 {
@@ -810,8 +1050,9 @@ TEST(status_texts)
         const char *t = netapibuf_status_text(returned[i]);
         CHECK(t != NULL && strcmp(t, unknown) != 0 && strlen(t) > 5);
     }
-    CHECK_EQ_S(netapibuf_status_text(NERR_UserNotFound), "The user name could not be found.");
-    CHECK_EQ_S(netapibuf_status_text(NERR_GroupNotFound), "The group name could not be found.");
+    CHECK(strstr(netapibuf_status_text(NERR_UserNotFound), "user") != NULL);
+    CHECK(strstr(netapibuf_status_text(NERR_GroupNotFound), "group") != NULL);
+    CHECK(strstr(netapibuf_status_text(ERROR_MOD_NOT_FOUND), "samba-libs") != NULL);
 }
 
 /* ---- out of memory ------------------------------------------------------------------ */
@@ -864,12 +1105,14 @@ int main(void)
     RUN(localgroup_getinfo_matches_getent);
     RUN(members_match_getent);
     RUN(user_local_groups_match_getent);
+    RUN(group_names_ignore_case);
     RUN(localgroup_enum_paging);
     RUN(members_paging);
     RUN(paging_without_resume_handle);
     RUN(threads_page_concurrently);
     RUN(server_names);
     RUN(error_statuses);
+    RUN(results_at_least_windows_layout);
     RUN(status_texts);
     RUN(out_of_memory_every_step);
     nbi_resume_flush();

@@ -7,7 +7,7 @@
  *
  * Each thread keeps a model of its buffers (address, size, a byte pattern
  * derived from a seed) and of the misuse reports it should cause, and
- * checks every answer: statuses of SPEC section 2, contents preserved by
+ * checks every answer: statuses of docs/behaviour.md section 2, contents preserved by
  * Reallocate, exact sizes, one report per misuse of the expected kind,
  * packed results whose every pointer lies inside the buffer, Net* results
  * that agree with a reference taken before the threads start.  Buffers
@@ -779,10 +779,10 @@ static void op_invalid_net(struct worker *w)
     LPBYTE buf = (LPBYTE)1;
     if (NetUserEnum(NULL, 0, 0, NULL, MAX_PREFERRED_LENGTH, &read, &total, NULL) !=
             ERROR_INVALID_PARAMETER ||
-        NetUserEnum(NULL, 3, 0, &buf, MAX_PREFERRED_LENGTH, &read, &total, NULL) !=
+        NetUserEnum(NULL, 5, 0, &buf, MAX_PREFERRED_LENGTH, &read, &total, NULL) !=
             ERROR_INVALID_LEVEL ||
         buf || read || total)
-        FAIL(w, "NetUserEnum with a NULL buffer pointer or level 3");
+        FAIL(w, "NetUserEnum with a NULL buffer pointer or level 5");
     if (NetLocalGroupGetMembers(NULL, NULL, 1, &buf, 1, &read, &total, NULL) !=
             ERROR_INVALID_PARAMETER ||
         NetLocalGroupGetMembers(NULL, "no-such-group-soak", 1, &buf, 1, &read, &total, NULL) !=

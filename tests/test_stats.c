@@ -108,8 +108,8 @@ TEST(version_agrees_with_header)
 
 TEST(status_text)
 {
-    CHECK_EQ_S(netapibuf_status_text(ERROR_INVALID_PARAMETER), "The parameter is incorrect.");
-    CHECK_EQ_S(netapibuf_status_text(NERR_Success), "The operation completed successfully.");
+    CHECK(strstr(netapibuf_status_text(ERROR_INVALID_PARAMETER), "argument") != NULL);
+    CHECK_EQ_S(netapibuf_status_text(NERR_Success), "Success.");
     CHECK_EQ_S(netapibuf_status_text(424242), "Unknown status");
     static const NET_API_STATUS all[] = {NERR_Success, ERROR_NOT_ENOUGH_MEMORY, ERROR_NOT_SUPPORTED,
                                          ERROR_INVALID_PARAMETER, ERROR_INVALID_LEVEL, ERROR_MORE_DATA,

@@ -1,5 +1,5 @@
 /*
- * test_uninit.c — SPEC section 5: no byte of a returned buffer comes from
+ * test_uninit.c — docs/behaviour.md section 5: no byte of a returned buffer comes from
  * uninitialised memory, record padding included, for every network
  * management function and level.
  *
@@ -131,12 +131,50 @@ RECORD_TYPE(user_10, USER_INFO_10, M(USER_INFO_10, usri10_name), M(USER_INFO_10,
 RECORD_TYPE(user_20, USER_INFO_20, M(USER_INFO_20, usri20_name),
             M(USER_INFO_20, usri20_full_name), M(USER_INFO_20, usri20_comment),
             M(USER_INFO_20, usri20_flags), M(USER_INFO_20, usri20_user_id))
+/* The members levels 2, 3 and 4 share, in their order. */
+#define USER_2_MEMBERS(n)                                                                      \
+    M(USER_INFO_##n, usri##n##_name), M(USER_INFO_##n, usri##n##_password),                   \
+        M(USER_INFO_##n, usri##n##_password_age), M(USER_INFO_##n, usri##n##_priv),           \
+        M(USER_INFO_##n, usri##n##_home_dir), M(USER_INFO_##n, usri##n##_comment),            \
+        M(USER_INFO_##n, usri##n##_flags), M(USER_INFO_##n, usri##n##_script_path),           \
+        M(USER_INFO_##n, usri##n##_auth_flags), M(USER_INFO_##n, usri##n##_full_name),        \
+        M(USER_INFO_##n, usri##n##_usr_comment), M(USER_INFO_##n, usri##n##_parms),           \
+        M(USER_INFO_##n, usri##n##_workstations), M(USER_INFO_##n, usri##n##_last_logon),     \
+        M(USER_INFO_##n, usri##n##_last_logoff), M(USER_INFO_##n, usri##n##_acct_expires),    \
+        M(USER_INFO_##n, usri##n##_max_storage), M(USER_INFO_##n, usri##n##_units_per_week),  \
+        M(USER_INFO_##n, usri##n##_logon_hours), M(USER_INFO_##n, usri##n##_bad_pw_count),    \
+        M(USER_INFO_##n, usri##n##_num_logons), M(USER_INFO_##n, usri##n##_logon_server),     \
+        M(USER_INFO_##n, usri##n##_country_code), M(USER_INFO_##n, usri##n##_code_page)
+RECORD_TYPE(user_2, USER_INFO_2, USER_2_MEMBERS(2))
+RECORD_TYPE(user_3, USER_INFO_3, USER_2_MEMBERS(3), M(USER_INFO_3, usri3_user_id),
+            M(USER_INFO_3, usri3_primary_group_id), M(USER_INFO_3, usri3_profile),
+            M(USER_INFO_3, usri3_home_dir_drive), M(USER_INFO_3, usri3_password_expired))
+RECORD_TYPE(user_4, USER_INFO_4, USER_2_MEMBERS(4), M(USER_INFO_4, usri4_user_sid),
+            M(USER_INFO_4, usri4_primary_group_id), M(USER_INFO_4, usri4_profile),
+            M(USER_INFO_4, usri4_home_dir_drive), M(USER_INFO_4, usri4_password_expired))
+RECORD_TYPE(user_11, USER_INFO_11, M(USER_INFO_11, usri11_name), M(USER_INFO_11, usri11_comment),
+            M(USER_INFO_11, usri11_usr_comment), M(USER_INFO_11, usri11_full_name),
+            M(USER_INFO_11, usri11_priv), M(USER_INFO_11, usri11_auth_flags),
+            M(USER_INFO_11, usri11_password_age), M(USER_INFO_11, usri11_home_dir),
+            M(USER_INFO_11, usri11_parms), M(USER_INFO_11, usri11_last_logon),
+            M(USER_INFO_11, usri11_last_logoff), M(USER_INFO_11, usri11_bad_pw_count),
+            M(USER_INFO_11, usri11_num_logons), M(USER_INFO_11, usri11_logon_server),
+            M(USER_INFO_11, usri11_country_code), M(USER_INFO_11, usri11_workstations),
+            M(USER_INFO_11, usri11_max_storage), M(USER_INFO_11, usri11_units_per_week),
+            M(USER_INFO_11, usri11_logon_hours), M(USER_INFO_11, usri11_code_page))
+RECORD_TYPE(user_23, USER_INFO_23, M(USER_INFO_23, usri23_name),
+            M(USER_INFO_23, usri23_full_name), M(USER_INFO_23, usri23_comment),
+            M(USER_INFO_23, usri23_flags), M(USER_INFO_23, usri23_user_sid))
 RECORD_TYPE(group_0, LOCALGROUP_INFO_0, M(LOCALGROUP_INFO_0, lgrpi0_name))
 RECORD_TYPE(group_1, LOCALGROUP_INFO_1, M(LOCALGROUP_INFO_1, lgrpi1_name),
             M(LOCALGROUP_INFO_1, lgrpi1_comment))
+RECORD_TYPE(member_0, LOCALGROUP_MEMBERS_INFO_0, M(LOCALGROUP_MEMBERS_INFO_0, lgrmi0_sid))
 RECORD_TYPE(member_1, LOCALGROUP_MEMBERS_INFO_1, M(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_sid),
             M(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_sidusage),
             M(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_name))
+RECORD_TYPE(member_2, LOCALGROUP_MEMBERS_INFO_2, M(LOCALGROUP_MEMBERS_INFO_2, lgrmi2_sid),
+            M(LOCALGROUP_MEMBERS_INFO_2, lgrmi2_sidusage),
+            M(LOCALGROUP_MEMBERS_INFO_2, lgrmi2_domainandname))
 RECORD_TYPE(member_3, LOCALGROUP_MEMBERS_INFO_3,
             M(LOCALGROUP_MEMBERS_INFO_3, lgrmi3_domainandname))
 RECORD_TYPE(user_groups_0, LOCALGROUP_USERS_INFO_0, M(LOCALGROUP_USERS_INFO_0, lgrui0_name))
@@ -174,7 +212,17 @@ RECORD_TYPE(time_of_day, TIME_OF_DAY_INFO, M(TIME_OF_DAY_INFO, tod_elapsedt),
 
 static const struct record_type *user_record(DWORD level)
 {
-    return level == 0 ? &user_0 : level == 1 ? &user_1 : level == 10 ? &user_10 : &user_20;
+    switch (level) {
+    case 0: return &user_0;
+    case 1: return &user_1;
+    case 2: return &user_2;
+    case 3: return &user_3;
+    case 4: return &user_4;
+    case 10: return &user_10;
+    case 11: return &user_11;
+    case 20: return &user_20;
+    default: return &user_23;
+    }
 }
 
 static const struct record_type *group_record(DWORD level)
@@ -184,7 +232,7 @@ static const struct record_type *group_record(DWORD level)
 
 static const struct record_type *member_record(DWORD level)
 {
-    return level == 1 ? &member_1 : &member_3;
+    return level == 0 ? &member_0 : level == 1 ? &member_1 : level == 2 ? &member_2 : &member_3;
 }
 
 static const struct record_type *wksta_record(DWORD level)
@@ -231,7 +279,7 @@ static void take_result(const char *what, NET_API_STATUS st, LPBYTE buf, DWORD n
         take_result((what), take_st_, buf, (n), (type));       \
     } while (0)
 
-static const DWORD user_levels[] = {0, 1, 10, 20};
+static const DWORD user_levels[] = {0, 1, 2, 3, 4, 10, 11, 20, 23};
 
 TEST(users)
 {
@@ -280,8 +328,8 @@ TEST(local_groups)
         TAKE("NetLocalGroupGetInfo", NetLocalGroupGetInfo(NULL, "root", level, &buf), 1,
              group_record(level));
     }
-    static const DWORD member_levels[] = {1, 3};
-    for (size_t i = 0; i < 2; i++) {
+    static const DWORD member_levels[] = {0, 1, 2, 3};
+    for (size_t i = 0; i < sizeof member_levels / sizeof member_levels[0]; i++) {
         DWORD level = member_levels[i], read = 0, total;
         DWORD_PTR resume = 0;
         LPBYTE buf;

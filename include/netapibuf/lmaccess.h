@@ -619,17 +619,28 @@ typedef struct NET_DISPLAY_GROUP {
 /* ==== User functions ===================================================== */
 
 /*
- * List the accounts of the user database (NSS), in database order.
- * servername: NULL, "", or this host's name (with or without a leading
- * "\\\\"); any other name gives ERROR_NOT_SUPPORTED.  level: 0, 1, 10 or
- * 20.  filter: 0 or FILTER_NORMAL_ACCOUNT list every account; any other
- * filter lists none (NERR_Success, *bufptr NULL, 0 entries).
+ * List the accounts of this machine's user database (NSS), in database
+ * order, or of a server.
+ * servername: NULL, "", localhost, 127.0.0.1, ::1, this host's name (short
+ * or fully qualified) or an address of its interfaces, with or without a
+ * leading "\\\\", asks this machine; "\\" or "\\\\" alone gives
+ * ERROR_INVALID_NAME, a name no host can have (white space in it...)
+ * ERROR_BAD_NETPATH; any other name asks that server, through Samba's
+ * client library (<netapibuf.h>: netapibuf_set_credentials).
+ * level: 0, 1, 2, 3, 4, 10, 11, 20 or 23 (this machine's fields' sources:
+ * docs/local-functions.md; its SIDs are S-1-22-1-<uid>).
+ * filter: 0 or FILTER_NORMAL_ACCOUNT list every account; on this machine
+ * any other filter lists none (NERR_Success, *bufptr NULL, 0 entries), a
+ * server lists its accounts of that kind.
  * Returns NERR_Success (everything delivered; *resume_handle set to 0) or
  * ERROR_MORE_DATA (call again with the same *resume_handle); both hand back
- * a buffer to free.  On any other status *bufptr is NULL and the counts 0:
- * 87 for a NULL bufptr, entriesread or totalentries, ERROR_INVALID_LEVEL,
- * ERROR_NOT_SUPPORTED, ERROR_NOT_ENOUGH_MEMORY, NERR_InternalError (the
- * database could not be read).
+ * a buffer to free, never smaller than Windows' layout of its records.  On
+ * any other status *bufptr is NULL and the counts 0: 87 for a NULL bufptr,
+ * entriesread or totalentries, the server name's status, ERROR_INVALID_LEVEL,
+ * ERROR_NOT_ENOUGH_MEMORY, NERR_InternalError (the database could not be
+ * read).  Against a server also: ERROR_BAD_NETPATH (it does not resolve or
+ * does not answer), ERROR_LOGON_FAILURE, ERROR_ACCESS_DENIED,
+ * ERROR_MOD_NOT_FOUND (Samba's client library is not installed).
  */
 NET_API_STATUS NET_API_FUNCTION NetUserEnum(LPCSTR servername, DWORD level, DWORD filter,
                                             LPBYTE *bufptr, DWORD prefmaxlen,
@@ -637,10 +648,15 @@ NET_API_STATUS NET_API_FUNCTION NetUserEnum(LPCSTR servername, DWORD level, DWOR
                                             PDWORD resume_handle);
 
 /*
- * One account by name, at level 0, 1, 10 or 20.  NERR_Success and *bufptr
- * (one record, free it with NetApiBufferFree), or *bufptr NULL and: 87 for
- * a NULL username or bufptr, ERROR_NOT_SUPPORTED (remote server),
- * ERROR_INVALID_LEVEL, NERR_UserNotFound, ERROR_NOT_ENOUGH_MEMORY.
+ * One account by name, at any level NetUserEnum takes, of this machine or
+ * of a server (servername as for NetUserEnum).  As on Windows the name is
+ * not case-sensitive: on this machine the exact name first, then the one
+ * account whose name matches ignoring case (ASCII and Latin-1 letters); a
+ * server compares names itself.
+ * NERR_Success and *bufptr (one record, free it with NetApiBufferFree), or
+ * *bufptr NULL and: 87 for a NULL username or bufptr, the server name's
+ * status (as NetUserEnum), ERROR_INVALID_LEVEL, NERR_UserNotFound (no
+ * account, or several matching ignoring case), ERROR_NOT_ENOUGH_MEMORY.
  */
 NET_API_STATUS NET_API_FUNCTION NetUserGetInfo(LPCSTR servername, LPCSTR username, DWORD level,
                                                LPBYTE *bufptr);
@@ -719,8 +735,8 @@ typedef struct LOCALGROUP_MEMBERS_INFO_0 {
 } LOCALGROUP_MEMBERS_INFO_0, *PLOCALGROUP_MEMBERS_INFO_0, *LPLOCALGROUP_MEMBERS_INFO_0;
 
 typedef struct LOCALGROUP_MEMBERS_INFO_1 {
-    PSID lgrmi1_sid;              /* NULL: Unix accounts have no SID */
-    SID_NAME_USE lgrmi1_sidusage; /* SidTypeUser */
+    PSID lgrmi1_sid;              /* S-1-22-1-<uid>; NULL for a listed name that is no account */
+    SID_NAME_USE lgrmi1_sidusage; /* SidTypeUser (SidTypeUnknown with a NULL SID) */
     LMSTR lgrmi1_name;            /* the user name */
 } LOCALGROUP_MEMBERS_INFO_1, *PLOCALGROUP_MEMBERS_INFO_1, *LPLOCALGROUP_MEMBERS_INFO_1;
 
@@ -742,38 +758,47 @@ typedef struct LOCALGROUP_USERS_INFO_0 {
 #define LOCALGROUP_NAME_PARMNUM    1
 #define LOCALGROUP_COMMENT_PARMNUM 2
 
-/* NetUserGetLocalGroups flags: Unix groups do not nest, so this changes nothing. */
+/* NetUserGetLocalGroups flags: also the local groups the user belongs to
+   through its global groups (on this machine Unix groups do not nest, so
+   this changes nothing). */
 #define LG_INCLUDE_INDIRECT 0x0001
 
 /*
- * List the groups of the group database, in database order, at level 0 or
- * 1.  Paging is NetUserEnum's: NERR_Success (everything delivered;
- * *resumehandle set to 0) or ERROR_MORE_DATA (call again with the same
- * *resumehandle), both with a buffer to free; *totalentries is the number of
- * groups.  On any other status *bufptr is NULL and the counts 0: 87 for a
- * NULL bufptr, entriesread or totalentries, ERROR_INVALID_LEVEL,
- * ERROR_NOT_SUPPORTED (remote server), ERROR_NOT_ENOUGH_MEMORY,
- * NERR_InternalError (the database could not be read).
+ * List the groups of this machine's group database, in database order, or
+ * a server's local groups, at level 0 or 1 (servername as for
+ * NetUserEnum).  Paging is NetUserEnum's: NERR_Success (everything
+ * delivered; *resumehandle set to 0) or ERROR_MORE_DATA (call again with the
+ * same *resumehandle), both with a buffer to free; *totalentries is the
+ * number of groups.  On any other status *bufptr is NULL and the counts 0:
+ * 87 for a NULL bufptr, entriesread or totalentries, the server name's
+ * status, ERROR_INVALID_LEVEL, ERROR_NOT_ENOUGH_MEMORY, NERR_InternalError
+ * (the database could not be read); against a server also NetUserEnum's
+ * server statuses, and ERROR_NOT_SUPPORTED when the installed Samba lacks
+ * the SAMR client calls this needs.
  */
 NET_API_STATUS NET_API_FUNCTION NetLocalGroupEnum(LPCSTR servername, DWORD level, LPBYTE *bufptr,
                                                   DWORD prefmaxlen, LPDWORD entriesread,
                                                   LPDWORD totalentries, PDWORD_PTR resumehandle);
 
 /*
- * One group by name at level 0 or 1.  NERR_Success and *bufptr (one record,
- * free it with NetApiBufferFree), or *bufptr NULL and: 87 for a NULL
- * groupname or bufptr, ERROR_NOT_SUPPORTED, ERROR_INVALID_LEVEL,
- * NERR_GroupNotFound, ERROR_NOT_ENOUGH_MEMORY, NERR_InternalError.
+ * One local group by name at level 0 or 1 (a server: also 1002); the name
+ * matched as NetUserGetInfo matches a user's (on this machine exactly, then
+ * ignoring case when one group matches so).
+ * NERR_Success and *bufptr (one record, free it with NetApiBufferFree), or
+ * *bufptr NULL and: 87 for a NULL groupname or bufptr, the server name's
+ * status, ERROR_INVALID_LEVEL, NERR_GroupNotFound, ERROR_NOT_ENOUGH_MEMORY,
+ * NERR_InternalError.
  */
 NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetInfo(LPCSTR servername, LPCSTR groupname,
                                                      DWORD level, LPBYTE *bufptr);
 
 /*
- * The members of one group at level 1 (LOCALGROUP_MEMBERS_INFO_1) or 3
- * (LOCALGROUP_MEMBERS_INFO_3): the users named in the group entry, in that
- * order, then the users whose primary group it is, in database order, each
- * name once.  Pages like NetLocalGroupEnum; errors as NetLocalGroupGetInfo
- * plus 87 for a NULL entriesread or totalentries.
+ * The members of one group at level 0, 1, 2 or 3 (LOCALGROUP_MEMBERS_INFO_0
+ * to _3): the users named in the group entry, in that order, then the users
+ * whose primary group it is, in database order, each name once; each user
+ * with the SID S-1-22-1-<uid>.  For a server, its answer, with its SIDs.
+ * Pages like NetLocalGroupEnum; errors as NetLocalGroupEnum plus 87 for a
+ * NULL localgroupname and NERR_GroupNotFound.
  */
 NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetMembers(LPCSTR servername, LPCSTR localgroupname,
                                                         DWORD level, LPBYTE *bufptr,
@@ -782,9 +807,10 @@ NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetMembers(LPCSTR servername, LPCST
                                                         PDWORD_PTR resumehandle);
 
 /*
- * The groups one user belongs to (getgrouplist: its primary group and every
- * group naming it), at level 0, in group-database order, one name per group
- * id.  flags: 0 or LG_INCLUDE_INDIRECT (anything else gives 87).  prefmaxlen
+ * The local groups one user belongs to, at level 0: on this machine what
+ * getgrouplist finds (its primary group and every group naming it), in
+ * group-database order, one name per group id; for a server, its answer.
+ * flags: 0 or LG_INCLUDE_INDIRECT (anything else gives 87).  prefmaxlen
  * limits the buffer as for the enumerations, but there is no resume handle:
  * ERROR_MORE_DATA returns the first groups and the total.  Otherwise as
  * NetLocalGroupGetInfo, with NERR_UserNotFound for an unknown user.

@@ -31,11 +31,17 @@
 #ifndef ERROR_NOT_SUPPORTED
 #define ERROR_NOT_SUPPORTED       50
 #endif
+#ifndef ERROR_REM_NOT_LIST
+#define ERROR_REM_NOT_LIST        51 /* the remote computer is not reachable */
+#endif
 #ifndef ERROR_DUP_NAME
 #define ERROR_DUP_NAME            52
 #endif
 #ifndef ERROR_BAD_NETPATH
 #define ERROR_BAD_NETPATH         53   /* the network path was not found */
+#endif
+#ifndef ERROR_BAD_NET_RESP
+#define ERROR_BAD_NET_RESP        58 /* the server cannot do what was asked */
 #endif
 #ifndef ERROR_UNEXP_NET_ERR
 #define ERROR_UNEXP_NET_ERR       59
@@ -43,8 +49,14 @@
 #ifndef ERROR_NETNAME_DELETED
 #define ERROR_NETNAME_DELETED     64
 #endif
+#ifndef ERROR_NETWORK_ACCESS_DENIED
+#define ERROR_NETWORK_ACCESS_DENIED 65
+#endif
 #ifndef ERROR_BAD_NET_NAME
 #define ERROR_BAD_NET_NAME        67
+#endif
+#ifndef ERROR_INVALID_PASSWORD
+#define ERROR_INVALID_PASSWORD    86   /* NetUserChangePassword: the old password given is wrong */
 #endif
 #ifndef ERROR_INVALID_PARAMETER
 #define ERROR_INVALID_PARAMETER   87
@@ -90,6 +102,9 @@
 #endif
 #ifndef ERROR_INVALID_DOMAINNAME
 #define ERROR_INVALID_DOMAINNAME  1212
+#endif
+#ifndef ERROR_SESSION_CREDENTIAL_CONFLICT
+#define ERROR_SESSION_CREDENTIAL_CONFLICT 1219 /* other credentials are in use for that server */
 #endif
 #ifndef ERROR_CONNECTION_REFUSED
 #define ERROR_CONNECTION_REFUSED  1225
@@ -157,6 +172,9 @@
 #ifndef ERROR_NONE_MAPPED
 #define ERROR_NONE_MAPPED         1332
 #endif
+#ifndef ERROR_INVALID_SID
+#define ERROR_INVALID_SID         1337 /* not a well-formed security identifier */
+#endif
 #ifndef ERROR_NO_SUCH_DOMAIN
 #define ERROR_NO_SUCH_DOMAIN      1355
 #endif
@@ -168,6 +186,9 @@
 #endif
 #ifndef ERROR_SPECIAL_GROUP
 #define ERROR_SPECIAL_GROUP       1372
+#endif
+#ifndef ERROR_MEMBERS_PRIMARY_GROUP
+#define ERROR_MEMBERS_PRIMARY_GROUP 1374 /* a member cannot leave its primary group */
 #endif
 #ifndef ERROR_NO_SUCH_ALIAS
 #define ERROR_NO_SUCH_ALIAS       1376 /* no such local group */
@@ -181,11 +202,20 @@
 #ifndef ERROR_ALIAS_EXISTS
 #define ERROR_ALIAS_EXISTS        1379
 #endif
+#ifndef ERROR_LOGON_TYPE_NOT_GRANTED
+#define ERROR_LOGON_TYPE_NOT_GRANTED 1385
+#endif
 #ifndef ERROR_NO_SUCH_MEMBER
 #define ERROR_NO_SUCH_MEMBER      1387
 #endif
 #ifndef ERROR_INVALID_MEMBER
 #define ERROR_INVALID_MEMBER      1388
+#endif
+#ifndef ERROR_TIME_SKEW
+#define ERROR_TIME_SKEW           1398 /* the clocks of client and server differ too much */
+#endif
+#ifndef RPC_S_INVALID_NET_ADDR
+#define RPC_S_INVALID_NET_ADDR    1707 /* the server name is not a usable network address */
 #endif
 #ifndef RPC_S_SERVER_UNAVAILABLE
 #define RPC_S_SERVER_UNAVAILABLE  1722
@@ -199,6 +229,9 @@
 #ifndef ERROR_NO_TRUST_SAM_ACCOUNT
 #define ERROR_NO_TRUST_SAM_ACCOUNT 1787
 #endif
+#ifndef ERROR_TRUSTED_RELATIONSHIP_FAILURE
+#define ERROR_TRUSTED_RELATIONSHIP_FAILURE 1789
+#endif
 #ifndef ERROR_PASSWORD_MUST_CHANGE
 #define ERROR_PASSWORD_MUST_CHANGE 1907
 #endif
@@ -208,21 +241,15 @@
 #ifndef ERROR_ACCOUNT_LOCKED_OUT
 #define ERROR_ACCOUNT_LOCKED_OUT  1909
 #endif
-/* winerror.h values of the management functions (NetUserChangePassword,
-   NetUserSetGroups, NetGroupSetUsers) */
-#ifndef ERROR_INVALID_PASSWORD
-#define ERROR_INVALID_PASSWORD    86   /* the old password given is wrong */
-#endif
-#ifndef ERROR_MEMBERS_PRIMARY_GROUP
-#define ERROR_MEMBERS_PRIMARY_GROUP 1374 /* a member cannot leave its primary group */
-#endif
 
 /* lmerr.h: NERR_BASE + n */
 #define NERR_BASE                 2100
 #define NERR_NetNotStarted        (NERR_BASE + 2)    /* 2102 */
 #define NERR_UnknownServer        (NERR_BASE + 3)    /* 2103 */
+#define NERR_ServerNotStarted     (NERR_BASE + 14)   /* 2114 */
 #define NERR_DuplicateShare       (NERR_BASE + 18)   /* 2118 */
 #define NERR_BufTooSmall          (NERR_BASE + 23)   /* 2123 */
+#define NERR_WkstaNotStarted      (NERR_BASE + 38)   /* 2138 */
 #define NERR_InternalError        (NERR_BASE + 40)   /* 2140 */
 #define NERR_InvalidAPI           (NERR_BASE + 42)   /* 2142: not supported by the remote server */
 #define NERR_NotLoggedOn          (NERR_BASE + 101)  /* 2201 */

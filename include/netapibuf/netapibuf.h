@@ -103,6 +103,34 @@ const char *netapibuf_misuse_text(enum netapibuf_misuse_kind kind);
  */
 const char *netapibuf_status_text(NET_API_STATUS status);
 
+/* ---- security identifiers ------------------------------------------------ */
+
+/*
+ * Unix accounts carry SIDs by Samba's convention: S-1-22-1-<uid> for a
+ * user, S-1-22-2-<gid> for a group (usri4_user_sid, usri23_user_sid,
+ * lgrmi*_sid).  These two convert between a binary SID (the SID structure
+ * of <lmaccess.h>) and its text, "S-1-22-1-1000"; each result is a new
+ * NetApiBuffer for the caller to free with NetApiBufferFree.
+ *
+ *   LPVOID sid;  LPSTR text;
+ *   if (netapibuf_string_to_sid("S-1-22-1-1000", &sid) == 0) {
+ *       DWORD uid = ((SID *)sid)->SubAuthority[1];      // 1000
+ *       netapibuf_sid_to_string(sid, &text);            // "S-1-22-1-1000"
+ *       NetApiBufferFree(text);
+ *       NetApiBufferFree(sid);
+ *   }
+ *
+ * Both return 0 and the result; 87 (ERROR_INVALID_PARAMETER) for a NULL
+ * argument; 1337 (ERROR_INVALID_SID) for a SID whose revision is not 1 or
+ * that claims more than 15 sub-authorities, or for text that is not
+ * "S-1-<authority>[-<sub-authority>]..." (the authority decimal, or
+ * hexadecimal after 0x, below 2^48; each sub-authority decimal, below 2^32;
+ * at most 15 of them); 8 when out of memory.  On any error the result is
+ * NULL (when its pointer is not NULL).  An authority of 2^32 or more is
+ * written in hexadecimal, as Windows writes it.
+ */
+NET_API_STATUS netapibuf_sid_to_string(const void *sid, LPSTR *string);
+NET_API_STATUS netapibuf_string_to_sid(LPCSTR string, LPVOID *sid);
 
 /* ---- remote servers ------------------------------------------------------ */
 
@@ -141,7 +169,7 @@ int netapibuf_get_use_kerberos(void);
  * The packer builds what a network management function returns: ONE
  * NetApiBuffer holding an array of fixed-size records at the front and every
  * string or byte blob those records point to after it, so the caller frees
- * the whole answer with one NetApiBufferFree (SPEC section 4).
+ * the whole answer with one NetApiBufferFree (docs/behaviour.md section 4).
  *
  *   buf ─► ┌──────────┬──────────┬─────┬──────────┬─pad─┬─────────────────────┐
  *          │ record 0 │ record 1 │ ... │ record n │     │ strings and blobs   │
@@ -173,12 +201,11 @@ int netapibuf_get_use_kerberos(void);
  * has been refused the packer is full and refuses every later one too (whole
  * entries, in order, no gaps).
  *
- * Identical strings within one result are usually stored once: a small
- * fixed-size cache of recently stored strings is consulted while staging,
- * so repeated strings (empty strings, a domain prefix) share bytes, while
- * a rare collision just stores a copy.  Two string fields may therefore
- * point at the same bytes; never write through them.  Blobs are never
- * shared.  A NULL pointer field stays NULL; every other one points inside
+ * Every string field and blob gets bytes of its own, identical ones too, so
+ * a result is never smaller than Windows' own layout of the same records
+ * (the record array, then each string with its NUL and each blob stored
+ * separately), which programs and Windows' tests rely on.  A NULL pointer
+ * field stays NULL; every other one points inside
  * [buf, buf + NetApiBufferSize(buf)), a non-NULL blob of 0 bytes at one zero
  * byte of its own.  Records are copied as they are, padding included: build
  * source records from zeroed memory if their padding matters (the library's

@@ -11,11 +11,14 @@
 #include "platform/platform.h"
 
 /* Where servername is: NERR_Success and *where (NBI_SERVER_LOCAL or
-   NBI_SERVER_REMOTE), or ERROR_INVALID_NAME for a malformed name. */
+   NBI_SERVER_REMOTE), ERROR_INVALID_NAME for a malformed name, or
+   ERROR_BAD_NETPATH for a name no host can have. */
 static inline NET_API_STATUS nbi_api_where(LPCSTR servername, enum nbi_server *where)
 {
     *where = nbi_server_classify(servername);
-    return *where == NBI_SERVER_MALFORMED ? ERROR_INVALID_NAME : NERR_Success;
+    if (*where == NBI_SERVER_MALFORMED)
+        return ERROR_INVALID_NAME;
+    return *where == NBI_SERVER_UNREACHABLE ? ERROR_BAD_NETPATH : NERR_Success;
 }
 
 /* *bufptr = NULL when bufptr is not NULL; 87 when it is. */

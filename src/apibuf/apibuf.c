@@ -1,6 +1,6 @@
 /*
  * apibuf.c — layer 3: NetApiBufferAllocate, NetApiBufferFree,
- * NetApiBufferReallocate and NetApiBufferSize (SPEC section 2).
+ * NetApiBufferReallocate and NetApiBufferSize (docs/behaviour.md section 2).
  *
  * Each function checks its arguments before touching memory, checks a
  * buffer's tag (block.h) before trusting its header, and reports misuse
@@ -38,7 +38,7 @@ static NBI_NOINLINE void *buffer_create_slow(struct nbi_thread *t, uint64_t n)
     void *user = nbi_user_of(h);
     if (nbi_may_be_unmapped(user))
         nbi_unmapped_forget(user); /* a new buffer starts here */
-    nbi_header_stamp(user, n);
+    nbi_header_stamp(user, nbi_header_word(n, nbi_size_class(n)));
     nbi_asan_poison((unsigned char *)user + n, nbi_block_capacity(n) - NBI_HEADER_SIZE - n);
     nbi_count_create(t, n);
     return user;
@@ -49,15 +49,35 @@ static NBI_ALWAYS_INLINE void *buffer_create(struct nbi_thread *t, uint64_t n)
 {
     unsigned c = nbi_size_class(n);
     struct nbi_header *h;
-    if (NBI_LIKELY(t && c) && (h = nbi_cache_take(&t->cache, c)) != NULL) {
+    if (NBI_LIKELY(t != NULL) && nbi_cache_take(&t->cache, c, &h)) {
         void *user = nbi_user_of(h);
         nbi_asan_unpoison(user, n);
-        nbi_asan_poison((unsigned char *)user + n, nbi_class_bytes(c) - n);
-        nbi_header_stamp(user, n);
+        nbi_header_stamp(user, nbi_header_word(n, c));
         nbi_count_create(t, n);
         return user;
     }
     return buffer_create_slow(t, n);
+}
+
+/* The put the fast path could not make: a scavenge is due (every
+   NBI_SCAVENGE_PERIOD releases), or class c's bin or the large budget is
+   full.  Keep h after a scavenge if it then fits, else give it to the
+   system. */
+static NBI_NOINLINE void block_release_slow(struct nbi_thread *t, unsigned c,
+                                            struct nbi_header *h, int scavenge_due)
+{
+    if (t) {
+        int retry = 1;
+        if (scavenge_due) {
+            nbi_cache_scavenge(&t->cache);
+            nbi_reclaim_idle(t); /* and other threads' caches, when idle */
+        } else {
+            retry = nbi_cache_over_budget(&t->cache, c);
+        }
+        if (retry && nbi_cache_put(&t->cache, c, h))
+            return;
+    }
+    nbi_block_to_system(h);
 }
 
 /* Release a live buffer: destroy its tag first, so no stale copy of the
@@ -65,13 +85,13 @@ static NBI_ALWAYS_INLINE void *buffer_create(struct nbi_thread *t, uint64_t n)
 static NBI_ALWAYS_INLINE void buffer_release(struct nbi_thread *t, void *user)
 {
     struct nbi_header *h = nbi_header_of(user);
-    uint64_t size = nbi_header_size(user);
+    uint64_t word = nbi_header_word_of(user);
     nbi_header_release(user);
-    nbi_count_release(t, size);
-    unsigned c = nbi_size_class(size);
-    if (NBI_LIKELY(t && c) && nbi_cache_put(&t->cache, c, h))
+    int scavenge_due = nbi_count_release(t, nbi_word_size(word));
+    unsigned c = nbi_word_class(word);
+    if (NBI_LIKELY(t != NULL && !scavenge_due) && nbi_cache_put(&t->cache, c, h))
         return;
-    nbi_block_to_system(h);
+    block_release_slow(t, c, h, scavenge_due);
 }
 
 /* The checks Free, Size and Reallocate make before trusting a pointer. */
@@ -99,35 +119,78 @@ static NBI_NOINLINE NET_API_STATUS reject_released(const char *function, const v
     return nbi_misuse(function, user, nbi_classify_default(user, 1), 0);
 }
 
-/* The calling thread's record, after the process-wide set-up: the slow
-   start of a thread's first call (and of every call of a thread whose
-   record is gone). */
-static NBI_NOINLINE struct nbi_thread *self_after_init(void)
+/*
+ * For the slow paths of a thread whose nbi_fast.cache was NULL: the first
+ * call (set-up, record), a cache a reclaimer has emptied (armed again),
+ * strict mode or valgrind (NULL: nbi_out_of_line() says so), or a thread
+ * without a record (NULL).  A record returned has its cache entered
+ * (nbi_cache_enter); the caller leaves it.
+ */
+static NBI_NOINLINE struct nbi_thread *cache_enter_slow(void)
 {
+    nbi_cache_leave();
     nbi_ensure_init();
-    return nbi_self();
+    if (nbi_out_of_line())
+        return NULL;
+    for (;;) {
+        struct nbi_thread *t = nbi_tls;
+        if (!t && !(t = nbi_self()))
+            return NULL; /* no record: count in the shared totals, no cache */
+        if (nbi_cache_enter())
+            return t;
+        nbi_cache_leave();
+        nbi_cache_rearm(t);
+    }
+}
+
+/* The calling thread's record with its cache entered, or NULL (see
+   cache_enter_slow). */
+static NBI_ALWAYS_INLINE struct nbi_thread *cache_enter(void)
+{
+    struct nbi_thread *t = nbi_cache_enter();
+    return NBI_LIKELY(t != NULL) ? t : cache_enter_slow();
 }
 
 /*
- * Each function hands over to strict.c first thing, as a tail call.
- * Before the first-call set-up nbi_out_of_line() reads 0, so a function
- * that ran the set-up (self_after_init, nbi_ensure_init) looks again.
+ * Each function hands over to strict.c first thing: the fast paths find
+ * nbi_fast.cache NULL in strict mode and under valgrind, and their slow
+ * paths look at nbi_out_of_line() after the set-up (cache_enter_slow).
  */
-NBI_EXPORT NET_API_STATUS NetApiBufferAllocate(DWORD ByteCount, LPVOID *Buffer)
+/* Everything NetApiBufferAllocate does but its common case: the first call
+   of a thread, strict mode, a size or a bin the cache cannot serve.  A
+   separate function the fast path tail-calls, so the fast path itself
+   saves no register and builds no frame.  Entered the cache, or tried. */
+static NBI_NOINLINE NET_API_STATUS allocate_slow(DWORD ByteCount, LPVOID *Buffer)
+{
+    if (nbi_out_of_line()) { /* strict mode's every call: straight there */
+        nbi_cache_leave();
+        return nbi_strict_allocate(ByteCount, Buffer);
+    }
+    struct nbi_thread *t = cache_enter();
+    if (NBI_UNLIKELY(!t) && nbi_out_of_line())
+        return nbi_strict_allocate(ByteCount, Buffer);
+    void *user = buffer_create(t, ByteCount);
+    nbi_cache_leave();
+    *Buffer = user;
+    return NBI_LIKELY(user != NULL) ? NERR_Success : ERROR_NOT_ENOUGH_MEMORY;
+}
+
+NBI_EXPORT NBI_HOT_PATH NET_API_STATUS NetApiBufferAllocate(DWORD ByteCount, LPVOID *Buffer)
 {
     if (NBI_UNLIKELY(!Buffer))
         return ERROR_INVALID_PARAMETER;
-    if (NBI_UNLIKELY(nbi_out_of_line()))
-        return nbi_strict_allocate(ByteCount, Buffer);
-    struct nbi_thread *t = nbi_tls;
-    if (NBI_UNLIKELY(!t)) {
-        t = self_after_init();
-        if (nbi_out_of_line())
-            return nbi_strict_allocate(ByteCount, Buffer);
-    }
-    void *user = buffer_create(t, ByteCount);
+    struct nbi_thread *t = nbi_cache_enter();
+    unsigned c = nbi_size_class_fast(ByteCount);
+    struct nbi_header *h;
+    if (NBI_UNLIKELY(!t || !nbi_cache_take(&t->cache, c, &h)))
+        return allocate_slow(ByteCount, Buffer);
+    void *user = nbi_user_of(h);
+    nbi_asan_unpoison(user, ByteCount);
+    nbi_header_stamp(user, nbi_header_word(ByteCount, c));
+    nbi_count_create(t, ByteCount);
+    nbi_cache_leave();
     *Buffer = user;
-    return NBI_LIKELY(user != NULL) ? NERR_Success : ERROR_NOT_ENOUGH_MEMORY;
+    return NERR_Success;
 }
 
 /* Windows and Wine export the allocator under this internal name too. */
@@ -136,30 +199,49 @@ NBI_EXPORT NET_API_STATUS NetapipBufferAllocate(DWORD ByteCount, LPVOID *Buffer)
     return NetApiBufferAllocate(ByteCount, Buffer);
 }
 
-NBI_EXPORT NET_API_STATUS NetApiBufferFree(LPVOID Buffer)
+/* Everything NetApiBufferFree does but its common case (see allocate_slow). */
+static NBI_NOINLINE NET_API_STATUS free_slow(LPVOID Buffer)
+{
+    if (nbi_out_of_line()) { /* as in allocate_slow */
+        nbi_cache_leave();
+        return nbi_strict_free(Buffer);
+    }
+    struct nbi_thread *t = cache_enter();
+    if (NBI_UNLIKELY(!t) && nbi_out_of_line())
+        return nbi_strict_free(Buffer);
+    NET_API_STATUS status = NERR_Success;
+    if (released_unmapped(Buffer))
+        status = reject_released("NetApiBufferFree", Buffer);
+    else if (NBI_UNLIKELY(!buffer_is_live(Buffer)))
+        status = reject("NetApiBufferFree", Buffer);
+    else
+        buffer_release(t, Buffer);
+    nbi_cache_leave();
+    return status;
+}
+
+NBI_EXPORT NBI_HOT_PATH NET_API_STATUS NetApiBufferFree(LPVOID Buffer)
 {
     if (!Buffer)
         return NERR_Success;
-    if (NBI_UNLIKELY(nbi_out_of_line()))
-        return nbi_strict_free(Buffer);
-    struct nbi_thread *t = nbi_tls;
-    if (NBI_UNLIKELY(!t)) {
-        t = self_after_init();
-        if (nbi_out_of_line())
-            return nbi_strict_free(Buffer);
-    }
-    if (released_unmapped(Buffer))
-        return reject_released("NetApiBufferFree", Buffer);
-    if (NBI_UNLIKELY(!buffer_is_live(Buffer)))
-        return reject("NetApiBufferFree", Buffer);
-    buffer_release(t, Buffer);
+    struct nbi_thread *t = nbi_cache_enter();
+    /* an address whose pages may be gone before the header is read */
+    if (NBI_UNLIKELY(!t || nbi_may_be_unmapped(Buffer) || !buffer_is_live(Buffer)))
+        return free_slow(Buffer);
+    struct nbi_header *h = nbi_header_of(Buffer);
+    uint64_t word = nbi_header_word_of(Buffer);
+    nbi_header_release(Buffer);
+    int scavenge_due = nbi_count_release(t, nbi_word_size(word));
+    unsigned c = nbi_word_class(word);
+    if (NBI_UNLIKELY(scavenge_due) || !nbi_cache_put(&t->cache, c, h))
+        block_release_slow(t, c, h, scavenge_due);
+    nbi_cache_leave();
     return NERR_Success;
 }
 
-NBI_EXPORT NET_API_STATUS NetApiBufferSize(LPVOID Buffer, LPDWORD ByteCount)
+/* Everything NetApiBufferSize does but its common case. */
+static NBI_NOINLINE NET_API_STATUS size_slow(LPVOID Buffer, LPDWORD ByteCount)
 {
-    if (!Buffer || !ByteCount)
-        return ERROR_INVALID_PARAMETER;
     nbi_ensure_init();
     if (NBI_UNLIKELY(nbi_out_of_line()))
         return nbi_strict_size(Buffer, ByteCount);
@@ -171,39 +253,88 @@ NBI_EXPORT NET_API_STATUS NetApiBufferSize(LPVOID Buffer, LPDWORD ByteCount)
     return NERR_Success;
 }
 
-/* Resize a live buffer to n > 0 bytes; on failure it is left as it was. */
+NBI_EXPORT NBI_HOT_PATH NET_API_STATUS NetApiBufferSize(LPVOID Buffer, LPDWORD ByteCount)
+{
+    if (!Buffer || !ByteCount)
+        return ERROR_INVALID_PARAMETER;
+    /* Size touches no cache and needs no thread record: one flag says
+       every buffer has a tagged header, and the header says the rest. */
+    if (NBI_UNLIKELY(!nbi_tagged() || nbi_may_be_unmapped(Buffer) || !buffer_is_live(Buffer)))
+        return size_slow(Buffer, ByteCount);
+    *ByteCount = (DWORD)nbi_header_size(Buffer);
+    return NERR_Success;
+}
+
+/* Bytes for the caller in the block that would hold n bytes: its class's,
+   or n itself past the classes. */
+static inline uint64_t capacity_for(uint64_t n)
+{
+    unsigned c = nbi_size_class(n);
+    return c ? nbi_class_bytes(c) : n;
+}
+
+/* Bytes for the caller in h's block, whose header word is word. */
+static inline uint64_t capacity_of(struct nbi_header *h, uint64_t word)
+{
+    unsigned c = nbi_word_class(word);
+    return c ? nbi_class_bytes(c) : nbi_sys_usable(h) - NBI_HEADER_SIZE;
+}
+
+/*
+ * Resize a live buffer to n > 0 bytes; on failure it is left as it was.
+ *
+ * The buffer stays where it is while its block holds n bytes without
+ * wasting more than half (a shrink to a quarter moves, so a big block does
+ * not stay behind a small buffer).  Otherwise the block is resized by the
+ * system (realloc, in place when it can), to n's class, or, when the
+ * previous resize grew the buffer too, to the class of 2n: a buffer grown
+ * step by step (a doubling sequence, an appending writer) then moves on
+ * every other step at most, instead of every step; a single growth gets no
+ * spare room.  docs/PERFORMANCE.md has the measurements.
+ */
 static NET_API_STATUS buffer_resize(struct nbi_thread *t, void *old_user, DWORD n,
                                     LPVOID *NewBuffer)
 {
     struct nbi_header *h = nbi_header_of(old_user);
-    uint64_t old_size = nbi_header_size(old_user);
-    size_t capacity = nbi_block_capacity(n) - NBI_HEADER_SIZE;
-    if (nbi_block_capacity(old_size) == nbi_block_capacity(n)) {
-        nbi_header_stamp(old_user, n); /* same class: the block already fits */
+    uint64_t old_word = nbi_header_word_of(old_user);
+    uint64_t old_size = nbi_word_size(old_word);
+    uint64_t grown = n > old_size ? NBI_WORD_GROWN : 0;
+    uint64_t needed = capacity_for(n);
+    uint64_t capacity = capacity_of(h, old_word);
+    if (needed <= capacity && capacity <= 2 * needed) { /* the same block serves */
+        nbi_header_stamp(old_user, nbi_header_word(n, nbi_word_class(old_word)) | grown);
         nbi_asan_unpoison(old_user, n);
         nbi_asan_poison((unsigned char *)old_user + n, capacity - n);
         nbi_count_resize(t, old_size, n, 0);
         *NewBuffer = old_user;
         return NERR_Success;
     }
+    if (grown && (old_word & NBI_WORD_GROWN))
+        needed = capacity_for(2 * (uint64_t)n);
+    unsigned c = nbi_size_class(needed);
     /* Destroy the tag before realloc: if the block moves, the old address
        must not pass the check, even where its memory is left untouched. */
     nbi_header_release(old_user);
-    int saved_errno = errno;
-    struct nbi_header *moved = nbi_sys_realloc(h, nbi_block_capacity(n));
-    errno = saved_errno;
+    int *error = &errno;
+    int saved_errno = *error;
+    struct nbi_header *moved = needed <= SIZE_MAX - NBI_HEADER_SIZE
+                                   ? nbi_sys_realloc(h, (size_t)needed + NBI_HEADER_SIZE)
+                                   : NULL;
+    *error = saved_errno;
     if (NBI_UNLIKELY(!moved)) {
-        nbi_header_stamp(old_user, old_size); /* still valid, still ours */
+        nbi_header_stamp(old_user, old_word);
         return ERROR_NOT_ENOUGH_MEMORY;
     }
     void *user = nbi_user_of(moved);
-    if (user != old_user && nbi_may_be_unmapped(user))
-        nbi_unmapped_forget(user);
-    if (user != old_user && nbi_may_be_unmapped(old_user))
-        nbi_unmapped_remember(old_user); /* realloc may have unmapped it */
-    nbi_header_stamp(user, n);
+    if (user != old_user) {
+        if (nbi_may_be_unmapped(user))
+            nbi_unmapped_forget(user);
+        if (nbi_may_be_unmapped(old_user))
+            nbi_unmapped_remember(old_user); /* realloc may have unmapped it */
+    }
+    nbi_header_stamp(user, nbi_header_word(n, c) | grown);
     nbi_asan_unpoison(user, n);
-    nbi_asan_poison((unsigned char *)user + n, capacity - n);
+    nbi_asan_poison((unsigned char *)user + n, needed - n);
     nbi_count_resize(t, old_size, n, user != old_user);
     *NewBuffer = user;
     return NERR_Success;
@@ -214,29 +345,25 @@ NBI_EXPORT NET_API_STATUS NetApiBufferReallocate(LPVOID OldBuffer, DWORD NewByte
 {
     if (!NewBuffer)
         return ERROR_INVALID_PARAMETER;
-    struct nbi_thread *t = nbi_tls;
-    if (NBI_UNLIKELY(!t))
-        t = self_after_init();
-    if (NBI_UNLIKELY(nbi_out_of_line()))
+    struct nbi_thread *t = cache_enter();
+    if (NBI_UNLIKELY(!t) && nbi_out_of_line())
         return nbi_strict_reallocate(OldBuffer, NewByteCount, NewBuffer);
-
+    NET_API_STATUS status = NERR_Success;
     if (!OldBuffer) {
-        if (NewByteCount == 0) {
-            *NewBuffer = NULL;
-            return NERR_Success;
-        }
-        void *user = buffer_create(t, NewByteCount);
+        void *user = NULL;
+        if (NewByteCount != 0 && !(user = buffer_create(t, NewByteCount)))
+            status = ERROR_NOT_ENOUGH_MEMORY;
         *NewBuffer = user; /* as NetApiBufferAllocate: NULL on failure */
-        return user ? NERR_Success : ERROR_NOT_ENOUGH_MEMORY;
-    }
-    if (released_unmapped(OldBuffer))
-        return reject_released("NetApiBufferReallocate", OldBuffer);
-    if (!buffer_is_live(OldBuffer))
-        return reject("NetApiBufferReallocate", OldBuffer);
-    if (NewByteCount == 0) {
+    } else if (released_unmapped(OldBuffer)) {
+        status = reject_released("NetApiBufferReallocate", OldBuffer);
+    } else if (!buffer_is_live(OldBuffer)) {
+        status = reject("NetApiBufferReallocate", OldBuffer);
+    } else if (NewByteCount == 0) {
         buffer_release(t, OldBuffer);
         *NewBuffer = NULL;
-        return NERR_Success;
+    } else {
+        status = buffer_resize(t, OldBuffer, NewByteCount, NewBuffer);
     }
-    return buffer_resize(t, OldBuffer, NewByteCount, NewBuffer);
+    nbi_cache_leave();
+    return status;
 }

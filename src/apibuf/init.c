@@ -29,6 +29,7 @@ static void init_once_fn(void)
     if (out_of_line)
         nbi_strict_init(nbi_config.strict);
     __atomic_store_n(&nbi_config.out_of_line, out_of_line, __ATOMIC_RELEASE);
+    __atomic_store_n(&nbi_config.tagged, !out_of_line, __ATOMIC_RELEASE);
     __atomic_store_n(&nbi_ready, 1, __ATOMIC_RELEASE);
     errno = saved_errno;
 }

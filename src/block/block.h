@@ -8,12 +8,21 @@
  *   |                                  |
  *   v                                  v
  *   +-----------------+----------------+-------------------------------+
- *   | size  (8 bytes) | tag  (8 bytes) | size bytes for the caller ... |
+ *   | word  (8 bytes) | tag  (8 bytes) | size bytes for the caller ... |
  *   +-----------------+----------------+-------------------------------+
  *   \______ struct nbi_header _________/
  *
- * size is the exact byte count last requested (what NetApiBufferSize
- * reports).  tag = mix(user pointer, secret) ^ size, with a per-process
+ *   word:  bits 0..31  size, the exact byte count last requested (what
+ *                      NetApiBufferSize reports; a DWORD, as every size)
+ *          bits 32..39 the size class of the block (sizeclass.h; 0: a block
+ *                      from the system not in any class, never cached), so a
+ *                      release finds its bin without computing it again
+ *          bit  40     grown: the buffer's last resize made it bigger (a
+ *                      second growth in a row gets room to spare, so a
+ *                      buffer grown step by step is not copied every step;
+ *                      apibuf.c)
+ *
+ * tag = user pointer ^ secret ^ word, with a per-process
  * random secret: a pointer whose 16 bytes in front do not hold a matching
  * tag was not returned by this library, so it is rejected before size is
  * trusted.  Releasing a buffer overwrites the tag, so a second release (or
@@ -38,9 +47,27 @@
 #include "platform/sysalloc.h"
 
 struct nbi_header {
-    uint64_t size;
+    uint64_t word; /* size | class << 32 */
     uint64_t tag;
 };
+
+#define NBI_WORD_GROWN ((uint64_t)1 << 40)
+
+/* The header word of a buffer of size bytes in a block of class c. */
+static inline uint64_t nbi_header_word(uint64_t size, unsigned c)
+{
+    return size | (uint64_t)c << 32;
+}
+
+static inline uint64_t nbi_word_size(uint64_t word)
+{
+    return word & 0xFFFFFFFFu;
+}
+
+static inline unsigned nbi_word_class(uint64_t word)
+{
+    return (unsigned)(word >> 32) & 0xFFu;
+}
 
 #define NBI_HEADER_SIZE sizeof(struct nbi_header)
 _Static_assert(sizeof(struct nbi_header) == alignof(max_align_t),
@@ -71,17 +98,24 @@ static inline int nbi_is_aligned(const void *user)
     return ((uintptr_t)user & (alignof(max_align_t) - 1)) == 0;
 }
 
-/* The tag of a live buffer at user holding size bytes.  The multiply
-   spreads every address bit over the word; the secret makes the result
-   unguessable, so random data matches with probability 2^-64. */
-static inline uint64_t nbi_tag_live(const void *user, uint64_t size)
+/*
+ * The tag of a live buffer at user with header word `word`.  The secret
+ * makes it unguessable, so bytes that do not depend on the secret (random
+ * data, a foreign allocator's header, a buffer's own contents) match with
+ * probability 2^-64, and the address makes a header copied elsewhere fail:
+ * a tag matches at one address only.  Nothing stronger is wanted: the tag
+ * catches mistakes, not attackers (a program that reads one header could
+ * recover any keyed mix of it), so it is two xors, with no multiply on the
+ * hot path (docs/PERFORMANCE.md).
+ */
+static inline uint64_t nbi_tag_live(const void *user, uint64_t word)
 {
-    return (((uint64_t)(uintptr_t)user ^ nbi_secret.live) * 0x9e3779b97f4a7c15ULL) ^ size;
+    return (uint64_t)(uintptr_t)user ^ nbi_secret.live ^ word;
 }
 
-static inline uint64_t nbi_tag_released(const void *user, uint64_t size)
+static inline uint64_t nbi_tag_released(const void *user, uint64_t word)
 {
-    return nbi_tag_live(user, size) ^ nbi_secret.released;
+    return nbi_tag_live(user, word) ^ nbi_secret.released;
 }
 
 /*
@@ -90,20 +124,26 @@ static inline uint64_t nbi_tag_released(const void *user, uint64_t size)
  * and opens it for the moment it writes it.
  */
 
-/* Write a live header in front of user. */
-static inline void nbi_header_stamp(void *user, uint64_t size)
+/* Write a live header with word in front of user. */
+static inline void nbi_header_stamp(void *user, uint64_t word)
 {
     struct nbi_header *h = nbi_header_of(user);
     nbi_asan_unpoison(h, NBI_HEADER_SIZE);
-    h->size = size;
-    h->tag = nbi_tag_live(user, size);
+    h->word = word;
+    h->tag = nbi_tag_live(user, word);
     nbi_asan_poison(h, NBI_HEADER_SIZE);
+}
+
+/* The word in user's header (the caller has checked the tag). */
+static inline NBI_NO_ASAN uint64_t nbi_header_word_of(const void *user)
+{
+    return nbi_header_of(user)->word;
 }
 
 /* The size in user's header (the caller has checked the tag). */
 static inline NBI_NO_ASAN uint64_t nbi_header_size(const void *user)
 {
-    return nbi_header_of(user)->size;
+    return nbi_word_size(nbi_header_of(user)->word);
 }
 
 /* Nonzero when user's header says it is a live buffer.  Reads the 16 bytes
@@ -111,14 +151,14 @@ static inline NBI_NO_ASAN uint64_t nbi_header_size(const void *user)
 static inline NBI_NO_ASAN int nbi_header_is_live(const void *user)
 {
     const struct nbi_header *h = nbi_header_of(user);
-    return h->tag == nbi_tag_live(user, h->size);
+    return h->tag == nbi_tag_live(user, h->word);
 }
 
 /* Nonzero when user's header says it was released and not yet reused. */
 static inline NBI_NO_ASAN int nbi_header_is_released(const void *user)
 {
     const struct nbi_header *h = nbi_header_of(user);
-    return h->tag == nbi_tag_released(user, h->size);
+    return h->tag == nbi_tag_released(user, h->word);
 }
 
 /* Destroy the tag: from now on the buffer fails nbi_header_is_live. */
@@ -126,7 +166,7 @@ static inline void nbi_header_release(void *user)
 {
     struct nbi_header *h = nbi_header_of(user);
     nbi_asan_unpoison(h, NBI_HEADER_SIZE);
-    h->tag = nbi_tag_released(user, h->size);
+    h->tag = nbi_tag_released(user, h->word);
     nbi_asan_poison(h, NBI_HEADER_SIZE);
 }
 

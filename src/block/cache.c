@@ -1,34 +1,106 @@
-/* cache.c — the cold half of the per-thread cache: scavenging idle blocks. */
+/* cache.c — the cold half of the per-thread cache: setting it up,
+   scavenging idle blocks, emptying it. */
 #include "block/cache.h"
 
-/*
- * Called when a put finds the budget full.  Every bin gives back to the
- * system the blocks that it held throughout the interval since the
- * previous scavenge (its low-water mark: no take needed them), less the
- * NBI_BIN_KEEP a bin never hands out anyway, and the marks restart.
- * The next scavenge waits NBI_SCAVENGE_WAIT over-budget puts, so that an
- * interval is long enough to tell idle blocks from busy ones and a working
- * set bigger than the budget does not rescan the bins on every free.
- */
-int nbi_cache_scavenge(struct nbi_cache *t, uint64_t bytes)
+#include <string.h>
+
+void nbi_cache_init(struct nbi_cache *t, void **slots)
 {
+    static void *no_slots[1];
+    if (!slots) { /* a cache that keeps nothing: every bin like class 0's */
+        memset(t, 0, sizeof *t);
+        for (unsigned c = 0; c < NBI_CLASS_COUNT; c++) {
+            t->bins[c].top = no_slots;
+            t->bins[c].base = t->bins[c].full = (uint16_t)(uintptr_t)no_slots;
+        }
+        return;
+    }
+    t->large_bytes = 0;
+    t->scavenge_wait = 0;
+    memset(t->idle_since, 0, sizeof t->idle_since);
+    struct nbi_bin *none = &t->bins[0]; /* no slots: always empty, always full */
+    none->top = slots;
+    none->base = none->full = none->low = (uint16_t)(uintptr_t)slots;
+    for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) {
+        void **base = slots + (size_t)(c - 1) * NBI_BIN_SLOTS;
+        struct nbi_bin *bin = &t->bins[c];
+        bin->top = base;
+        bin->base = (uint16_t)(uintptr_t)base;
+        bin->full = (uint16_t)(uintptr_t)(base + NBI_BIN_SLOTS);
+        bin->low = 0;
+        t->idle_since[c] = 0;
+    }
+}
+
+/* Give the oldest `count` blocks of class c back to the system. */
+static void release_oldest(struct nbi_cache *t, unsigned c, unsigned count)
+{
+    struct nbi_bin *bin = &t->bins[c];
+    unsigned held = nbi_bin_held(bin, bin->top) / sizeof(void *);
+    void **base = bin->top - held;
+    for (unsigned i = 0; i < count; i++)
+        nbi_block_to_system(base[i]);
+    memmove(base, base + count, (held - count) * sizeof(void *));
+    bin->top -= count;
+    if (c > NBI_SMALL_CLASS_LAST)
+        t->large_bytes -= (uint64_t)count * nbi_class_bytes(c);
+}
+
+/*
+ * Each bin's low-water mark counts the blocks it held throughout the
+ * interval since the previous scavenge: no take needed them.  A bin with
+ * such idle blocks notes when it first had them; once it has had them for
+ * NBI_DECAY_MS (or at once, when the budget needs room), they go back to
+ * the system, the oldest first (the newest are warmest in the CPU's
+ * caches).  A class idle for the whole interval gives back every block,
+ * the top one too: one block left at the top of the system's heap would
+ * keep glibc from trimming all the free memory under it.  The marks
+ * restart.
+ */
+static void scavenge(struct nbi_cache *t, int now_too)
+{
+    uint64_t now = nbi_coarse_ms();
+    uint32_t stamp = (uint32_t)now ? (uint32_t)now : 1; /* 0 means "in use" */
+    for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) {
+        struct nbi_bin *bin = &t->bins[c];
+        unsigned low = bin->low / sizeof(void *);
+        if (!low) {
+            t->idle_since[c] = 0;
+        } else if (!t->idle_since[c] && !now_too) {
+            t->idle_since[c] = stamp;
+        } else if (now_too || (uint32_t)(stamp - t->idle_since[c]) >= NBI_DECAY_MS) {
+            release_oldest(t, c, low);
+            t->idle_since[c] = 0;
+        }
+        bin->low = nbi_bin_held(bin, bin->top);
+    }
+}
+
+void nbi_cache_scavenge(struct nbi_cache *t)
+{
+    scavenge(t, 0);
+}
+
+int nbi_cache_over_budget(struct nbi_cache *t, unsigned c)
+{
+    struct nbi_bin *bin = &t->bins[c];
+    if (c <= NBI_SMALL_CLASS_LAST || (uint16_t)(uintptr_t)bin->top == bin->full)
+        return 0;
     if (t->scavenge_wait) {
         t->scavenge_wait--;
         return 0;
     }
     t->scavenge_wait = NBI_SCAVENGE_WAIT;
+    scavenge(t, 1);
+    return t->large_bytes + nbi_class_bytes(c) <= NBI_LARGE_BUDGET;
+}
+
+void nbi_cache_flush(struct nbi_cache *t)
+{
     for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) {
         struct nbi_bin *bin = &t->bins[c];
-        uint32_t idle = bin->low > NBI_BIN_KEEP ? bin->low - NBI_BIN_KEEP : 0;
-        while (idle--) { /* from under the top, which stays */
-            void **top_link = (void **)nbi_user_of(bin->head);
-            struct nbi_header *h = *top_link;
-            *top_link = *(void **)nbi_user_of(h);
-            bin->count--;
-            t->cached_bytes -= nbi_class_bytes(c);
-            nbi_block_to_system(h);
-        }
-        bin->low = bin->count;
+        release_oldest(t, c, nbi_bin_held(bin, bin->top) / sizeof(void *));
+        bin->low = 0;
+        t->idle_since[c] = 0;
     }
-    return t->cached_bytes + bytes <= NBI_CACHE_BUDGET;
 }

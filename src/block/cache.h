@@ -3,49 +3,59 @@
  *
  * Why: a header in front of every buffer makes each pair cost the system
  * allocator's pair plus the header work, and pushes sizes of 1017..1032
- * bytes out of glibc's own thread cache (1 KiB pairs then cost 2-3x).
+ * bytes out of glibc's own thread cache; a burst of mid-size or large
+ * buffers makes glibc trim and regrow its heap, a page fault per block.
  * Keeping released blocks per thread, by size class (sizeclass.h), turns
- * the common allocate/free pair into a list pop and push with no call into
- * the allocator: cheaper than a bare malloc/free pair at every size up to
- * 64 KiB, with no lock and no shared cache line.
+ * the common allocate/free pair into a pop and a push with no call into
+ * the allocator, no lock and no shared cache line, and a burst of 100
+ * buffers of any size up to 64 KiB into 100 pops and 100 pushes.
+ *
+ * Each class is a stack of block pointers in an array of NBI_BIN_SLOTS
+ * slots (the thread record holds the arrays, stats.h), as in jemalloc's
+ * thread cache: a pop and a push touch the array and the bin, never the
+ * cached block, which may be cold.
+ *
+ *   slots of class c:  [0]      [1]            [n-2]        [n-1]
+ *                      +--------+----- ... ----+------------+------------+----
+ *                      | oldest |              | next taken | released   | free
+ *                      +--------+----- ... ----+------------+ last       | slots
+ *                      ^ base                                +------------+----
+ *                                                                         ^ top
  *
  * A cached block is a released buffer like any other: its tag is destroyed
  * before it enters the cache (so Free, Size and Reallocate reject a stale
- * pointer to it as "released"), and the list link lives in its first user
- * word.  Each class never hands out its newest NBI_BIN_KEEP block: the buffer
- * released last is not the next one allocated, so a stale pointer to it
- * (free, resize or size after free, even after another allocation of the
- * same size) is still caught instead of silently aliasing the new buffer.
- * A plain LIFO stack would hand it straight back (see nbi_cache_take).
+ * pointer to it as "released").  Each class never hands out its newest
+ * NBI_BIN_KEEP block: a take returns the block *under* the top and moves
+ * the top one down, so the buffer released last is not the next one
+ * allocated, and a stale pointer to it (free, resize or size after free,
+ * even after another allocation of the same size) is still caught instead
+ * of silently aliasing the new buffer.  A pair of one size alternates
+ * between two blocks.
  *
- * Limits.  Each class keeps at most NBI_BIN_MAX blocks and about
- * NBI_BIN_BYTES (a burst of 100 buffers of up to 1280 bytes fits whole; a few
- * large blocks cannot take the budget from the small ones), and the thread
- * at most NBI_CACHE_BUDGET bytes, except that a class holding no more than
- * NBI_BIN_KEEP blocks always takes the block: a pair of any cached size then
- * stays a pop and a push even when other classes fill the budget (at most
- * NBI_BIN_KEEP + 1 blocks per class beyond the budget).  A block that does
- * not fit goes back to the system at once, and everything goes back when
- * the thread exits.
+ * Limits.  Each class keeps at most NBI_BIN_SLOTS blocks, so a burst of
+ * 100 at any size stays cached.  Classes up to 1 KiB are bounded by that
+ * alone (at most 4.4 MiB over all 64 of them, reached only by bursts at
+ * every one of those sizes); blocks above 1 KiB also count against
+ * NBI_LARGE_BUDGET per thread, except that a class down to NBI_BIN_KEEP
+ * blocks always takes one more: a pair of any size then stays a pop and a
+ * push even when bursts of other sizes fill the budget (so the large
+ * classes hold at most the budget plus two blocks each).  A block that does not fit goes back to the system
+ * at once, and everything goes back when the thread exits.
  *
- * Idle blocks must not hold the budget for ever (a burst of 4 KiB buffers
- * would otherwise leave every later size uncached, and 1 KiB + header then
- * misses glibc's thread cache again).  So a put that finds the budget full
- * scavenges (cache.c): each class gives back the blocks no allocation needed
- * since the previous scavenge (its low-water mark, as in tcmalloc), and
- * scavenges are NBI_SCAVENGE_WAIT over-budget puts apart, so a working set
- * larger than the budget costs one counter decrement per extra free, not a
- * scan.
+ * Idle blocks go back too (cache.c): every NBI_SCAVENGE_PERIOD releases by
+ * the thread, and when the large budget is full, a scavenge looks at each
+ * class's blocks that no allocation needed since the previous scavenge
+ * (its low-water mark, as in tcmalloc), and gives them back once the class
+ * has had idle blocks for NBI_DECAY_MS: a class the program has stopped
+ * using is empty a little after that, while a burst size the program comes
+ * back to within the decay keeps its blocks (and the system's work of
+ * taking them back and handing them out again is not paid on every
+ * round).  A full budget gives back idle blocks at once.
  *
- * Under AddressSanitizer a cached block is poisoned but for its link word,
- * so a stale pointer's touch is reported.  Strict mode does not use this
- * cache; its quarantine (quarantine.h) lives in the same thread record and
- * is emptied with it.
- *
- *   cached block:  +--------+---------------+-----------+-------------+
- *                  | size   | released tag  | next link | (stale data)|
- *                  +--------+---------------+-----------+-------------+
- *                  ^ block                  ^ old user pointer
+ * Under AddressSanitizer a cached block's bytes are poisoned, so a stale
+ * pointer's touch is reported; LeakSanitizer finds cached blocks through
+ * the slot arrays.  Strict mode does not use this cache; its quarantine
+ * (quarantine.h) lives in the same thread record and is emptied with it.
  */
 #ifndef NBI_CACHE_H
 #define NBI_CACHE_H
@@ -58,30 +68,67 @@
 #include "block/sizeclass.h"
 #include "block/unmapped.h"
 
-#define NBI_BIN_MAX 128u                    /* blocks per class */
-#define NBI_BIN_KEEP 1u                     /* newest blocks never handed out */
-#define NBI_BIN_BYTES (128u * 1024u)        /* bytes per class, past one block */
-#define NBI_CACHE_BUDGET (1024u * 1024u)    /* system bytes per thread */
-#define NBI_SCAVENGE_WAIT 64u               /* over-budget puts between scavenges */
+#define NBI_BIN_SLOTS 128u              /* blocks per class, at most */
+#define NBI_BIN_KEEP 1u                 /* newest blocks never handed out */
+#define NBI_LARGE_BUDGET (16u << 20)    /* bytes of classes above 1 KiB per thread */
+#define NBI_SCAVENGE_PERIOD 512u        /* releases between scavenges (a power of 2) */
+#define NBI_SMALL_CLASS_LAST 64u        /* classes 1..64 hold up to 1 KiB */
+#define NBI_SCAVENGE_WAIT 64u           /* budget refusals between scavenges */
+#define NBI_DECAY_MS 100u               /* idle that long, blocks go back */
 
-/* One class's cached blocks: a stack linked through each block's first
-   user word, whose top is never handed out (see above). */
+_Static_assert(NBI_BIN_SLOTS * sizeof(void *) < 65536, "bin offsets fit 16 bits");
+_Static_assert((NBI_SCAVENGE_PERIOD & (NBI_SCAVENGE_PERIOD - 1)) == 0, "a power of 2");
+_Static_assert(NBI_BIN_KEEP == 1, "a take skips exactly the top block");
+
+/*
+ * One class's stack.  Positions are kept as the low 16 bits of slot
+ * addresses, compared by subtraction modulo 2^16: an array spans less than
+ * 64 KiB, so (uint16_t)(top - base) is the bytes of slots in use whatever
+ * the addresses are, and the bin fits 16 bytes (four to a cache line).
+ */
 struct nbi_bin {
-    void *head;  /* top: the block released last */
-    uint32_t count;
-    uint32_t low; /* fewest blocks held since the last scavenge (cache.c) */
+    void **top;    /* the first free slot: one past the block released last */
+    uint16_t base; /* &slots[0] */
+    uint16_t full; /* &slots[limit]: top there means the bin is full */
+    uint16_t low;  /* fewest bytes of slots in use since the last scavenge */
+    uint16_t unused;
 };
 
 /* One thread's cache; it lives in the thread's record (check/stats.h) and
-   only that thread touches it. */
+   only that thread touches it.  Class 0 ("not cached") has a bin with no
+   slots, which is always empty and always full, so the hot path needs no
+   test for it. */
 struct nbi_cache {
-    uint64_t cached_bytes;  /* system bytes held in bins[] */
-    uint32_t scavenge_wait; /* over-budget puts before the next scavenge */
-    _Alignas(16) struct nbi_bin bins[NBI_CLASS_COUNT]; /* 16-aligned: no bin straddles a cache line */
+    uint64_t large_bytes;    /* bytes of cached blocks above 1 KiB */
+    uint32_t scavenge_wait;  /* budget refusals before the next scavenge */
+    _Alignas(16) struct nbi_bin bins[NBI_CLASS_COUNT];
+    uint32_t idle_since[NBI_CLASS_COUNT]; /* coarse ms when a class's blocks were first
+                                             seen idle, 0: in use (cache.c) */
 };
 
-/* Make room for bytes more by freeing idle blocks; nonzero if it now fits. */
-NBI_INTERNAL int nbi_cache_scavenge(struct nbi_cache *t, uint64_t bytes);
+/* Slots a thread's cache needs (the record allocates them). */
+#define NBI_CACHE_SLOTS ((NBI_CLASS_COUNT - 1) * NBI_BIN_SLOTS)
+
+/* An empty cache over slots[NBI_CACHE_SLOTS]; slots NULL: a cache that
+   keeps nothing (strict mode's records, which never use it). */
+NBI_INTERNAL void nbi_cache_init(struct nbi_cache *t, void **slots);
+
+/* The periodic scavenge: give back the blocks idle for NBI_DECAY_MS (see
+   above). */
+NBI_INTERNAL void nbi_cache_scavenge(struct nbi_cache *t);
+
+/*
+ * A put of class c was refused: nonzero if that was the large budget (not
+ * a full bin) and a scavenge, which gives back idle blocks at once, has now
+ * made room.  Scavenges for the budget are NBI_SCAVENGE_WAIT refusals
+ * apart, so a working set larger than the budget costs a counter decrement
+ * per extra free, not a scan.
+ */
+NBI_INTERNAL int nbi_cache_over_budget(struct nbi_cache *t, unsigned c);
+
+/* Return every cached block to the system (thread exit); the cache stays
+   usable. */
+NBI_INTERNAL void nbi_cache_flush(struct nbi_cache *t);
 
 /* System bytes for a block holding n bytes: its class's, or n exactly. */
 static inline size_t nbi_block_capacity(uint64_t n)
@@ -90,70 +137,57 @@ static inline size_t nbi_block_capacity(uint64_t n)
     return nbi_block_bytes(c ? nbi_class_bytes(c) : n);
 }
 
-/*
- * The bin is a stack linked through the blocks (head = released last), and
- * a take hands out the block *under* the top: the block released last stays
- * until a later release covers it.  A pair of one size therefore alternates
- * between two blocks.  Unlike a FIFO queue, every store goes to an address
- * the CPU already has (the block being released, or the top it just
- * loaded), which measured 0.94-1.00x a bare malloc+free pair where the
- * FIFO measured 1.06-1.11x (docs/PERFORMANCE.md).
- */
-_Static_assert(NBI_BIN_KEEP == 1, "a take skips exactly the top block");
-
-/* A cached block of class c other than the one released last, or NULL. */
-static NBI_ALWAYS_INLINE struct nbi_header *nbi_cache_take(struct nbi_cache *t, unsigned c)
+/* Bytes of slots in use in bin. */
+static NBI_ALWAYS_INLINE uint16_t nbi_bin_held(const struct nbi_bin *bin, void **top)
 {
-    struct nbi_bin *bin = &t->bins[c];
-    if (bin->count <= NBI_BIN_KEEP)
-        return NULL;
-    void **top_link = (void **)nbi_user_of(bin->head);
-    struct nbi_header *h = *top_link;
-    *top_link = *(void **)nbi_user_of(h);
-    bin->count--;
-    if (bin->count < bin->low)
-        bin->low = bin->count;
-    t->cached_bytes -= nbi_class_bytes(c);
-    return h;
+    return (uint16_t)((uint16_t)(uintptr_t)top - bin->base);
 }
 
-/* Keep a released block of class c; nonzero if kept, 0 if the caller must
-   return it to the system. */
-static NBI_ALWAYS_INLINE int nbi_cache_put(struct nbi_cache *t, unsigned c, struct nbi_header *h)
+/* A cached block of class c other than the one released last into *out:
+   1, or 0 when the class has none. */
+static NBI_ALWAYS_INLINE int nbi_cache_take(struct nbi_cache *t, unsigned c,
+                                            struct nbi_header **out)
 {
     struct nbi_bin *bin = &t->bins[c];
-    uint64_t bytes = nbi_class_bytes(c);
-    if (NBI_UNLIKELY(bin->count >= NBI_BIN_MAX || bin->count * bytes >= NBI_BIN_BYTES))
+    void **top = bin->top;
+    uint16_t held = nbi_bin_held(bin, top);
+    if (NBI_UNLIKELY(held <= NBI_BIN_KEEP * sizeof(void *)))
         return 0;
-    if (NBI_UNLIKELY(t->cached_bytes + bytes > NBI_CACHE_BUDGET) && bin->count > NBI_BIN_KEEP &&
-        !nbi_cache_scavenge(t, bytes))
-        return 0;
-    nbi_asan_unpoison(nbi_user_of(h), sizeof(void *));
-    *(void **)nbi_user_of(h) = bin->head;
-    /* The link word stays readable: LeakSanitizer ignores pointers held in
-       poisoned memory, and would call the rest of the stack leaked. */
-    nbi_asan_poison((unsigned char *)nbi_user_of(h) + sizeof(void *), bytes - sizeof(void *));
-    bin->head = h;
-    bin->count++;
-    t->cached_bytes += bytes;
+    *out = top[-2];
+    top[-2] = top[-1];
+    bin->top = top - 1;
+    held -= (uint16_t)sizeof(void *);
+    if (held < bin->low)
+        bin->low = held;
+    if (c > NBI_SMALL_CLASS_LAST)
+        t->large_bytes -= nbi_class_bytes(c);
     return 1;
 }
 
-/* Return every cached block to the system (thread exit). */
-static inline void nbi_cache_flush(struct nbi_cache *t)
+/*
+ * Keep a released block of class c: 1 if kept, 0 if the bin is full or
+ * the large budget is, and the caller must scavenge (nbi_cache_over_budget)
+ * or give h to the system.
+ */
+static NBI_ALWAYS_INLINE int nbi_cache_put(struct nbi_cache *t, unsigned c, struct nbi_header *h)
 {
-    for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) {
-        struct nbi_bin *bin = &t->bins[c];
-        struct nbi_header *h = bin->head;
-        while (bin->count) {
-            struct nbi_header *next = *(void **)nbi_user_of(h);
-            nbi_block_to_system(h);
-            h = next;
-            bin->count--;
-        }
-        bin->head = NULL;
+    struct nbi_bin *bin = &t->bins[c];
+    void **top = bin->top;
+    if (NBI_UNLIKELY((uint16_t)(uintptr_t)top == bin->full))
+        return 0;
+    uint64_t bytes = nbi_class_bytes(c);
+    if (c > NBI_SMALL_CLASS_LAST) {
+        /* a class down to its last block takes it whatever the budget: a
+           pair of any size stays a pop and a push */
+        if (NBI_UNLIKELY(t->large_bytes + bytes > NBI_LARGE_BUDGET) &&
+            nbi_bin_held(bin, top) > NBI_BIN_KEEP * sizeof(void *))
+            return 0;
+        t->large_bytes += bytes;
     }
-    t->cached_bytes = 0;
+    nbi_asan_poison(nbi_user_of(h), bytes);
+    *top = h;
+    bin->top = top + 1;
+    return 1;
 }
 
 #endif /* NBI_CACHE_H */

@@ -51,6 +51,18 @@ static inline unsigned nbi_size_class(uint64_t n)
     return nbi_class_above_1k[(n - 1) >> 8];
 }
 
+/* nbi_size_class for the hot path: the same but for n == 0, which gets
+   class 0, whose bin is always empty, so the rare zero-byte buffer takes
+   the slow path instead of costing every allocation a test. */
+static inline unsigned nbi_size_class_fast(uint64_t n)
+{
+    if (n <= NBI_SMALL_CLASS_MAX)
+        return (unsigned)((n + 15) >> 4);
+    if (n > NBI_CACHED_SIZE_MAX)
+        return 0;
+    return nbi_class_above_1k[(n - 1) >> 8];
+}
+
 /* The bytes a block of class c holds for the caller (c >= 1): c * 16 up
    to 1 KiB, then 2^k + (quarter + 1) * 2^(k-2).  A table, because the hot
    path reads it on every cached allocate and free. */

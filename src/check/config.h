@@ -12,6 +12,8 @@ struct nbi_config {
     int abort_on_misuse; /* NETAPIBUF_ON_MISUSE=abort */
     int out_of_line;     /* the four functions take strict.c's path: strict, or
                             running under valgrind (apibuf/init.c sets it) */
+    int tagged;          /* 1 once the set-up has run and out_of_line is 0:
+                            every buffer then has block.h's tagged header */
 };
 extern NBI_INTERNAL struct nbi_config nbi_config;
 
@@ -28,6 +30,15 @@ NBI_INTERNAL void nbi_config_read(void);
 static inline int nbi_out_of_line(void)
 {
     return __atomic_load_n(&nbi_config.out_of_line, __ATOMIC_ACQUIRE);
+}
+
+/* Whether every buffer has a tagged header (block.h), so a header may be
+   checked before anything else: NetApiBufferSize's fast path, which needs
+   no thread record.  0 before the set-up and in strict mode and under
+   valgrind, where the header's room holds no tag (or undefined bytes). */
+static inline int nbi_tagged(void)
+{
+    return __atomic_load_n(&nbi_config.tagged, __ATOMIC_ACQUIRE);
 }
 
 #endif /* NBI_CONFIG_H */

@@ -157,11 +157,11 @@ enum netapibuf_misuse_kind nbi_classify_default(const void *pointer, int release
         return NETAPIBUF_MISUSE_UNKNOWN_POINTER;
     }
     struct nbi_header own = copied_header(window, from, at);
-    if (own.tag == nbi_tag_released(pointer, own.size))
+    if (own.tag == nbi_tag_released(pointer, own.word))
         return NETAPIBUF_MISUSE_RELEASED_POINTER;
     for (uintptr_t start = at - 16; start >= low + NBI_HEADER_SIZE && start > 0; start -= 16) {
         struct nbi_header h = copied_header(window, from, start);
-        if (h.tag == nbi_tag_live((const void *)start, h.size) && at - start < h.size)
+        if (h.tag == nbi_tag_live((const void *)start, h.word) && at - start < nbi_word_size(h.word))
             return NETAPIBUF_MISUSE_INTERIOR_POINTER;
     }
     return otherwise;

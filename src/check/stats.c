@@ -8,10 +8,12 @@
 #include <netapibuf.h>
 
 #include "block/cache.h"
+#include "check/config.h"
 #include "platform/locks.h"
 #include "platform/sysalloc.h"
 
 NBI_THREAD_LOCAL struct nbi_thread *nbi_tls;
+NBI_THREAD_LOCAL struct nbi_fast nbi_fast;
 static NBI_THREAD_LOCAL int tls_retired; /* the exit hook ran: no new record */
 
 /* Active threads' records, and the totals of threads without one.
@@ -50,14 +52,16 @@ static void note_peak_locked(int64_t candidate)
         peak_record = (uint64_t)candidate;
 }
 
-/* The thread-exit hook: fold the record into the shared totals, free it. */
+/* The thread-exit hook: fold the record into the shared totals, give
+   its cache back and keep the record for the next thread. */
 static void thread_exit(void *arg)
 {
     struct nbi_thread *t = arg;
     if (exit_hook)
         exit_hook(t);
-    nbi_cache_flush(&t->cache);
-    lock_registry();
+    lock_registry(); /* a reclaimer emptying this cache has finished */
+    t->fast = NULL;
+    __atomic_store_n(&nbi_fast.cache, NULL, __ATOMIC_RELAXED);
     note_peak_locked(peak_bound_locked());
     nbi_count_shared(t->allocations, t->releases, t->live_bytes);
     if (t->prev)
@@ -66,6 +70,9 @@ static void thread_exit(void *arg)
         registry_head = t->next;
     if (t->next)
         t->next->prev = t->prev;
+    unlock_registry();
+    nbi_cache_flush(&t->cache); /* no reclaimer sees the record now */
+    lock_registry();
     t->next = recycled;
     recycled = t;
     unlock_registry();
@@ -88,9 +95,13 @@ struct nbi_thread *nbi_thread_attach(void)
     if (t)
         recycled = t->next;
     unlock_registry();
+    /* The cache's slots follow the record in the default mode; strict mode
+       (and valgrind) never cache, and their records are the record alone.
+       A process stays in one mode, so recycled records fit. */
+    int cached = !nbi_out_of_line();
     if (!t) {
         int saved_errno = errno;
-        t = nbi_sys_malloc(sizeof *t);
+        t = nbi_sys_malloc(sizeof *t + (cached ? NBI_CACHE_SLOTS * sizeof(void *) : 0));
         errno = saved_errno;
         if (!t)
             return NULL; /* count in the shared totals; try again next call */
@@ -99,6 +110,7 @@ struct nbi_thread *nbi_thread_attach(void)
     /* All but the visitor, which a revoker may be reading (it is NULL:
        an exited thread is inside no shard). */
     memset((char *)t + sizeof t->visitor, 0, sizeof *t - sizeof t->visitor);
+    nbi_cache_init(&t->cache, cached ? (void **)(void *)(t + 1) : NULL);
     lock_registry();
     t->next = registry_head;
     if (registry_head)
@@ -106,8 +118,60 @@ struct nbi_thread *nbi_thread_attach(void)
     registry_head = t;
     unlock_registry();
     nbi_tls = t;
+    if (cached)
+        nbi_cache_rearm(t);
     nbi_thread_exit_arm(t);
     return t;
+}
+
+void nbi_cache_rearm(struct nbi_thread *t)
+{
+    lock_registry(); /* waits for a reclaimer emptying t's cache */
+    t->fast = &nbi_fast;
+    __atomic_store_n(&nbi_fast.cache, t, __ATOMIC_RELEASE);
+    unlock_registry();
+}
+
+/* With the lock held: give t's cache back if its thread has made no call
+   since the last look and is not in one now (stats.h draws the protocol).
+   0 when the system has no process-wide barrier: then nothing can be. */
+static int reclaim_if_idle_locked(struct nbi_thread *t)
+{
+    int64_t seen = __atomic_load_n(&t->allocations, __ATOMIC_RELAXED) +
+                   __atomic_load_n(&t->releases, __ATOMIC_RELAXED);
+    if (seen != t->idle_seen) {
+        t->idle_seen = seen;
+        t->idle_reclaimed = 0;
+        return 1;
+    }
+    if (t->idle_reclaimed)
+        return 1;
+    __atomic_store_n(&t->fast->cache, NULL, __ATOMIC_RELAXED);
+    if (nbi_process_barrier() != 0) {
+        __atomic_store_n(&t->fast->cache, t, __ATOMIC_RELEASE);
+        return 0;
+    }
+    if (__atomic_load_n(&t->fast->inside, __ATOMIC_ACQUIRE) == 0) {
+        nbi_cache_flush(&t->cache);
+        t->idle_reclaimed = 1;
+    }
+    __atomic_store_n(&t->fast->cache, t, __ATOMIC_RELEASE);
+    return 1;
+}
+
+void nbi_reclaim_idle(struct nbi_thread *self)
+{
+    static uint64_t next_look_ms;
+    uint64_t now = nbi_coarse_ms();
+    uint64_t next = __atomic_load_n(&next_look_ms, __ATOMIC_RELAXED);
+    if (now < next || !__atomic_compare_exchange_n(&next_look_ms, &next, now + NBI_IDLE_MS, 0,
+                                                   __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+        return; /* looked lately, or another thread is looking now */
+    lock_registry();
+    for (struct nbi_thread *t = registry_head; t; t = t->next)
+        if (t != self && t->fast && !reclaim_if_idle_locked(t))
+            break;
+    unlock_registry();
 }
 
 void nbi_count_shared(int64_t allocations, int64_t releases, int64_t bytes)

@@ -9,13 +9,35 @@
  * under the registry lock.  A buffer freed by another thread is simply
  * counted there: the sums stay exact.
  *
- * The record lives on the heap and the thread finds it through one
- * initial-exec TLS pointer, so the library's static TLS stays 16 bytes
- * (small enough for dlopen).  A thread without a record (its exit hook has
- * run, or the record could not be allocated) counts in shared atomics and
+ * The record lives on the heap, followed by its cache's slot arrays
+ * (cache.h), and the thread finds it through initial-exec TLS (nbi_tls,
+ * and nbi_fast below), so the library's static TLS stays 40 bytes (small
+ * enough for dlopen).  A thread without a record (its exit hook has run,
+ * or the record could not be allocated) counts in shared atomics and
  * caches nothing.  When a thread exits its record is emptied and kept for
  * the next new thread, never freed: the registry may read a record's
  * visitor at any time (registry.h).
+ *
+ * Idle threads.  A thread that stops calling the library would keep its
+ * cached blocks until it exits.  So the active threads, at most once per
+ * NBI_IDLE_MS, look for records whose counters have not moved since their
+ * previous look and give those caches back (nbi_reclaim_idle).  Taking
+ * blocks from another thread's cache without a lock on the owner's hot
+ * path uses the protocol of the registry's biased shards:
+ *
+ *   owner (every call)                 reclaimer
+ *   nbi_fast.inside = 1                owner's nbi_fast.cache = NULL
+ *   compiler barrier                   barrier on every thread (membarrier)
+ *   t = nbi_fast.cache                 owner's inside == 0 ?
+ *     NULL: the slow path, which        yes: empty the owner's cache
+ *     waits for the registry lock       put the owner's nbi_fast.cache back
+ *   ... use t->cache ...
+ *   nbi_fast.inside = 0 (release)
+ *
+ * The system-wide barrier makes the owner's store to inside visible before
+ * the reclaimer reads it, or the reclaimer's NULL visible before the owner
+ * reads cache, so the two never touch the cache at once; the owner pays
+ * two plain stores a call.  Without membarrier nothing is reclaimed.
  */
 #ifndef NBI_STATS_H
 #define NBI_STATS_H
@@ -42,6 +64,10 @@ struct nbi_thread {
     int64_t releases;    /* buffers this thread released (any thread's) */
     int64_t live_bytes;  /* bytes created minus bytes released here; may go negative */
     int64_t peak_bytes;  /* highest live_bytes of this thread */
+    struct nbi_fast *fast;  /* the owner's nbi_fast when its cache is in use (default
+                               mode), else NULL; under the registry lock */
+    int64_t idle_seen;      /* allocations + releases at the last idle check */
+    int idle_reclaimed;     /* the cache was given back since idle_seen moved */
     struct nbi_cache cache;              /* released blocks of the default mode */
     struct nbi_quarantine quarantine;
     struct nbi_thread *next, *prev;      /* the registry of active threads */
@@ -56,6 +82,43 @@ static inline struct nbi_visitor *nbi_visitor_of(struct nbi_thread *t)
 }
 
 extern NBI_INTERNAL NBI_THREAD_LOCAL struct nbi_thread *nbi_tls;
+
+/* The calling thread's way into its cache (default mode).  cache is its
+   record when the four functions' fast paths may use the cache, NULL
+   otherwise (strict mode, valgrind, before the thread's first call, or
+   while another thread empties an idle cache): one test on the hot path
+   covers all of those.  inside is 1 while the thread uses the cache. */
+struct nbi_fast {
+    struct nbi_thread *cache;
+    int inside;
+};
+extern NBI_INTERNAL NBI_THREAD_LOCAL struct nbi_fast nbi_fast;
+
+/* Start using the calling thread's cache: its record, or NULL (then call
+   nbi_cache_leave and take a slow path). */
+static NBI_ALWAYS_INLINE struct nbi_thread *nbi_cache_enter(void)
+{
+    __atomic_store_n(&nbi_fast.inside, 1, __ATOMIC_RELAXED);
+    __atomic_signal_fence(__ATOMIC_SEQ_CST); /* the reclaimer's membarrier does the rest */
+    return __atomic_load_n(&nbi_fast.cache, __ATOMIC_ACQUIRE);
+}
+
+/* Stop using it (whether or not nbi_cache_enter found it). */
+static NBI_ALWAYS_INLINE void nbi_cache_leave(void)
+{
+    __atomic_store_n(&nbi_fast.inside, 0, __ATOMIC_RELEASE);
+}
+
+/* The calling thread's record t has a cache (default mode) that a
+   reclaimer has emptied: make nbi_fast.cache point at it again. */
+NBI_INTERNAL void nbi_cache_rearm(struct nbi_thread *t);
+
+/* Give back the caches of threads idle since the last look, when at least
+   NBI_IDLE_MS have passed since it (self: the calling thread, which is
+   not idle).  Called by threads that are active anyway: every
+   NBI_SCAVENGE_PERIOD releases. */
+#define NBI_IDLE_MS 1000
+NBI_INTERNAL void nbi_reclaim_idle(struct nbi_thread *self);
 
 /* Set up once per process, before the first record is attached.  on_exit,
    when not NULL, runs first when a thread with a record exits (strict mode
@@ -96,14 +159,18 @@ static inline void nbi_count_create(struct nbi_thread *t, uint64_t bytes)
         nbi_counter_set(&t->peak_bytes, live);
 }
 
-static inline void nbi_count_release(struct nbi_thread *t, uint64_t bytes)
+/* Count a release; nonzero when it ends one of the thread's periods of
+   NBI_SCAVENGE_PERIOD releases, and its cache is due a scavenge. */
+static inline int nbi_count_release(struct nbi_thread *t, uint64_t bytes)
 {
     if (NBI_UNLIKELY(!t)) {
         nbi_count_shared(0, 1, -(int64_t)bytes);
-        return;
+        return 0;
     }
-    nbi_counter_set(&t->releases, t->releases + 1);
+    int64_t releases = t->releases + 1;
+    nbi_counter_set(&t->releases, releases);
     nbi_counter_set(&t->live_bytes, t->live_bytes - (int64_t)bytes);
+    return (releases & (NBI_SCAVENGE_PERIOD - 1)) == 0;
 }
 
 /*

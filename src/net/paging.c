@@ -17,12 +17,13 @@ static DWORD source_count(const struct source *s)
     return s->snapshot ? nbi_snapshot_count(s->snapshot) : netapibuf_packer_count(s->once);
 }
 
-static void source_get(const struct source *s, DWORD i, void *record)
+static void source_get(const struct source *s, DWORD i, void *record,
+                       struct nbi_packer_cursor *cursor)
 {
     if (s->snapshot)
-        nbi_snapshot_get(s->snapshot, i, record);
+        nbi_snapshot_get(s->snapshot, i, record, cursor);
     else
-        nbi_packer_get(s->once, i, record);
+        nbi_packer_get(s->once, i, record, cursor);
 }
 
 /* Release the source; a snapshot with entries left after `next` is kept
@@ -37,18 +38,21 @@ static NET_API_STATUS source_done(struct source *s, DWORD next, unsigned bits, u
 static NET_API_STATUS cut(const struct nbi_page_spec *spec, const struct source *src, DWORD start,
                           DWORD prefmaxlen, LPBYTE *bufptr, LPDWORD entriesread)
 {
+    if (!spec->convert) /* the source records are the level's: copy them as staged */
+        return nbi_packer_cut(src->snapshot ? nbi_snapshot_packer(src->snapshot) : src->once,
+                              start, prefmaxlen, bufptr, entriesread);
     netapibuf_packer *page;
     NET_API_STATUS st = nbi_packer_create(spec->layout, prefmaxlen, &page);
     if (st != NERR_Success)
         return st;
     DWORD count = source_count(src);
+    struct nbi_packer_cursor cursor = {0, 0};
     for (DWORD i = start; i < count; i++) {
         alignas(16) unsigned char from[NBI_PAGE_RECORD_MAX];
         alignas(16) unsigned char to[NBI_PAGE_RECORD_MAX];
-        source_get(src, i, from);
-        if (spec->convert)
-            spec->convert(spec->level, from, to);
-        st = netapibuf_packer_add(page, spec->convert ? to : from);
+        source_get(src, i, from, &cursor);
+        spec->convert(spec->level, from, to);
+        st = netapibuf_packer_add(page, to);
         if (st == ERROR_MORE_DATA)
             break;
         if (st != NERR_Success) {
@@ -65,8 +69,8 @@ NET_API_STATUS nbi_page_enum(const struct nbi_page_spec *spec, DWORD prefmaxlen,
 {
     *bufptr = NULL;
     *entriesread = *totalentries = 0;
-    if (spec->kind->source->record.size > NBI_PAGE_RECORD_MAX ||
-        spec->layout->record.size > NBI_PAGE_RECORD_MAX)
+    if (spec->convert && (spec->kind->source->record.size > NBI_PAGE_RECORD_MAX ||
+                          spec->layout->record.size > NBI_PAGE_RECORD_MAX))
         return NERR_InternalError;
 
     struct source src = {NULL, NULL};
@@ -78,6 +82,8 @@ NET_API_STATUS nbi_page_enum(const struct nbi_page_spec *spec, DWORD prefmaxlen,
                                 &start);
     } else {
         st = nbi_packer_create(spec->kind->source, MAX_PREFERRED_LENGTH, &src.once);
+        if (st == NERR_Success)
+            st = nbi_packer_stage(src.once); /* read back or cut, never finished */
         if (st == NERR_Success)
             st = spec->kind->fill(src.once, spec->ctx);
     }

@@ -1,6 +1,6 @@
 /*
  * paging.h — one page of an enumeration, for every enumeration with a
- * resume handle (SPEC section 4): the database is read into a snapshot of
+ * resume handle (docs/behaviour.md section 4): the database is read into a snapshot of
  * "source" records (resume.h) and the page is cut from it, each source
  * record turned into the level's record by a convert function.  Layer 5.
  */
@@ -29,7 +29,8 @@ struct nbi_page_spec {
     void *ctx;                                    /* handed to kind->fill */
     DWORD level;                                  /* handed to convert */
     const struct nbi_layout *layout;              /* the level's record, every field mapped */
-    nbi_page_convert convert;                     /* NULL: the source record is the level's */
+    nbi_page_convert convert; /* NULL: the kind's source records are the level's
+                                 (layout == kind->source), cut as they are */
 };
 
 /*

@@ -72,6 +72,8 @@ static NET_API_STATUS build(const struct nbi_resume_kind *kind, const char *key,
     if (st == NERR_Success)
         st = nbi_packer_create(kind->source, MAX_PREFERRED_LENGTH, &s->data);
     if (st == NERR_Success)
+        st = nbi_packer_stage(s->data); /* pages are cut straight out of it */
+    if (st == NERR_Success)
         st = kind->fill(s->data, ctx);
     if (st != NERR_Success) {
         snapshot_free(s);
@@ -118,14 +120,20 @@ NET_API_STATUS nbi_resume_acquire(const struct nbi_resume_kind *kind, const char
     return NERR_Success;
 }
 
+const netapibuf_packer *nbi_snapshot_packer(const struct nbi_snapshot *s)
+{
+    return s->data;
+}
+
 DWORD nbi_snapshot_count(const struct nbi_snapshot *s)
 {
     return netapibuf_packer_count(s->data);
 }
 
-void nbi_snapshot_get(const struct nbi_snapshot *s, DWORD i, void *record)
+void nbi_snapshot_get(const struct nbi_snapshot *s, DWORD i, void *record,
+                      struct nbi_packer_cursor *cursor)
 {
-    nbi_packer_get(s->data, i, record);
+    nbi_packer_get(s->data, i, record, cursor);
 }
 
 NET_API_STATUS nbi_resume_release(struct nbi_snapshot *s, DWORD next, unsigned bits,

@@ -40,7 +40,9 @@ struct nbi_snapshot;
    entry) with one full walk of the database. */
 typedef NET_API_STATUS (*nbi_snapshot_fill)(netapibuf_packer *snapshot, void *ctx);
 
-/* What is being enumerated: one static object per enumeration kind. */
+/* What is being enumerated: one static object per enumeration kind (a
+   kind whose source records are already a level's records, cut into pages
+   as they are, is one kind per level). */
 struct nbi_resume_kind {
     const struct nbi_layout *source; /* layout of the snapshot's records */
     nbi_snapshot_fill fill;
@@ -60,9 +62,15 @@ NBI_INTERNAL NET_API_STATUS nbi_resume_acquire(const struct nbi_resume_kind *kin
 
 NBI_INTERNAL DWORD nbi_snapshot_count(const struct nbi_snapshot *snapshot);
 
+/* The staged source records themselves (a packer that keeps bounds, so
+   pages can be cut from it: pack/pack.h). */
+NBI_INTERNAL const netapibuf_packer *nbi_snapshot_packer(const struct nbi_snapshot *snapshot);
+
 /* Entry i as a source record; its pointers stay valid while the caller
-   holds the snapshot. */
-NBI_INTERNAL void nbi_snapshot_get(const struct nbi_snapshot *snapshot, DWORD i, void *record);
+   holds the snapshot.  Entries read in order through one cursor (zeroed
+   at the start) cost no search. */
+NBI_INTERNAL void nbi_snapshot_get(const struct nbi_snapshot *snapshot, DWORD i, void *record,
+                                   struct nbi_packer_cursor *cursor);
 
 /*
  * Give the snapshot back after a call that delivered entries up to `next`.

@@ -125,6 +125,9 @@ enum nbi_server nbi_server_classify(LPCSTR servername)
     const char *name = nbi_server_bare(servername);
     if (!name[0] || strpbrk(name, "\\/"))
         return NBI_SERVER_MALFORMED;
+    for (const unsigned char *c = (const unsigned char *)name; *c; c++)
+        if (*c <= ' ' || *c == 0x7F || strchr("*?\"<>|", *c))
+            return NBI_SERVER_UNREACHABLE;
     int saved = errno;
     struct address a;
     int local = address_parse(name, &a) ? address_is_ours(&a) : names_this_host(name);

@@ -1,6 +1,6 @@
 /*
  * server_name.h — layer 5: which machine a Net* function's server name
- * means (SPEC section 5): this one, another one, or none at all.
+ * means (docs/behaviour.md section 5): this one, another one, or none at all.
  */
 #ifndef NBI_NET_SERVER_NAME_H
 #define NBI_NET_SERVER_NAME_H
@@ -10,9 +10,11 @@
 #include "platform/platform.h"
 
 enum nbi_server {
-    NBI_SERVER_LOCAL,    /* this machine: answered from its own databases */
-    NBI_SERVER_REMOTE,   /* another machine: answered through Samba's engine */
-    NBI_SERVER_MALFORMED /* not a name: ERROR_INVALID_NAME */
+    NBI_SERVER_LOCAL,      /* this machine: answered from its own databases */
+    NBI_SERVER_REMOTE,     /* another machine: answered through Samba's engine */
+    NBI_SERVER_MALFORMED,  /* not a name: ERROR_INVALID_NAME */
+    NBI_SERVER_UNREACHABLE /* a name no host can have: ERROR_BAD_NETPATH, as Windows answers
+                              for it, without asking any resolver */
 };
 
 /*
@@ -22,8 +24,11 @@ enum nbi_server {
  * host's addresses, 127.0.0.1, ::1, or the address of one of this host's
  * interfaces; each with or without a leading "\\\\" and in any case.
  * Malformed: nothing after the backslashes ("\\", "\\\\"), or a backslash
- * or slash inside the name.  Anything else is another machine (no name
- * resolution is done for it here: Samba's engine resolves it).
+ * or slash inside the name.  Unreachable: a name with a character neither a
+ * DNS nor a NetBIOS name may hold (white space, a control character, or one
+ * of * ? " < > |), which no resolver can find.  Anything else is another
+ * machine (no name resolution is done for it here: Samba's engine resolves
+ * it).
  */
 NBI_INTERNAL enum nbi_server nbi_server_classify(LPCSTR servername);
 

@@ -1,4 +1,6 @@
-/* text.c — version query and status text. */
+/* status_text.c — version query and status text.  The texts are our own
+   words, written for a Linux user: what happened and, where it helps, what
+   to check. */
 #include <lmerr.h>
 #include <netapibuf.h>
 
@@ -18,255 +20,281 @@ NBI_EXPORT const char *netapibuf_status_text(NET_API_STATUS status)
 {
     switch (status) {
     case NERR_Success:
-        return "The operation completed successfully.";
+        return "Success.";
     case ERROR_FILE_NOT_FOUND:
-        return "The system cannot find the file specified.";
+        return "A file the call needs does not exist.";
     case ERROR_ACCESS_DENIED:
-        return "Access is denied.";
+        return "Permission denied: the account in use may not do this (as root, or with the "
+               "server's administrator credentials, it may).";
     case ERROR_INVALID_HANDLE:
-        return "The handle is invalid.";
+        return "The handle passed in is not valid, or has been closed.";
     case ERROR_NOT_ENOUGH_MEMORY:
-        return "Not enough memory resources are available to process this command.";
+        return "Out of memory: the result could not be allocated.";
     case ERROR_SHARING_VIOLATION:
-        return "The process cannot access the file because it is being used by another process.";
+        return "The file is in use by another process and cannot be opened now.";
     case ERROR_NOT_SUPPORTED:
-        return "The request is not supported.";
+        return "This call cannot be answered here (for example, a request for a remote server in "
+               "a build without remote support).";
+    case ERROR_REM_NOT_LIST:
+        return "The remote computer was not found on the network.";
     case ERROR_DUP_NAME:
-        return "A duplicate name exists on the network.";
+        return "Another computer on the network already uses this name.";
     case ERROR_BAD_NETPATH:
-        return "The network path was not found.";
+        return "The server name does not resolve, or the server does not answer: check the name, "
+               "DNS and that the server is up.";
+    case ERROR_BAD_NET_RESP:
+        return "The server does not support this request.";
     case ERROR_UNEXP_NET_ERR:
-        return "An unexpected network error occurred.";
+        return "The network failed in an unexpected way while the call was in progress.";
     case ERROR_NETNAME_DELETED:
-        return "The specified network name is no longer available.";
+        return "The connection to the server was lost.";
+    case ERROR_NETWORK_ACCESS_DENIED:
+        return "The server refused access over the network.";
     case ERROR_BAD_NET_NAME:
-        return "The network name cannot be found.";
+        return "The server has no share or service of that name.";
+    case ERROR_INVALID_PASSWORD:
+        return "The password is not valid.";
     case ERROR_INVALID_PARAMETER:
-        return "The parameter is incorrect.";
+        return "An argument is invalid: a required pointer is NULL, or a value is out of range.";
     case ERROR_BUFFER_OVERFLOW:
-        return "The file name is too long.";
+        return "A name or path is longer than allowed.";
     case ERROR_CALL_NOT_IMPLEMENTED:
-        return "This function is not supported on this system.";
+        return "This function is not implemented here.";
     case ERROR_SEM_TIMEOUT:
-        return "The semaphore timeout period has expired.";
+        return "The operation timed out.";
     case ERROR_INSUFFICIENT_BUFFER:
-        return "The data area passed to a system call is too small.";
+        return "The buffer passed in is too small for the answer.";
     case ERROR_INVALID_NAME:
-        return "The filename, directory name, or volume label syntax is incorrect.";
+        return "The name is malformed (a server name cannot be \"\\\\\" or \"\\\\\\\\\" alone, "
+               "nor contain a slash or backslash).";
     case ERROR_INVALID_LEVEL:
-        return "The system call level is not correct.";
+        return "This function does not support the information level requested.";
     case ERROR_MOD_NOT_FOUND:
-        return "A library the call needs is missing: remote servers are reached through "
-               "Samba's client library libnetapi.so.1; install Debian's samba-libs package.";
-    case ERROR_CAN_NOT_COMPLETE:
-        return "The operation could not be completed.";
+        return "A library the call needs is missing: remote servers are reached through Samba's "
+               "client library libnetapi.so.1; install Debian's samba-libs package.";
     case ERROR_ALREADY_EXISTS:
-        return "Cannot create a file when that file already exists.";
+        return "It exists already.";
     case ERROR_MORE_DATA:
-        return "More data is available.";
+        return "More entries are available: free this buffer and call again with the resume "
+               "handle.";
     case ERROR_NO_MORE_ITEMS:
-        return "No more data is available.";
+        return "There are no more entries.";
+    case ERROR_CAN_NOT_COMPLETE:
+        return "The operation could not be finished.";
     case ERROR_NOT_FOUND:
-        return "Element not found.";
+        return "The item was not found.";
     case ERROR_INVALID_COMPUTERNAME:
-        return "The format of the specified computer name is invalid.";
+        return "The computer name is malformed.";
     case ERROR_INVALID_DOMAINNAME:
-        return "The format of the specified domain name is invalid.";
+        return "The domain name is malformed.";
+    case ERROR_SESSION_CREDENTIAL_CONFLICT:
+        return "This process is already connected to the server with other credentials.";
     case ERROR_CONNECTION_REFUSED:
-        return "The remote computer refused the network connection.";
+        return "The server refused the connection: the service is not running or a firewall "
+               "blocks it.";
     case ERROR_NETWORK_UNREACHABLE:
-        return "The network location cannot be reached.";
+        return "No route to the server's network.";
     case ERROR_HOST_UNREACHABLE:
-        return "The remote host cannot be reached.";
+        return "No route to the server.";
     case ERROR_NO_LOGON_SERVERS:
-        return "There are currently no logon servers available to service the logon request.";
+        return "No domain controller is available to check the credentials.";
     case ERROR_NO_SUCH_LOGON_SESSION:
-        return "A specified logon session does not exist. It may already have been terminated.";
+        return "The logon session does not exist (it may have ended).";
     case ERROR_INVALID_ACCOUNT_NAME:
-        return "The name provided is not a properly formed account name.";
+        return "The account name is malformed.";
     case ERROR_USER_EXISTS:
-        return "The specified account already exists.";
+        return "A user account of that name exists already.";
     case ERROR_NO_SUCH_USER:
-        return "The specified account does not exist.";
+        return "No such user account.";
     case ERROR_GROUP_EXISTS:
-        return "The specified group already exists.";
+        return "A group of that name exists already.";
     case ERROR_NO_SUCH_GROUP:
-        return "The specified group does not exist.";
+        return "No such group.";
     case ERROR_MEMBER_IN_GROUP:
-        return "The specified user account is already a member of the specified group, or the "
-               "group cannot be deleted because it contains a member.";
+        return "The account is a member of the group already, or the group still has members.";
     case ERROR_MEMBER_NOT_IN_GROUP:
-        return "The specified user account is not a member of the specified group account.";
+        return "The account is not a member of the group.";
     case ERROR_LAST_ADMIN:
-        return "This operation is disallowed as it could result in an administration account "
-               "being disabled, deleted or unable to log on.";
+        return "Refused: this would leave no administrator account able to log on.";
     case ERROR_WRONG_PASSWORD:
-        return "Unable to update the password. The value provided as the current password is "
-               "incorrect.";
+        return "The current password given is wrong, so the password was not changed.";
     case ERROR_ILL_FORMED_PASSWORD:
-        return "Unable to update the password. The value provided for the new password contains "
-               "values that are not allowed in passwords.";
+        return "The new password contains characters that are not allowed.";
     case ERROR_PASSWORD_RESTRICTION:
-        return "Unable to update the password. The value provided for the new password does not "
-               "meet the length, complexity, or history requirements of the domain.";
+        return "The new password does not meet the length, complexity or history rules.";
     case ERROR_LOGON_FAILURE:
-        return "The user name or password is incorrect.";
+        return "Logon failed: unknown user name or wrong password (check the credentials set "
+               "with netapibuf_set_credentials).";
     case ERROR_ACCOUNT_RESTRICTION:
-        return "Account restrictions are preventing this user from signing in.";
+        return "The account's restrictions forbid this logon.";
     case ERROR_INVALID_LOGON_HOURS:
-        return "Your account has time restrictions that keep you from signing in right now.";
+        return "The account may not log on at this time of day.";
     case ERROR_PASSWORD_EXPIRED:
-        return "The password for this account has expired.";
+        return "The account's password has expired.";
     case ERROR_ACCOUNT_DISABLED:
-        return "This user can't sign in because this account is currently disabled.";
+        return "The account is disabled.";
     case ERROR_NONE_MAPPED:
-        return "No mapping between account names and security IDs was done.";
+        return "None of the names or SIDs could be translated.";
+    case ERROR_INVALID_SID:
+        return "Not a valid security identifier: a SID reads S-1-<authority>-<sub-authority>..., "
+               "with at most 15 sub-authorities.";
     case ERROR_NO_SUCH_DOMAIN:
-        return "The specified domain either does not exist or could not be contacted.";
+        return "The domain does not exist, or none of its controllers answers.";
     case ERROR_INTERNAL_ERROR:
-        return "An internal error occurred.";
+        return "An internal error occurred on the server.";
     case ERROR_SPECIAL_ACCOUNT:
-        return "Cannot perform this operation on built-in accounts.";
+        return "Built-in accounts cannot be changed this way.";
     case ERROR_SPECIAL_GROUP:
-        return "Cannot perform this operation on this built-in special group.";
+        return "Built-in groups cannot be changed this way.";
+    case ERROR_MEMBERS_PRIMARY_GROUP:
+        return "The account cannot leave this group while it is the account's primary group: "
+               "give the account another primary group first.";
     case ERROR_NO_SUCH_ALIAS:
-        return "The specified local group does not exist.";
+        return "No such local group.";
     case ERROR_MEMBER_NOT_IN_ALIAS:
-        return "The specified account name is not a member of the group.";
+        return "The account is not a member of the local group.";
     case ERROR_MEMBER_IN_ALIAS:
-        return "The specified account name is already a member of the group.";
+        return "The account is a member of the local group already.";
     case ERROR_ALIAS_EXISTS:
-        return "The specified local group already exists.";
+        return "A local group of that name exists already.";
+    case ERROR_LOGON_TYPE_NOT_GRANTED:
+        return "The account may not log on this way on that computer.";
     case ERROR_NO_SUCH_MEMBER:
-        return "A member could not be added to or removed from the local group because the "
-               "member does not exist.";
+        return "The member to add or remove has no account.";
     case ERROR_INVALID_MEMBER:
-        return "A new member could not be added to a local group because the member has the "
-               "wrong account type.";
+        return "That kind of account cannot be a member of a local group.";
+    case ERROR_TIME_SKEW:
+        return "The clocks of this machine and the server differ too much for Kerberos: "
+               "synchronise them (NTP).";
+    case RPC_S_INVALID_NET_ADDR:
+        return "The server name is not a usable network address.";
     case RPC_S_SERVER_UNAVAILABLE:
-        return "The RPC server is unavailable.";
+        return "The server does not answer remote calls: it is down, unreachable, or a firewall "
+               "blocks SMB (port 445).";
     case RPC_S_CALL_FAILED:
-        return "The remote procedure call failed.";
+        return "The remote call failed on the way.";
     case RPC_S_PROCNUM_OUT_OF_RANGE:
-        return "The procedure number is out of range.";
+        return "The server does not offer this remote operation.";
     case ERROR_NO_TRUST_SAM_ACCOUNT:
-        return "The security database on the server does not have a computer account for this "
-               "workstation trust relationship.";
+        return "The domain has no computer account for this machine.";
+    case ERROR_TRUSTED_RELATIONSHIP_FAILURE:
+        return "This machine's trust with its domain is broken: rejoin the domain.";
     case ERROR_PASSWORD_MUST_CHANGE:
-        return "The user's password must be changed before signing in.";
+        return "The password must be changed before the account can log on.";
     case ERROR_DOMAIN_CONTROLLER_NOT_FOUND:
-        return "Could not find the domain controller for this domain.";
+        return "No domain controller of the domain was found.";
     case ERROR_ACCOUNT_LOCKED_OUT:
-        return "The referenced account is currently locked out and may not be logged on to.";
+        return "The account is locked out after too many failed logons.";
     case NERR_NetNotStarted:
-        return "The workstation driver is not installed.";
+        return "The workstation service is not running.";
     case NERR_UnknownServer:
-        return "The server could not be located.";
+        return "The server cannot be found.";
+    case NERR_ServerNotStarted:
+        return "The server service is not running on that computer.";
     case NERR_DuplicateShare:
-        return "The name has already been shared.";
+        return "A share of that name exists already.";
     case NERR_BufTooSmall:
-        return "The API return buffer is too small.";
+        return "The answer does not fit in the buffer given.";
+    case NERR_WkstaNotStarted:
+        return "The workstation service is not running on that computer.";
     case NERR_InternalError:
-        return "An internal error occurred.";
+        return "Internal error: a system database could not be read (NSS failed), or the library "
+               "met a state it cannot handle.";
     case NERR_InvalidAPI:
-        return "The requested API is not supported on the remote server.";
+        return "The server does not implement this call.";
     case NERR_NotLoggedOn:
-        return "The workstation is not logged on to the local-area network.";
+        return "This workstation is not logged on to the network.";
     case NERR_BadUsername:
-        return "The user name or group name parameter is invalid.";
+        return "The user or group name is not valid.";
     case NERR_BadPassword:
-        return "The password parameter is invalid.";
+        return "The password is not valid.";
     case NERR_GroupNotFound:
-        return "The group name could not be found.";
+        return "No group of that name (on this machine: none whose name matches it ignoring "
+               "case either).";
     case NERR_UserNotFound:
-        return "The user name could not be found.";
+        return "No user account of that name (on this machine: none whose name matches it "
+               "ignoring case either).";
     case NERR_ResourceNotFound:
-        return "The resource name could not be found.";
+        return "No such resource.";
     case NERR_GroupExists:
-        return "The group already exists.";
+        return "A group of that name exists already.";
     case NERR_UserExists:
-        return "The user account already exists.";
+        return "A user account of that name exists already.";
     case NERR_ResourceExists:
-        return "The resource permission list already exists.";
+        return "Permissions for that resource exist already.";
     case NERR_NotPrimary:
-        return "This operation is only allowed on the primary domain controller of the domain.";
+        return "Only the domain's primary domain controller can do this.";
     case NERR_SpeGroupOp:
-        return "This operation is not allowed on this special group.";
+        return "Special groups cannot be changed this way.";
     case NERR_UserInGroup:
-        return "The user already belongs to this group.";
+        return "The user is a member of the group already.";
     case NERR_UserNotInGroup:
-        return "The user does not belong to this group.";
+        return "The user is not a member of the group.";
     case NERR_AccountUndefined:
-        return "This user account is undefined.";
+        return "The user account is not defined.";
     case NERR_AccountExpired:
-        return "This user account has expired.";
+        return "The user account has expired.";
     case NERR_InvalidWorkstation:
-        return "The user is not allowed to log on from this workstation.";
+        return "The user may not log on from this workstation.";
     case NERR_InvalidLogonHours:
-        return "The user is not allowed to log on at this time.";
+        return "The user may not log on at this time.";
     case NERR_PasswordExpired:
-        return "The password of this user has expired.";
+        return "The user's password has expired.";
     case NERR_PasswordCantChange:
-        return "The password of this user cannot change.";
+        return "The user's password may not be changed.";
     case NERR_PasswordHistConflict:
-        return "This password cannot be used now.";
+        return "That password was used recently and cannot be used again yet.";
     case NERR_PasswordTooShort:
-        return "The password does not meet the password policy requirements.";
+        return "The password does not meet the password policy (length, complexity or history).";
     case NERR_PasswordTooRecent:
-        return "The password of this user is too recent to change.";
+        return "The password was changed too recently to change it again.";
     case NERR_InvalidDatabase:
-        return "The security database is corrupted.";
+        return "The account database is damaged.";
     case NERR_DatabaseUpToDate:
-        return "No updates are necessary to this replicant network/local security database.";
+        return "The account database copy is up to date: nothing to replicate.";
     case NERR_SyncRequired:
-        return "This replicant database is outdated; synchronization is required.";
+        return "The account database copy is out of date and must be synchronised.";
     case NERR_UseNotFound:
-        return "The network connection could not be found.";
+        return "No such network connection.";
     case NERR_NoComputerName:
-        return "The computer name could not be added as a message alias.";
+        return "The computer name could not be registered as a message alias.";
     case NERR_NetNameNotFound:
-        return "This shared resource does not exist.";
+        return "The server has no share of that name.";
     case NERR_FileIdNotFound:
-        return "There is not an open file with that identification number.";
+        return "No open file has that identifier.";
     case NERR_InvalidComputer:
-        return "This computer name is invalid.";
+        return "The computer name is not valid.";
     case NERR_ShareNotFound:
-        return "The shared resource you are connected to could not be found.";
+        return "The share this connection used no longer exists.";
     case NERR_LastAdmin:
-        return "This operation is not allowed on the last administrative account.";
+        return "Refused: this is the last administrator account.";
     case NERR_DCNotFound:
-        return "Could not find domain controller for this domain.";
+        return "No domain controller of the domain was found.";
     case NERR_LogonTrackingError:
-        return "Could not set logon information for this user.";
+        return "The user's logon information could not be recorded.";
     case NERR_NetlogonNotStarted:
-        return "The Netlogon service has not been started.";
+        return "The Netlogon service is not running.";
     case NERR_SetupAlreadyJoined:
-        return "This computer is already joined to a domain.";
+        return "This computer is already a member of a domain.";
     case NERR_SetupNotJoined:
-        return "This computer is not currently joined to a domain.";
+        return "This computer is not a member of a domain.";
     case NERR_SetupDomainController:
-        return "This computer is a domain controller and cannot be unjoined from a domain.";
+        return "A domain controller cannot leave its domain this way.";
     case NERR_DefaultJoinRequired:
-        return "The destination domain controller does not support creating machine accounts in "
-               "OUs.";
+        return "The domain controller cannot create the computer account in that organisational "
+               "unit.";
     case NERR_InvalidWorkgroupName:
-        return "The specified workgroup name is invalid.";
+        return "The workgroup name is not valid.";
     case NERR_PasswordMustChange:
-        return "The password must change at the next logon.";
+        return "The password must be changed at the next logon.";
     case NERR_AccountLockedOut:
         return "The account is locked out.";
     case NERR_PasswordTooLong:
         return "The password is too long.";
     case NERR_PasswordNotComplexEnough:
-        return "The password does not meet the complexity policy.";
+        return "The password is not complex enough for the policy.";
     case NERR_PasswordFilterError:
-        return "The password does not meet the requirements of the password filter DLLs.";
-    /* the management functions' winerror.h statuses */
-    case ERROR_INVALID_PASSWORD:
-        return "The specified network password is not correct.";
-    case ERROR_MEMBERS_PRIMARY_GROUP:
-        return "The user cannot be removed from a group because the group is currently the "
-               "user's primary group.";
+        return "The password was rejected by the server's password filter.";
     }
     return "Unknown status";
 }

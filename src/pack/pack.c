@@ -1,14 +1,29 @@
 /*
  * pack.c — layer 4: the packer.  Builds ONE NetApiBuffer from fixed-size
- * records and the strings/blobs they point to (SPEC section 4).
+ * records and the strings/blobs they point to (docs/behaviour.md section 4).
  *
- * It uses the public NetApiBufferAllocate/NetApiBufferFree only; staging
- * memory comes from nbi_sys_malloc (so the out-of-memory hook reaches it,
- * and staging never shows up as a live NetApiBuffer).
+ * It uses the public NetApiBuffer functions only; its own bookkeeping
+ * comes from nbi_sys_malloc (so the out-of-memory hook reaches it).  A
+ * packer works in one of two modes.
  *
- * Staging is two lists of segments that never move once allocated (no
- * realloc, no copying while the result grows; segment sizes double from
- * 2 KiB up to 1 MiB):
+ * Direct mode (every packer that will be finished): the result is built in
+ * place, in a NetApiBuffer grown with NetApiBufferReallocate:
+ *
+ *   buf: record 0 | record 1 | ... | (room) | data area at data_at: "alice\0" <pad> blob ... (room)
+ *
+ * Pointer fields hold final addresses; when the data area moves (a grown
+ * record area pushes it up, the buffer itself moves) every pointer field
+ * is fixed up by the distance.  finish() moves the data area down to just
+ * after the last record (nothing moves when the record area was sized
+ * right: the packer starts with the room the layout's last large result
+ * needed) and trims the spare room, so NetApiBufferSize is exact.  Nothing
+ * is copied twice, which matters: writing a large result is most of what
+ * building it costs.
+ *
+ * Staged mode (nbi_packer_stage: snapshots of paged enumerations, read
+ * back with nbi_packer_get or cut into pages with nbi_packer_cut): two
+ * lists of segments that never move once allocated (segment sizes double
+ * from 2 KiB up to 1 MiB):
  *
  *   record segments: record 0 | record 1 | ...   pointer fields hold the
  *                    global data offset + 1 (0 for NULL)
@@ -17,11 +32,20 @@
  *                    its position; one entry's data never straddles two
  *                    segments, and segment k+1's base is where k's bytes end
  *
- * finish() allocates round_up(n * size, 16) + data_len bytes once, copies
- * the record segments, then the data segments, one after the other, and
- * turns every offset into an address.  The data area starts 16-aligned and
- * blobs are padded by their global offset, so their alignment holds in the
- * buffer.
+ * In both modes the data area starts 16-aligned in the buffer and blobs are
+ * padded by their offset in it, so their alignment holds; a non-NULL blob
+ * takes at least one byte, so even an empty one points inside the buffer.
+ * A packer made from a field map (nbi_packer_create) zeroes the padding of
+ * every record, whoever wrote it: when a record is staged, and in direct
+ * mode once, over all records, when the result is finished.  The layout is
+ * validated completely and kept as a private copy.
+ *
+ * Every string is stored where its field points and nowhere else: no two
+ * fields share bytes, so a result is never smaller than Windows' own layout
+ * of it (the record array plus each string field stored separately), which
+ * programs and Windows' tests rely on.  Sharing identical strings was tried
+ * and measured: with that lower bound it saves no byte, and its hashing cost
+ * more than the copying it saved (docs/packing.md).
  */
 #include <stdalign.h>
 #include <stddef.h>
@@ -41,20 +65,6 @@
 #define SEG_FIRST 2048u           /* first segment's capacity in bytes */
 #define SEG_MAX ((size_t)1 << 20) /* segments stop doubling here */
 
-/* The sharing cache: direct-mapped, a fixed CACHE_SLOTS slots, so it costs
-   one small clear per packer and never grows or rehashes.  A collision just
-   forgets the older string, which is then stored again: sharing is an
-   optimisation, and the strings a result repeats (empty strings, a domain
-   prefix, a default path) repeat often enough to stay cached. */
-#define CACHE_SLOTS 128u
-
-struct cache_slot {
-    const char *bytes;   /* the staged copy */
-    size_t offset_plus1; /* its global data offset + 1; 0 = empty slot */
-    uint32_t hash;
-    uint32_t length;
-};
-
 struct seg {
     size_t base;       /* records: index of the first; data: global offset of bytes[0] */
     size_t used, cap;  /* in bytes */
@@ -68,7 +78,7 @@ struct seglist {
 };
 
 /* A run of record bytes that lies between the fields of a field map
-   (pack.h): zeroed in every staged record. */
+   (pack.h): zeroed in every record of a result. */
 struct gap {
     uint32_t offset, length;
 };
@@ -79,6 +89,7 @@ struct netapibuf_packer {
     struct netapibuf_record_layout layout;
     size_t string_offsets[NETAPIBUF_PACK_MAX_FIELDS];
     struct netapibuf_blob_field blobs[NETAPIBUF_PACK_MAX_FIELDS];
+    const void *hint_key; /* the caller's layout: which size hint is this packer's */
     size_t gap_count;
     struct gap gaps[NBI_PACK_MAX_MAP + 1];
     DWORD prefmaxlen;
@@ -86,7 +97,22 @@ struct netapibuf_packer {
     size_t count;      /* records staged */
     size_t data_len;   /* data bytes staged (global offset of the next byte) */
     struct seglist recs, data;
-    struct cache_slot cache[CACHE_SLOTS];
+    size_t pointer_count; /* string fields, then blob fields: */
+    size_t pointer_offsets[NETAPIBUF_PACK_MAX_FIELDS];
+    /* Direct mode (the default): the result itself, grown in place.  The
+       records fill it from the start, the data area follows at data_at,
+       and pointer fields hold final addresses, fixed up whenever the data
+       area moves; finish only closes the gap and trims the spare room. */
+    unsigned char *buf; /* a NetApiBuffer of buf_size bytes; NULL before the first entry */
+    size_t buf_size;
+    size_t rec_cap;     /* records the record area holds */
+    size_t data_at;     /* offset of the data area: round_up(rec_cap * size, 16) */
+    /* Staged mode (nbi_packer_stage): the segments above, for packers read
+       back with nbi_packer_get or cut into pages, never finished. */
+    int staged;
+    DWORD *bounds;     /* staged mode: entry i's data starts at bounds[i];
+                          bounds[count] == data_len */
+    size_t bounds_cap; /* entries bounds has room for */
 };
 
 static size_t round_up(size_t n, size_t a)
@@ -99,32 +125,15 @@ static int is_pow2(size_t a)
     return a && (a & (a - 1)) == 0;
 }
 
-/* A hash that reads at most 16 bytes whatever the length: the first and
-   the last 8 (strlen has walked the string already; a collision costs one
-   memcmp, never a wrong answer). */
-static uint32_t hash_string(const char *s, size_t n)
-{
-    uint64_t a = 0, b = 0;
-    if (n >= 8) {
-        memcpy(&a, s, 8);
-        memcpy(&b, s + n - 8, 8);
-    } else {
-        memcpy(&a, s, n);
-    }
-    uint64_t h = (a * 0x9E3779B97F4A7C15u) ^ (b * 0xC2B2AE3D27D4EB4Fu) ^ n;
-    h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9u;
-    return (uint32_t)(h >> 32);
-}
-
 /* The total buffer size for `count` records and `data_len` data bytes, or
    SIZE_MAX when it would not fit a DWORD (NetApiBufferAllocate's limit). */
 static size_t buffer_size(const netapibuf_packer *p, size_t count, size_t data_len)
 {
-    size_t size = p->layout.size;
-    if (count > (size_t)UINT32_MAX / size || data_len > UINT32_MAX)
+    size_t recs;
+    /* an overflow check without a division: add() calls this per entry */
+    if (__builtin_mul_overflow(count, p->layout.size, &recs) || recs > UINT32_MAX ||
+        data_len > UINT32_MAX)
         return SIZE_MAX;
-    size_t recs = count * size;
     size_t total = data_len ? round_up(recs, DATA_ALIGN) + data_len : recs;
     return total > UINT32_MAX ? SIZE_MAX : total;
 }
@@ -345,6 +354,14 @@ static struct seg *seg_last(const struct seglist *l)
     return l->count ? l->segs[l->count - 1] : NULL;
 }
 
+/* Has the last segment `need` free bytes?  (The common case of add(), kept
+   out of seg_reserve's call.) */
+static inline int seg_has_room(const struct seglist *l, size_t need)
+{
+    const struct seg *last = seg_last(l);
+    return last && last->cap - last->used >= need;
+}
+
 /* Make sure the last segment has `need` free bytes, opening a new one
    (based at `base`) if not.  0 or 8; on 8 nothing changed. */
 static NET_API_STATUS seg_reserve(struct seglist *l, size_t need, size_t base)
@@ -426,7 +443,12 @@ static NET_API_STATUS packer_new(const struct netapibuf_record_layout *layout,
         memcpy(p->blobs, layout->blobs, layout->blob_count * sizeof *layout->blobs);
     p->layout.string_offsets = p->string_offsets;
     p->layout.blobs = p->blobs;
+    p->hint_key = layout;
     p->prefmaxlen = prefmaxlen;
+    for (size_t i = 0; i < p->layout.string_count; i++)
+        p->pointer_offsets[p->pointer_count++] = p->string_offsets[i];
+    for (size_t i = 0; i < p->layout.blob_count; i++)
+        p->pointer_offsets[p->pointer_count++] = p->blobs[i].pointer_offset;
     *packer = p;
     return NERR_Success;
 }
@@ -449,7 +471,19 @@ NBI_EXPORT void netapibuf_packer_destroy(netapibuf_packer *p)
         return;
     seg_free_all(&p->recs);
     seg_free_all(&p->data);
+    nbi_sys_free(p->bounds);
+    NetApiBufferFree(p->buf);
     nbi_sys_free(p);
+}
+
+NET_API_STATUS nbi_packer_stage(netapibuf_packer *p)
+{
+    if (!(p->bounds = nbi_sys_malloc(64 * sizeof *p->bounds)))
+        return ERROR_NOT_ENOUGH_MEMORY;
+    p->bounds_cap = 64;
+    p->bounds[0] = 0;
+    p->staged = 1;
+    return NERR_Success;
 }
 
 NBI_EXPORT DWORD netapibuf_packer_count(const netapibuf_packer *p)
@@ -462,15 +496,33 @@ size_t nbi_packer_size(const netapibuf_packer *p)
     return buffer_size(p, p->count, p->data_len);
 }
 
-/* The cache slot holding an earlier copy of string (s, n, h), or NULL. */
-static const struct cache_slot *cache_find(const netapibuf_packer *p, const char *s, size_t n,
-                                           uint32_t h)
+/* Copy a record of n bytes.  Its fields were mostly stored one by one just
+   before (a DWORD beside a DWORD): loads of 4 bytes each come from one
+   such store, where a wider load (memcpy's) would wait for two of them to
+   reach the cache. */
+static inline void copy_record(unsigned char *to, const unsigned char *from, size_t n)
 {
-    const struct cache_slot *slot = &p->cache[h & (CACHE_SLOTS - 1)];
-    if (slot->offset_plus1 && slot->hash == h && slot->length == n &&
-        memcmp(slot->bytes, s, n) == 0)
-        return slot;
-    return NULL;
+    if (n % 4 == 0 && n <= 256) {
+        for (size_t i = 0; i < n; i += 4) {
+            uint32_t w;
+            memcpy(&w, from + i, 4);
+            memcpy(to + i, &w, 4);
+        }
+    } else {
+        memcpy(to, from, n);
+    }
+}
+
+/* Room for twice as many entry bounds: 0 or 8 (nothing changed). */
+static NET_API_STATUS bounds_grow(netapibuf_packer *p)
+{
+    size_t cap = p->bounds_cap * 2;
+    DWORD *b = nbi_sys_realloc(p->bounds, cap * sizeof *b);
+    if (!b)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    p->bounds = b;
+    p->bounds_cap = cap;
+    return NERR_Success;
 }
 
 /* A source record's blob b: its pointer, and its byte count in *n. */
@@ -491,62 +543,232 @@ static const void *blob_of(const struct netapibuf_blob_field *b, const unsigned 
 }
 
 /* Data bytes a non-NULL blob of n bytes takes: at least one, so that even
-   an empty blob's pointer lies inside the buffer (SPEC section 4: never
-   buf + size) and at an address of its alignment. */
-static size_t blob_bytes(DWORD n)
+   an empty blob's pointer lies inside the buffer (docs/behaviour.md section 4:
+   never buf + size) and at an address of its alignment. */
+static inline size_t blob_bytes(DWORD n)
 {
     return n ? n : 1;
 }
 
-/* What measuring found out about one string field of the entry. */
-struct string_plan {
-    const char *s;
-    size_t length;
-    uint32_t hash;
-    size_t offset_plus1; /* where the string is (shared) or will be (new); 0 = NULL */
-    size_t same_as;      /* 1 + index of an earlier new field with the same string, or 0 */
-    int is_new;          /* needs bytes in data */
-};
-
-NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *record)
+/* Zero the padding (the gaps of the field map) of n records from rec on:
+   whoever wrote a record, none of its stale bytes reach a result. */
+static inline void clear_gaps(const netapibuf_packer *p, unsigned char *rec, size_t n)
 {
-    if (!p || !record)
-        return ERROR_INVALID_PARAMETER;
-    if (p->full)
-        return ERROR_MORE_DATA;
-    const struct netapibuf_record_layout *l = &p->layout;
-    const unsigned char *src = record;
-    struct string_plan plan[NETAPIBUF_PACK_MAX_FIELDS];
-    int touches_data = 0; /* a new string or a non-NULL blob */
+    const size_t size = p->layout.size, gap_count = p->gap_count;
+    for (size_t r = 0; r < n; r++, rec += size)
+        for (size_t i = 0; i < gap_count; i++)
+            memset(rec + p->gaps[i].offset, 0, p->gaps[i].length);
+}
 
-    /* Measure: the data bytes this entry adds, sharing what is cached. */
-    size_t data_len = p->data_len;
-    for (size_t i = 0; i < l->string_count; i++) {
-        struct string_plan *sp = &plan[i];
-        memcpy(&sp->s, src + l->string_offsets[i], sizeof sp->s);
-        sp->is_new = 0;
-        sp->offset_plus1 = sp->same_as = 0;
-        if (!sp->s)
-            continue;
-        sp->length = strlen(sp->s);
-        if (sp->length >= UINT32_MAX || data_len > SIZE_MAX - sp->length - 1)
-            return ERROR_NOT_ENOUGH_MEMORY;
-        sp->hash = hash_string(sp->s, sp->length);
-        const struct cache_slot *hit = cache_find(p, sp->s, sp->length, sp->hash);
-        if (hit) {
-            sp->offset_plus1 = hit->offset_plus1;
-            continue;
+/*
+ * Write one entry's strings, then its blobs (each padded to its alignment
+ * by its global offset gbase + position), at out + used, and point the
+ * record's fields at them: a field holds tag + the position of its bytes
+ * (tag: the global offset + 1 of out[0] when staged, the address of out[0]
+ * in direct mode).  Returns the new used.  The caller reserved the room.
+ */
+static NBI_ALWAYS_INLINE size_t copy_entry_data(const struct netapibuf_record_layout *l,
+                                                unsigned char *rec,
+                                     const unsigned char *src, const char *const *strings,
+                                     const size_t *sizes, unsigned char *out, size_t used,
+                                     size_t gbase, uintptr_t tag)
+{
+    /* (Locals, not fields, carry the loops: the byte copies would otherwise
+       make the compiler reload every field.) */
+    const size_t string_count = l->string_count, *string_offsets = l->string_offsets;
+    for (size_t i = 0; i < string_count; i++) {
+        uintptr_t field = 0;
+        if (strings[i]) {
+            field = tag + used;
+            nbi_pack_put_string(out + used, strings[i], sizes[i]);
+            used += sizes[i];
         }
-        for (size_t j = 0; j < i && !sp->same_as; j++)
-            if (plan[j].is_new && plan[j].length == sp->length &&
-                memcmp(plan[j].s, sp->s, sp->length) == 0)
-                sp->same_as = j + 1;
-        if (sp->same_as)
-            continue;
-        sp->is_new = touches_data = 1;
-        sp->offset_plus1 = data_len + 1;
-        data_len += sp->length + 1;
+        memcpy(rec + string_offsets[i], &field, sizeof field);
     }
+    for (size_t i = 0; i < l->blob_count; i++) {
+        const struct netapibuf_blob_field *b = &l->blobs[i];
+        DWORD n;
+        const void *ptr = blob_of(b, src, &n);
+        uintptr_t field = 0;
+        if (ptr) {
+            size_t here = gbase + used;
+            size_t pad = round_up(here, b->align) - here;
+            memset(out + used, 0, pad);
+            used += pad;
+            if (n)
+                memcpy(out + used, ptr, n);
+            else
+                out[used] = 0;
+            field = tag + used;
+            used += blob_bytes(n);
+        }
+        memcpy(rec + b->pointer_offset, &field, sizeof field);
+    }
+    return used;
+}
+
+/* Add delta to every non-NULL pointer field of records [0, count) of the
+   direct-mode buffer at buf: the data they point into moved by delta. */
+static void fix_up(const netapibuf_packer *p, unsigned char *buf, size_t count, uintptr_t delta)
+{
+    const size_t size = p->layout.size;
+    for (size_t r = 0; r < count; r++)
+        for (size_t k = 0; k < p->pointer_count; k++) {
+            unsigned char *at = buf + r * size + p->pointer_offsets[k];
+            uintptr_t v;
+            memcpy(&v, at, sizeof v);
+            if (v) {
+                v += delta;
+                memcpy(at, &v, sizeof v);
+            }
+        }
+}
+
+/*
+ * What the last large result of each layout held: a direct-mode packer
+ * starts with that much room, so that repeating an enumeration (the usual
+ * way to use one) fills a buffer that never has to grow or move.  Read and
+ * written without a lock: a torn or stale hint costs a move, nothing more.
+ */
+#define HINT_SLOTS 16u
+#define HINT_SMALLEST 64u /* results smaller than this grow cheaply: not remembered */
+static struct size_hint {
+    const void *layout;
+    size_t count, data_len;
+} hints[HINT_SLOTS];
+
+static struct size_hint *hint_slot(const void *l)
+{
+    return &hints[((uintptr_t)l >> 4) % HINT_SLOTS];
+}
+
+static void hint_read(const void *l, size_t *count, size_t *data_len)
+{
+    struct size_hint *h = hint_slot(l);
+    *count = *data_len = 0;
+    if (__atomic_load_n(&h->layout, __ATOMIC_RELAXED) == l) {
+        *count = __atomic_load_n(&h->count, __ATOMIC_RELAXED);
+        *data_len = __atomic_load_n(&h->data_len, __ATOMIC_RELAXED);
+    }
+}
+
+static void hint_write(const void *l, size_t count, size_t data_len)
+{
+    struct size_hint *h = hint_slot(l);
+    __atomic_store_n(&h->count, count, __ATOMIC_RELAXED);
+    __atomic_store_n(&h->data_len, data_len, __ATOMIC_RELAXED);
+    __atomic_store_n(&h->layout, l, __ATOMIC_RELAXED);
+}
+
+/*
+ * Direct mode: make the buffer hold `count` records and `data_len` data
+ * bytes, growing it (room doubles) and moving the data area behind a grown
+ * record area.  0, or 8 with the packer unchanged.
+ */
+static NBI_NOINLINE NET_API_STATUS direct_grow(netapibuf_packer *p, size_t count,
+                                               size_t data_len)
+{
+    size_t size = p->layout.size;
+    size_t rec_cap = p->rec_cap, data_cap = p->buf ? p->buf_size - p->data_at : 0;
+    if (!p->buf) {
+        /* first entry: the last large result's room, or a little */
+        size_t hint_count, hint_data;
+        hint_read(p->hint_key, &hint_count, &hint_data);
+        rec_cap = hint_count > 16 ? hint_count : 16;
+        data_cap = hint_data > 1024 ? hint_data : 1024;
+        if (p->prefmaxlen != MAX_PREFERRED_LENGTH) { /* a page: at most about prefmaxlen */
+            if (rec_cap > p->prefmaxlen / size + 1)
+                rec_cap = p->prefmaxlen / size + 1;
+            if (data_cap > p->prefmaxlen)
+                data_cap = p->prefmaxlen;
+        }
+    }
+    while (rec_cap < count)
+        rec_cap *= 2;
+    if (data_cap < data_len)
+        data_cap = data_len > 2 * data_cap ? data_len : 2 * data_cap;
+    size_t data_at = round_up(rec_cap * size, DATA_ALIGN);
+    if (data_at + data_cap > UINT32_MAX) { /* the room is spare: keep only what is needed */
+        rec_cap = count;
+        data_cap = data_len;
+        data_at = round_up(rec_cap * size, DATA_ALIGN);
+        if (data_at + data_cap > UINT32_MAX)
+            return ERROR_NOT_ENOUGH_MEMORY;
+    }
+    LPVOID grown;
+    if (NetApiBufferReallocate(p->buf, (DWORD)(data_at + data_cap), &grown) != NERR_Success)
+        return ERROR_NOT_ENOUGH_MEMORY; /* the old buffer, if any, is untouched */
+    unsigned char *nb = grown;
+    if (p->buf) {
+        /* the data area's bytes follow a grown record area; its pointers,
+           the move of both */
+        if (data_at != p->data_at && p->data_len)
+            memmove(nb + data_at, nb + p->data_at, p->data_len);
+        uintptr_t delta = ((uintptr_t)nb + data_at) - ((uintptr_t)p->buf + p->data_at);
+        if (delta)
+            fix_up(p, nb, p->count, delta);
+    }
+    p->buf = nb;
+    p->buf_size = data_at + data_cap;
+    p->rec_cap = rec_cap;
+    p->data_at = data_at;
+    return NERR_Success;
+}
+
+/*
+ * A large result is written to memory the cache no longer holds, and each
+ * line written first has to be read: most of the cost of building it.  The
+ * caller's work between two entries (an NSS walk: hundreds of
+ * nanoseconds) hides that read if it starts early, so after each entry the
+ * lines the next entries will write, PREFETCH_AHEAD bytes further in the
+ * record and in the data stream, are requested for writing.
+ */
+#define PREFETCH_AHEAD 2048
+static inline void prefetch_ahead(const unsigned char *next, const unsigned char *end)
+{
+    if (PREFETCH_AHEAD < end - next)
+        __builtin_prefetch(next + PREFETCH_AHEAD, 1, 3);
+}
+
+static inline NET_API_STATUS direct_room(netapibuf_packer *p, size_t count, size_t data_len)
+{
+    if (NBI_LIKELY(p->buf && count <= p->rec_cap && p->data_at + data_len <= p->buf_size))
+        return NERR_Success;
+    return direct_grow(p, count, data_len);
+}
+
+/* Direct mode's half of add_measured: room, then the record and its data
+   written where they will stay. */
+static inline NET_API_STATUS add_direct(netapibuf_packer *p, const unsigned char *src,
+                                        const char *const *strings, const size_t *sizes,
+                                        size_t data_len)
+{
+    const struct netapibuf_record_layout *l = &p->layout;
+    if (direct_room(p, p->count + 1, data_len) != NERR_Success)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    unsigned char *rec = p->buf + p->count * l->size, *data = p->buf + p->data_at;
+    copy_record(rec, src, l->size);
+    copy_entry_data(l, rec, src, strings, sizes, data, p->data_len, 0, (uintptr_t)data);
+    prefetch_ahead(rec + l->size, p->buf + p->buf_size);
+    prefetch_ahead(data + data_len, p->buf + p->buf_size);
+    p->data_len = data_len;
+    p->count++;
+    return NERR_Success;
+}
+
+/*
+ * Stage one entry whose strings are measured: strings[i] is string field
+ * i's pointer and sizes[i] its byte count with the NUL (both read only for
+ * a non-NULL field); data_len is p->data_len plus those byte counts, each
+ * of which fits a DWORD, so the sum of at most 32 of them cannot wrap a
+ * size_t.  netapibuf_packer_add's contract from here on.
+ */
+static inline NET_API_STATUS add_measured(netapibuf_packer *p, const unsigned char *src,
+                                          const char *const *strings, const size_t *sizes,
+                                          size_t data_len)
+{
+    const struct netapibuf_record_layout *l = &p->layout;
+    int touches_data = data_len != p->data_len; /* a string or a non-NULL blob */
     for (size_t i = 0; i < l->blob_count; i++) {
         const struct netapibuf_blob_field *b = &l->blobs[i];
         DWORD n;
@@ -571,98 +793,321 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *
     if (total == SIZE_MAX)
         return ERROR_NOT_ENOUGH_MEMORY; /* no NetApiBuffer can hold it */
 
+    if (!p->staged)
+        return add_direct(p, src, strings, sizes, data_len);
+
     /* Reserve first, so a failure leaves the packer unchanged.  The entry's
        data goes in one segment; a new data segment starts where the data
        ends, so global offsets (and blob padding) are as measured. */
     size_t entry_data = data_len - p->data_len;
-    if (seg_reserve(&p->recs, l->size, p->count) ||
-        (touches_data && seg_reserve(&p->data, entry_data, p->data_len)))
+    if ((!seg_has_room(&p->recs, l->size) && seg_reserve(&p->recs, l->size, p->count)) ||
+        (touches_data && !seg_has_room(&p->data, entry_data) &&
+         seg_reserve(&p->data, entry_data, p->data_len)) ||
+        (p->bounds && p->count + 2 > p->bounds_cap && bounds_grow(p)))
         return ERROR_NOT_ENOUGH_MEMORY;
 
     /* Copy: the record, then its data; pointer fields become offset + 1. */
     struct seg *rs = seg_last(&p->recs);
     unsigned char *dst = rs->bytes + rs->used;
-    memcpy(dst, src, l->size);
-    for (size_t i = 0; i < p->gap_count; i++) /* padding: never the caller's stale bytes */
-        memset(dst + p->gaps[i].offset, 0, p->gaps[i].length);
+    copy_record(dst, src, l->size);
+    if (p->gap_count) /* padding: never the caller's stale bytes */
+        clear_gaps(p, dst, 1);
     rs->used += l->size;
     struct seg *ds = seg_last(&p->data);
-    for (size_t i = 0; i < l->string_count; i++) {
-        struct string_plan *sp = &plan[i];
-        if (sp->same_as)
-            sp->offset_plus1 = plan[sp->same_as - 1].offset_plus1;
-        if (sp->is_new) {
-            unsigned char *at = ds->bytes + ds->used;
-            memcpy(at, sp->s, sp->length + 1);
-            ds->used += sp->length + 1;
-            struct cache_slot *slot = &p->cache[sp->hash & (CACHE_SLOTS - 1)];
-            slot->bytes = (const char *)at;
-            slot->offset_plus1 = sp->offset_plus1;
-            slot->hash = sp->hash;
-            slot->length = (uint32_t)sp->length;
-        }
-        uintptr_t field = sp->offset_plus1;
-        memcpy(dst + l->string_offsets[i], &field, sizeof field);
-    }
-    for (size_t i = 0; i < l->blob_count; i++) {
-        const struct netapibuf_blob_field *b = &l->blobs[i];
-        DWORD n;
-        const void *ptr = blob_of(b, src, &n);
-        uintptr_t field = 0;
-        if (ptr) {
-            size_t here = ds->base + ds->used;
-            size_t pad = round_up(here, b->align) - here;
-            memset(ds->bytes + ds->used, 0, pad);
-            ds->used += pad;
-            if (n)
-                memcpy(ds->bytes + ds->used, ptr, n);
-            else
-                ds->bytes[ds->used] = 0;
-            field = ds->base + ds->used + 1;
-            ds->used += blob_bytes(n);
-        }
-        memcpy(dst + b->pointer_offset, &field, sizeof field);
-    }
+    if (touches_data)
+        ds->used = copy_entry_data(l, dst, src, strings, sizes, ds->bytes, ds->used, ds->base,
+                                   (uintptr_t)ds->base + 1);
+    prefetch_ahead(dst + l->size, rs->bytes + rs->cap);
+    if (ds)
+        prefetch_ahead(ds->bytes + ds->used, ds->bytes + ds->cap);
     p->data_len = data_len;
     p->count++;
+    if (p->bounds)
+        p->bounds[p->count] = (DWORD)data_len;
     return NERR_Success;
 }
 
-/* The address of each pointer field's target: data_at(ctx, offset). */
-typedef unsigned char *(*data_at_fn)(const void *ctx, size_t offset);
-
-/* Turn the offset-coded pointer fields of one record into addresses (NULL
-   stays NULL). */
-static void resolve(const struct netapibuf_record_layout *l, unsigned char *rec, data_at_fn at,
-                    const void *ctx)
+NBI_EXPORT NET_API_STATUS netapibuf_packer_add(netapibuf_packer *p, const void *record)
 {
-    for (size_t i = 0; i < l->string_count + l->blob_count; i++) {
-        size_t off = i < l->string_count ? l->string_offsets[i]
-                                          : l->blobs[i - l->string_count].pointer_offset;
+    if (!p || !record)
+        return ERROR_INVALID_PARAMETER;
+    if (p->full)
+        return ERROR_MORE_DATA;
+    const struct netapibuf_record_layout *l = &p->layout;
+    const unsigned char *src = record;
+    const char *strings[NETAPIBUF_PACK_MAX_FIELDS];
+    size_t sizes[NETAPIBUF_PACK_MAX_FIELDS];
+    size_t data_len = p->data_len;
+    for (size_t i = 0; i < l->string_count; i++) {
+        const char *str;
+        memcpy(&str, src + l->string_offsets[i], sizeof str);
+        strings[i] = str;
+        if (!str)
+            continue;
+        size_t size = strlen(str) + 1;
+        if (size > UINT32_MAX)
+            return ERROR_NOT_ENOUGH_MEMORY;
+        sizes[i] = size;
+        data_len += size;
+    }
+    return add_measured(p, src, strings, sizes, data_len);
+}
+
+NET_API_STATUS nbi_packer_add_sized(netapibuf_packer *p, const void *record, const size_t *sizes)
+{
+    if (p->full)
+        return ERROR_MORE_DATA;
+    const struct netapibuf_record_layout *l = &p->layout;
+    const unsigned char *src = record;
+    const char *strings[NETAPIBUF_PACK_MAX_FIELDS];
+    size_t data_len = p->data_len;
+    for (size_t i = 0; i < l->string_count; i++) {
+        memcpy(&strings[i], src + l->string_offsets[i], sizeof strings[i]);
+        if (strings[i])
+            data_len += sizes[i];
+    }
+    return add_measured(p, src, strings, sizes, data_len);
+}
+
+NET_API_STATUS nbi_packer_slot(netapibuf_packer *p, size_t data_size, unsigned char **record,
+                               unsigned char **data, uintptr_t *tag)
+{
+    if (p->full)
+        return ERROR_MORE_DATA;
+    const struct netapibuf_record_layout *l = &p->layout;
+    size_t data_len = p->data_len + data_size;
+    size_t total = buffer_size(p, p->count + 1, data_len);
+    if (p->count && p->prefmaxlen != MAX_PREFERRED_LENGTH && total > p->prefmaxlen) {
+        p->full = 1;
+        return ERROR_MORE_DATA;
+    }
+    if (total == SIZE_MAX)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    if (!p->staged) {
+        if (direct_room(p, p->count + 1, data_len) != NERR_Success)
+            return ERROR_NOT_ENOUGH_MEMORY;
+        *record = p->buf + p->count * l->size;
+        *data = p->buf + p->data_at + p->data_len;
+        *tag = (uintptr_t)*data;
+        return NERR_Success;
+    }
+    if ((!seg_has_room(&p->recs, l->size) && seg_reserve(&p->recs, l->size, p->count)) ||
+        (data_size && !seg_has_room(&p->data, data_size) &&
+         seg_reserve(&p->data, data_size, p->data_len)) ||
+        (p->count + 2 > p->bounds_cap && bounds_grow(p)))
+        return ERROR_NOT_ENOUGH_MEMORY;
+    struct seg *rs = seg_last(&p->recs), *ds = seg_last(&p->data);
+    *record = rs->bytes + rs->used;
+    *data = ds ? ds->bytes + ds->used : NULL;
+    *tag = (uintptr_t)p->data_len + 1;
+    return NERR_Success;
+}
+
+void nbi_packer_window_open(netapibuf_packer *p, struct nbi_pack_window *w)
+{
+    memset(w, 0, sizeof *w);
+    w->record_size = p->layout.size;
+    if (p->staged || p->prefmaxlen != MAX_PREFERRED_LENGTH || !p->buf)
+        return; /* an empty window: every entry goes through nbi_packer_slot */
+    w->record = p->buf + p->count * w->record_size;
+    w->record_end = p->buf + p->rec_cap * w->record_size;
+    w->data = p->buf + p->data_at + p->data_len;
+    w->data_end = p->buf + p->buf_size;
+}
+
+void nbi_packer_window_close(netapibuf_packer *p, struct nbi_pack_window *w)
+{
+    p->count += w->entries;
+    p->data_len += w->data_bytes;
+    memset(w, 0, sizeof *w);
+}
+
+void nbi_packer_commit(netapibuf_packer *p, size_t data_size)
+{
+    size_t size = p->layout.size;
+    if (!p->staged) {
+        unsigned char *end = p->buf + p->buf_size;
+        prefetch_ahead(p->buf + (p->count + 1) * size, end);
+        prefetch_ahead(p->buf + p->data_at + p->data_len + data_size, end);
+    } else {
+        struct seg *rs = seg_last(&p->recs), *ds = seg_last(&p->data);
+        if (p->gap_count) /* padding: whatever the caller left there */
+            clear_gaps(p, rs->bytes + rs->used, 1);
+        rs->used += size;
+        if (data_size)
+            ds->used += data_size;
+        prefetch_ahead(rs->bytes + rs->used, rs->bytes + rs->cap);
+        if (ds)
+            prefetch_ahead(ds->bytes + ds->used, ds->bytes + ds->cap);
+    }
+    p->data_len += data_size;
+    p->count++;
+    if (p->bounds)
+        p->bounds[p->count] = (DWORD)p->data_len;
+}
+
+/* Turn the offset-coded pointer fields of one record in the buffer into
+   addresses in its data area (NULL stays NULL). */
+static inline void resolve_final(const netapibuf_packer *p, unsigned char *rec,
+                                 unsigned char *data)
+{
+    for (size_t i = 0; i < p->pointer_count; i++) {
         uintptr_t v;
-        memcpy(&v, rec + off, sizeof v);
-        void *ptr = v ? at(ctx, v - 1) : NULL;
-        memcpy(rec + off, &ptr, sizeof ptr);
+        memcpy(&v, rec + p->pointer_offsets[i], sizeof v);
+        void *ptr = v ? data + (v - 1) : NULL;
+        memcpy(rec + p->pointer_offsets[i], &ptr, sizeof ptr);
     }
 }
 
-static unsigned char *staged_at(const void *ctx, size_t offset)
+/* The segment of l holding `key`, trying the one *near names and its
+   successor before searching: entries are read back mostly in order. */
+static const struct seg *seg_find_near(const struct seglist *l, size_t key, size_t *near)
 {
-    const struct seg *s = seg_find(ctx, offset);
-    return (unsigned char *)(uintptr_t)s->bytes + (offset - s->base);
+    size_t h = *near;
+    if (h < l->count && l->segs[h]->base <= key) {
+        if (h + 1 == l->count || key < l->segs[h + 1]->base)
+            return l->segs[h];
+        if (h + 2 == l->count || key < l->segs[h + 2]->base) {
+            *near = h + 1;
+            return l->segs[h + 1];
+        }
+    }
+    const struct seg *s = seg_find(l, key);
+    size_t lo = 0;
+    while (l->segs[lo] != s)
+        lo++;
+    *near = lo;
+    return s;
 }
 
-static unsigned char *final_at(const void *ctx, size_t offset)
-{
-    return (unsigned char *)(uintptr_t)ctx + offset;
-}
-
-void nbi_packer_get(const netapibuf_packer *p, DWORD i, void *record)
+void nbi_packer_get(const netapibuf_packer *p, DWORD i, void *record,
+                    struct nbi_packer_cursor *cursor)
 {
     const struct netapibuf_record_layout *l = &p->layout;
-    const struct seg *s = seg_find(&p->recs, i);
-    memcpy(record, s->bytes + (i - s->base) * l->size, l->size);
-    resolve(l, record, staged_at, &p->data);
+    const struct seg *s = seg_find_near(&p->recs, i, &cursor->record_seg);
+    unsigned char *rec = record;
+    memcpy(rec, s->bytes + (i - s->base) * l->size, l->size);
+    for (size_t k = 0; k < p->pointer_count; k++) {
+        uintptr_t v;
+        memcpy(&v, rec + p->pointer_offsets[k], sizeof v);
+        void *ptr = NULL;
+        if (v) {
+            const struct seg *d = seg_find_near(&p->data, v - 1, &cursor->data_seg);
+            ptr = (unsigned char *)(uintptr_t)d->bytes + (v - 1 - d->base);
+        }
+        memcpy(rec + p->pointer_offsets[k], &ptr, sizeof ptr);
+    }
+}
+
+/* Copy bytes [from, to) of the staged data to out. */
+static void data_copy(const struct seglist *l, size_t from, size_t to, unsigned char *out)
+{
+    size_t near = 0;
+    while (from < to) {
+        const struct seg *s = seg_find_near(l, from, &near);
+        size_t end = s->base + s->used;
+        size_t n = (end < to ? end : to) - from;
+        memcpy(out, s->bytes + (from - s->base), n);
+        out += n;
+        from += n;
+        near++; /* the next piece starts the next segment */
+    }
+}
+
+NET_API_STATUS nbi_packer_cut(const netapibuf_packer *p, DWORD start, DWORD prefmaxlen,
+                              LPBYTE *bufptr, LPDWORD entriesread)
+{
+    *bufptr = NULL;
+    *entriesread = 0;
+    if (start >= p->count)
+        return NERR_Success;
+    const struct netapibuf_record_layout *l = &p->layout;
+    const DWORD *b = p->bounds + start;
+    /* Blobs keep their alignment if the page's data starts where the
+       snapshot's would, modulo 16: `lead` zero bytes stand in for the data
+       of the entries before. */
+    size_t lead = l->blob_count ? b[0] % DATA_ALIGN : 0;
+    size_t left = p->count - start, n = 1, total;
+    for (;; n++) {
+        size_t data = b[n] - b[0];
+        total = data ? round_up(n * l->size, DATA_ALIGN) + lead + data : n * l->size;
+        if (n == left)
+            break;
+        size_t more_data = b[n + 1] - b[0];
+        size_t more = more_data ? round_up((n + 1) * l->size, DATA_ALIGN) + lead + more_data
+                                : (n + 1) * l->size;
+        if (prefmaxlen != MAX_PREFERRED_LENGTH && more > prefmaxlen)
+            break;
+    }
+    LPVOID buf = NULL;
+    NET_API_STATUS st = NetApiBufferAllocate((DWORD)total, &buf); /* the whole fit a DWORD */
+    if (st != NERR_Success)
+        return st;
+    unsigned char *out = buf;
+    size_t recs = n * l->size, data_len = b[n] - b[0];
+    unsigned char *data = out + (data_len ? round_up(recs, DATA_ALIGN) : recs);
+    struct nbi_packer_cursor cursor = {0, 0};
+    /* every record of the page: copied, its offsets rebased onto the page */
+    size_t rebase = b[0] - lead;
+    for (size_t i = 0; i < n; i++) {
+        const struct seg *s = seg_find_near(&p->recs, start + i, &cursor.record_seg);
+        unsigned char *rec = out + i * l->size;
+        memcpy(rec, s->bytes + (start + i - s->base) * l->size, l->size);
+        for (size_t k = 0; k < p->pointer_count; k++) {
+            uintptr_t v;
+            memcpy(&v, rec + p->pointer_offsets[k], sizeof v);
+            void *ptr = v ? data + (v - 1 - rebase) : NULL;
+            memcpy(rec + p->pointer_offsets[k], &ptr, sizeof ptr);
+        }
+    }
+    if (data_len) {
+        memset(out + recs, 0, (size_t)(data - (out + recs)) + lead); /* padding: no stale bytes */
+        data_copy(&p->data, b[0], b[n], data + lead);
+    }
+    *bufptr = buf;
+    *entriesread = (DWORD)n;
+    return NERR_Success;
+}
+
+/*
+ * Direct mode's finish: the data area moves down to just after the last
+ * record (nothing moves when the record area was sized right), the gap
+ * before it is cleared, and the spare room is trimmed, so that the buffer
+ * holds exactly what NetApiBufferSize reports.
+ */
+static NET_API_STATUS finish_direct(netapibuf_packer *p, LPBYTE *bufptr, LPDWORD entriesread)
+{
+    size_t recs = p->count * p->layout.size;
+    size_t data_at = p->data_len ? round_up(recs, DATA_ALIGN) : recs;
+    size_t total = data_at + p->data_len; /* checked to fit a DWORD by add() */
+    unsigned char *buf = p->buf;
+    if (data_at != p->data_at) {
+        if (p->data_len)
+            memmove(buf + data_at, buf + p->data_at, p->data_len);
+        fix_up(p, buf, p->count, (uintptr_t)data_at - (uintptr_t)p->data_at);
+    }
+    /* padding: no stale bytes, between the fields of every record however
+       it was written (an add, a slot, a window), and after the last one */
+    if (p->gap_count)
+        clear_gaps(p, buf, p->count);
+    memset(buf + recs, 0, data_at - recs);
+    if (total != p->buf_size) {
+        LPVOID trimmed;
+        if (NetApiBufferReallocate(buf, (DWORD)total, &trimmed) != NERR_Success) {
+            netapibuf_packer_destroy(p); /* frees buf */
+            return ERROR_NOT_ENOUGH_MEMORY;
+        }
+        if (trimmed != buf) /* strict mode copies: the pointers follow */
+            fix_up(p, trimmed, p->count, (uintptr_t)trimmed - (uintptr_t)buf);
+        buf = trimmed;
+    }
+    if (p->count >= HINT_SMALLEST && p->prefmaxlen == MAX_PREFERRED_LENGTH)
+        hint_write(p->hint_key, p->count, p->data_len);
+    p->buf = NULL; /* the caller's now */
+    *bufptr = buf;
+    *entriesread = (DWORD)p->count;
+    netapibuf_packer_destroy(p);
+    return NERR_Success;
 }
 
 NBI_EXPORT NET_API_STATUS netapibuf_packer_finish(netapibuf_packer *p, LPBYTE *bufptr,
@@ -680,6 +1125,8 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_finish(netapibuf_packer *p, LPBYTE *b
         netapibuf_packer_destroy(p);
         return NERR_Success;
     }
+    if (!p->staged)
+        return finish_direct(p, bufptr, entriesread);
     const struct netapibuf_record_layout *l = &p->layout;
     size_t total = nbi_packer_size(p); /* checked to fit a DWORD by add() */
     size_t recs = p->count * l->size;
@@ -695,9 +1142,9 @@ NBI_EXPORT NET_API_STATUS netapibuf_packer_finish(netapibuf_packer *p, LPBYTE *b
     for (size_t i = 0; i < p->recs.count; i++) {
         const struct seg *s = p->recs.segs[i];
         memcpy(out, s->bytes, s->used);
-        if (l->string_count + l->blob_count)
+        if (p->pointer_count)
             for (size_t at = 0; at < s->used; at += l->size)
-                resolve(l, out + at, final_at, data);
+                resolve_final(p, out + at, data);
         out += s->used;
     }
     memset(out, 0, (size_t)(data - out)); /* padding: no stale bytes */

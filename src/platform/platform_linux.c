@@ -119,6 +119,14 @@ size_t nbi_read_foreign(void *dst, const void *src, size_t n)
     return done;
 }
 
+uint64_t nbi_coarse_ms(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_MONOTONIC_COARSE, &ts) != 0 && clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+        return 0;
+    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
 int nbi_process_barrier_init(void)
 {
 #ifdef SYS_membarrier

@@ -10,6 +10,7 @@
 #define NDR_VERSION "NDR_STANDARD_0.0.1"
 #define CREDENTIALS_VERSION "SAMBA_CREDENTIALS_1.0.0"
 #define UTIL_VERSION "SAMBA_UTIL_0.0.1"
+#define CONF_VERSION "SMBCONF_0.0.1"
 
 /* Where each entry point goes in the table, and how it is named. */
 struct entry {
@@ -29,6 +30,10 @@ static const struct entry credentials_entries[] = {NBI_SAMBA_CREDENTIALS(NBI_ENT
 #undef NBI_ENTRY
 #define NBI_ENTRY(name, ret, params) {#name, UTIL_VERSION, offsetof(struct nbi_samba, name)},
 static const struct entry util_entries[] = {NBI_SAMBA_UTIL(NBI_ENTRY)};
+static const struct entry util_optional_entries[] = {NBI_SAMBA_UTIL_OPTIONAL(NBI_ENTRY)};
+#undef NBI_ENTRY
+#define NBI_ENTRY(name, ret, params) {#name, CONF_VERSION, offsetof(struct nbi_samba, name)},
+static const struct entry conf_optional_entries[] = {NBI_SAMBA_CONF_OPTIONAL(NBI_ENTRY)};
 #undef NBI_ENTRY
 /* Samba's private libraries carry a version node per release: look their
    names up unversioned. */
@@ -78,15 +83,20 @@ static void load(void)
     if (handle && resolve(handle, netapi_entries, sizeof netapi_entries / sizeof *netapi_entries) &&
         resolve(handle, talloc_entries, sizeof talloc_entries / sizeof *talloc_entries) &&
         resolve(handle, credentials_entries,
-                sizeof credentials_entries / sizeof *credentials_entries)) {
+                sizeof credentials_entries / sizeof *credentials_entries) &&
+        resolve(handle, util_entries, sizeof util_entries / sizeof *util_entries)) {
         samba.have_samr = resolve(handle, samr_entries, sizeof samr_entries / sizeof *samr_entries);
         samba.have_mgmt = resolve(handle, netapi_mgmt_entries,
                                   sizeof netapi_mgmt_entries / sizeof *netapi_mgmt_entries);
         samba.have_samr_mgmt = resolve(handle, samr_mgmt_entries,
                                        sizeof samr_mgmt_entries / sizeof *samr_mgmt_entries) &&
                                samba.have_samr;
-        if (resolve(handle, util_entries, sizeof util_entries / sizeof *util_entries))
+        if (resolve(handle, util_optional_entries,
+                    sizeof util_optional_entries / sizeof *util_optional_entries))
             samba.display_set_stderr();
+        /* optional: a missing entry stays NULL (session.c checks) */
+        (void)resolve(handle, conf_optional_entries,
+                      sizeof conf_optional_entries / sizeof *conf_optional_entries);
         loaded = &samba;
     } else if (handle) {
         /* An incompatible libnetapi: unusable, and never unloaded (its

@@ -17,10 +17,10 @@
  *                    on it).
  *   libtalloc.so.2   already loaded by libnetapi: the few talloc calls the
  *                    context sweep needs (sweep.h), by "TALLOC_2.0.2".
- *   Samba's RPC      the generated SAMR client calls and their interface
- *   stubs            table, for the two local-group functions libnetapi
- *                    gets wrong or lacks (samr.h); optional: without them
- *                    those two functions answer ERROR_NOT_SUPPORTED.
+ *   Samba's RPC      the generated SAMR and LSA client calls and their
+ *   stubs            interface tables, for the functions libnetapi gets
+ *                    wrong or lacks (samr.h lists them); optional: without
+ *                    them those functions answer ERROR_NOT_SUPPORTED.
  *
  * Every entry point may be called only between nbi_remote_enter and
  * nbi_remote_leave (session.h): libnetapi keeps one process-wide context
@@ -90,6 +90,7 @@ typedef void (*nbi_talloc_visit)(const void *ptr, int depth, int max_depth, int 
     X(talloc_report_depth_cb, void, (const void *, int, int, nbi_talloc_visit, void *))        \
     X(talloc_get_size, size_t, (const void *))                                                 \
     X(_talloc_free, int, (void *, const char *))                                               \
+    X(talloc_get_name, const char *, (const void *))                                           \
     X(talloc_named_const, void *, (const void *, size_t, const char *))
 
 /*
@@ -162,10 +163,8 @@ typedef uint32_t nbi_ntstatus;
 
 /* The SAMR and LSA client calls (generated stubs and Samba's helpers,
    looked up by name like NBI_SAMBA_SAMR); structures in samr_mgmt.h.
-   rpccli_samr_chgpasswd_user3 lives in libnetapi itself, _talloc_stackframe
-   in Samba's utility library: libnetapi's own functions open a talloc
-   stack frame for the Samba code below them, which allocates on
-   talloc_tos() (with none it prints "No talloc stackframe" and leaks). */
+   rpccli_samr_chgpasswd_user3 lives in libnetapi itself.  They run inside
+   the talloc stack frame every session opens (NBI_SAMBA_UTIL). */
 #define NBI_SAMBA_SAMR_MGMT(X)                                                                  \
     X(dcerpc_samr_SetUserInfo, nbi_ntstatus,                                                   \
       (void *, void *, void *, uint32_t, void *, nbi_ntstatus *))                             \
@@ -189,17 +188,30 @@ typedef uint32_t nbi_ntstatus;
     X(rpccli_lsa_lookup_names, nbi_ntstatus,                                                   \
       (void *, void *, void *, int, const char **, const char ***, int, void **, uint32_t **)) \
     X(rpccli_samr_chgpasswd_user3, nbi_ntstatus,                                               \
-      (void *, void *, const char *, const char *, const char *, void **, void **))            \
-    X(_talloc_stackframe, void *, (const char *))
+      (void *, void *, const char *, const char *, const char *, void **, void **))
 
 /* Samba's public credentials library (SAMBA_CREDENTIALS_1.0.0): an
    anonymous logon is its own kind of credentials, not an empty user. */
-#define NBI_SAMBA_CREDENTIALS(X) X(cli_credentials_init_anon, void *, (void *))
+#define NBI_SAMBA_CREDENTIALS(X)                                                                \
+    X(cli_credentials_init_anon, void *, (void *))                                             \
+    X(cli_credentials_set_password, _Bool, (void *, const char *, int))
 
-/* Samba's utility library (SAMBA_UTIL_0.0.1): where its d_printf messages
-   go.  libnetapi prints "session setup failed: NT_STATUS_..." on stdout,
-   which is the program's output; sent to stderr instead.  Optional. */
-#define NBI_SAMBA_UTIL(X) X(display_set_stderr, void, (void))
+/* Samba's utility library (SAMBA_UTIL_0.0.1): the talloc stack frame every
+   call into Samba's lower layers expects (libnetapi's Net* functions make
+   their own; its pipe and SAMR helpers do not, and Samba then warns "no
+   talloc stackframe" and leaks), and where its d_printf messages go. */
+#define NBI_SAMBA_UTIL(X) X(_talloc_stackframe, void *, (const char *))
+/* Optional: libnetapi prints "session setup failed: NT_STATUS_..." on
+   stdout, which is the program's output; sent to stderr instead. */
+#define NBI_SAMBA_UTIL_OPTIONAL(X) X(display_set_stderr, void, (void))
+
+/* Optional, Samba's configuration library (SMBCONF_0.0.1): its globals
+   made before libnetapi_init sets its first option (session.c).
+   libnetapi_init sets "log level" before it loads smb.conf; while Samba's
+   globals are not made yet the value is stored with no owner, and making
+   them forgets it: every process's first remote call lost those bytes
+   (Samba 4.17), which leak checkers rightly report. */
+#define NBI_SAMBA_CONF_OPTIONAL(X) X(lp_load_initial_only, _Bool, (const char *))
 
 #define NBI_SAMBA_FIELD(name, ret, params) ret(*name) params;
 
@@ -208,6 +220,8 @@ struct nbi_samba {
     NBI_SAMBA_TALLOC(NBI_SAMBA_FIELD)
     NBI_SAMBA_CREDENTIALS(NBI_SAMBA_FIELD)
     NBI_SAMBA_UTIL(NBI_SAMBA_FIELD)
+    NBI_SAMBA_UTIL_OPTIONAL(NBI_SAMBA_FIELD)
+    NBI_SAMBA_CONF_OPTIONAL(NBI_SAMBA_FIELD)
     NBI_SAMBA_SAMR(NBI_SAMBA_FIELD)
     const void *ndr_table_samr;   /* the SAMR interface table (data) */
     const void *ndr_table_lsarpc; /* the LSA interface table (data) */

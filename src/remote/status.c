@@ -123,8 +123,8 @@ NET_API_STATUS nbi_remote_status(uint32_t status, enum nbi_noun noun, const char
     if (status >= 0xC0000000u)
         status = nbi_status_from_nt(status);
     /* Samba answers NetLocalGroupGetInfo for a global group's name with
-       1337 (ERROR_INVALID_SID): Windows says no such local group. */
-    if (status == 1337 && noun == NBI_NOUN_LOCALGROUP)
+       ERROR_INVALID_SID: Windows says no such local group. */
+    if (status == ERROR_INVALID_SID && noun == NBI_NOUN_LOCALGROUP)
         return NERR_GroupNotFound;
     switch (status) {
     case ERROR_NONE_MAPPED:
