@@ -264,4 +264,12 @@
 #define NERR_PasswordFilterError  (NERR_BASE + 605)  /* 2705 */
 #define MAX_NERR                  (NERR_BASE + 899)
 
+/* Shares (NetShareAdd) */
+#define ERROR_FILE_EXISTS         80   /* Samba's answer for a share that exists */
+#define ERROR_BAD_PATHNAME        161
+#define NERR_UnknownDevDir        (NERR_BASE + 16)   /* 2116: no such folder to share */
+
+/* DsGetDcName */
+#define ERROR_INVALID_FLAGS       1004 /* contradictory DS_* flags */
+
 #endif /* NETAPIBUF_LMERR_H */

@@ -261,6 +261,15 @@ NBI_EXPORT const char *netapibuf_status_text(NET_API_STATUS status)
         return "The password does not meet the complexity policy.";
     case NERR_PasswordFilterError:
         return "The password does not meet the requirements of the password filter DLLs.";
+    /* shares */
+    case ERROR_FILE_EXISTS:
+        return "The file exists.";
+    case ERROR_BAD_PATHNAME:
+        return "The specified path is invalid.";
+    case NERR_UnknownDevDir:
+        return "The device or directory does not exist.";
+    case ERROR_INVALID_FLAGS:
+        return "Invalid flags.";
     }
     return "Unknown status";
 }

@@ -39,6 +39,16 @@ static const struct entry samr_entries[] = {
 };
 #undef NBI_ENTRY
 
+/* Shares, files, server settings and join information (optional). */
+#define NBI_ENTRY(name, ret, params) {#name, NULL, offsetof(struct nbi_samba, name)},
+static const struct entry srvsvc_entries[] = {
+    NBI_SAMBA_SRVSVC(NBI_ENTRY){"ndr_table_srvsvc", NDR_VERSION, offsetof(struct nbi_samba, ndr_table_srvsvc)},
+};
+#undef NBI_ENTRY
+#define NBI_ENTRY(name, ret, params) {#name, NETAPI_VERSION, offsetof(struct nbi_samba, name)},
+static const struct entry netapi_mgmt_entries[] = {NBI_SAMBA_NETAPI_MGMT(NBI_ENTRY)};
+#undef NBI_ENTRY
+
 static struct nbi_samba samba;
 static const struct nbi_samba *loaded;
 static nbi_once load_once = NBI_ONCE_INIT;
@@ -72,6 +82,10 @@ static void load(void)
         resolve(handle, credentials_entries,
                 sizeof credentials_entries / sizeof *credentials_entries)) {
         samba.have_samr = resolve(handle, samr_entries, sizeof samr_entries / sizeof *samr_entries);
+        samba.have_srvsvc =
+            resolve(handle, srvsvc_entries, sizeof srvsvc_entries / sizeof *srvsvc_entries);
+        samba.have_netapi_mgmt = resolve(handle, netapi_mgmt_entries,
+                                         sizeof netapi_mgmt_entries / sizeof *netapi_mgmt_entries);
         if (resolve(handle, util_entries, sizeof util_entries / sizeof *util_entries))
             samba.display_set_stderr();
         loaded = &samba;
