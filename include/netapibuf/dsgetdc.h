@@ -16,6 +16,9 @@
 extern "C" {
 #endif
 
+/* netapi.h defines it under Samba's field names too. */
+#ifndef NETAPIBUF_DOMAIN_CONTROLLER_INFO
+#define NETAPIBUF_DOMAIN_CONTROLLER_INFO
 typedef struct DOMAIN_CONTROLLER_INFO {
     LMSTR DomainControllerName;        /* "\\\\dc1.example.com" (or "\\\\DC1") */
     LMSTR DomainControllerAddress;     /* "\\\\192.0.2.10", of DomainControllerAddressType */
@@ -27,6 +30,7 @@ typedef struct DOMAIN_CONTROLLER_INFO {
     LMSTR DcSiteName;                  /* may be NULL */
     LMSTR ClientSiteName;              /* may be NULL */
 } DOMAIN_CONTROLLER_INFO, *PDOMAIN_CONTROLLER_INFO;
+#endif
 
 /* DomainControllerAddressType values */
 #define DS_INET_ADDRESS    1

@@ -49,6 +49,10 @@ static const struct entry srvsvc_entries[] = {
 static const struct entry netapi_mgmt_entries[] = {NBI_SAMBA_NETAPI_MGMT(NBI_ENTRY)};
 #undef NBI_ENTRY
 
+#define NBI_ENTRY(name, ret, params) {#name, UTIL_VERSION, offsetof(struct nbi_samba, name)},
+static const struct entry frame_entries[] = {NBI_SAMBA_FRAME(NBI_ENTRY)};
+#undef NBI_ENTRY
+
 static struct nbi_samba samba;
 static const struct nbi_samba *loaded;
 static nbi_once load_once = NBI_ONCE_INIT;
@@ -86,6 +90,7 @@ static void load(void)
             resolve(handle, srvsvc_entries, sizeof srvsvc_entries / sizeof *srvsvc_entries);
         samba.have_netapi_mgmt = resolve(handle, netapi_mgmt_entries,
                                          sizeof netapi_mgmt_entries / sizeof *netapi_mgmt_entries);
+        (void)resolve(handle, frame_entries, sizeof frame_entries / sizeof *frame_entries);
         if (resolve(handle, util_entries, sizeof util_entries / sizeof *util_entries))
             samba.display_set_stderr();
         loaded = &samba;

@@ -187,6 +187,12 @@ typedef uint32_t nbi_ntstatus;
     X(NetShutdownInit, NET_API_STATUS, (const char *, const char *, uint32_t, uint8_t, uint8_t)) \
     X(NetShutdownAbort, NET_API_STATUS, (const char *))
 
+/* Samba's talloc stack frames (SAMBA_UTIL_0.0.1).  libnetapi's own
+   functions open one around every call; a call made here straight into
+   Samba's RPC stubs or connection functions needs one too, or Samba prints
+   "no talloc stackframe at ..., leaking memory" and leaks.  Optional. */
+#define NBI_SAMBA_FRAME(X) X(_talloc_stackframe, void *, (const char *))
+
 #define NBI_SAMBA_FIELD(name, ret, params) ret(*name) params;
 
 struct nbi_samba {
@@ -204,6 +210,7 @@ struct nbi_samba {
     const void *ndr_table_srvsvc; /* the SRVSVC interface table (data) */
     int have_srvsvc;              /* every NBI_SAMBA_SRVSVC entry and the table found */
     int have_netapi_mgmt;         /* every NBI_SAMBA_NETAPI_MGMT entry found */
+    NBI_SAMBA_FRAME(NBI_SAMBA_FIELD)
 };
 
 #undef NBI_SAMBA_FIELD

@@ -134,6 +134,9 @@ NET_API_STATUS nbi_remote_enter(struct nbi_remote *r)
     r->samba = samba;
     r->ctx = context;
     r->saved_errno = saved;
+    /* Samba's talloc_tos() for the whole call, as libnetapi's own functions
+       open one (samba.h). */
+    r->frame = samba->_talloc_stackframe ? samba->_talloc_stackframe("netapibuf:session") : NULL;
     errno = saved;
     return NERR_Success;
 }
@@ -141,6 +144,8 @@ NET_API_STATUS nbi_remote_enter(struct nbi_remote *r)
 void nbi_remote_leave(struct nbi_remote *r)
 {
     nbi_sweep_end(&sweep, r->samba, r->ctx);
+    if (r->frame)
+        r->samba->_talloc_free(r->frame, "netapibuf:session");
     nbi_mutex_unlock(&samba_lock);
     errno = r->saved_errno;
 }

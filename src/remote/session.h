@@ -32,6 +32,7 @@ struct nbi_remote {
     const struct nbi_samba *samba;
     struct libnetapi_ctx *ctx;
     int saved_errno; /* the caller's, given back by leave: Samba's calls set it */
+    void *frame;     /* Samba's talloc stack frame for the call, or NULL */
 };
 
 /*
