@@ -6,6 +6,8 @@
  * nothing of Samba is loaded for any of it, and every call survives every
  * allocation failure.
  */
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -359,6 +361,99 @@ TEST(domain_controllers_in_a_workgroup)
     CHECK(!nbi_samba_loaded());
 }
 
+/* ---- no stale byte (SPEC section 5) ------------------------------------------------ */
+
+/* A deep frame full of a pattern, reused by the call that follows. */
+static __attribute__((noinline)) void dirty_stack(void)
+{
+    volatile unsigned char junk[64 * 1024];
+    for (size_t i = 0; i < sizeof junk; i++)
+        junk[i] = 0xA5;
+}
+
+/* The bytes of n records of size at buf outside the members at
+   offs/sizes (padding) are zero, and no four pattern bytes follow each
+   other anywhere in the buffer. */
+static void check_padding(const char *what, const unsigned char *buf, DWORD n, size_t size,
+                          const size_t *offs, const size_t *sizes, size_t members)
+{
+    for (DWORD r = 0; r < n; r++)
+        for (size_t b = 0; b < size; b++) {
+            int inside = 0;
+            for (size_t m = 0; m < members; m++)
+                inside |= b >= offs[m] && b < offs[m] + sizes[m];
+            if (!inside && buf[r * size + b] != 0)
+                CHECK_MSG_(0, "%s: record %u, padding byte %zu is 0x%02X", what, (unsigned)r, b,
+                           buf[r * size + b]);
+        }
+    DWORD total = 0, run = 0;
+    NetApiBufferSize((LPVOID)(uintptr_t)buf, &total);
+    for (DWORD i = 0; i < total; i++) {
+        run = buf[i] == 0xA5 ? run + 1 : 0;
+        if (run == 4)
+            CHECK_MSG_(0, "%s: stale bytes at %u", what, (unsigned)i);
+    }
+}
+
+TEST(no_stale_bytes)
+{
+    nbi_smbconf_set_path(conf_path);
+    static const size_t o1[] = {offsetof(SHARE_INFO_1, shi1_netname),
+                                offsetof(SHARE_INFO_1, shi1_type),
+                                offsetof(SHARE_INFO_1, shi1_remark)};
+    static const size_t s1[] = {8, 4, 8};
+    static const size_t o2[] = {
+        offsetof(SHARE_INFO_2, shi2_netname),     offsetof(SHARE_INFO_2, shi2_type),
+        offsetof(SHARE_INFO_2, shi2_remark),      offsetof(SHARE_INFO_2, shi2_permissions),
+        offsetof(SHARE_INFO_2, shi2_max_uses),    offsetof(SHARE_INFO_2, shi2_current_uses),
+        offsetof(SHARE_INFO_2, shi2_path),        offsetof(SHARE_INFO_2, shi2_passwd)};
+    static const size_t s2[] = {8, 4, 8, 4, 4, 4, 8, 8};
+    static const size_t o501[] = {offsetof(SHARE_INFO_501, shi501_netname),
+                                  offsetof(SHARE_INFO_501, shi501_type),
+                                  offsetof(SHARE_INFO_501, shi501_remark),
+                                  offsetof(SHARE_INFO_501, shi501_flags)};
+    static const size_t s501[] = {8, 4, 8, 4};
+    static const size_t o502[] = {
+        offsetof(SHARE_INFO_502, shi502_netname),  offsetof(SHARE_INFO_502, shi502_type),
+        offsetof(SHARE_INFO_502, shi502_remark),   offsetof(SHARE_INFO_502, shi502_permissions),
+        offsetof(SHARE_INFO_502, shi502_max_uses), offsetof(SHARE_INFO_502, shi502_current_uses),
+        offsetof(SHARE_INFO_502, shi502_path),     offsetof(SHARE_INFO_502, shi502_passwd),
+        offsetof(SHARE_INFO_502, shi502_reserved),
+        offsetof(SHARE_INFO_502, shi502_security_descriptor)};
+    static const size_t s502[] = {8, 4, 8, 4, 4, 4, 8, 8, 4, 8};
+    static const struct {
+        DWORD level;
+        size_t size;
+        const size_t *offs, *sizes;
+        size_t members;
+    } levels[] = {{1, sizeof(SHARE_INFO_1), o1, s1, 3},
+                  {2, sizeof(SHARE_INFO_2), o2, s2, 8},
+                  {501, sizeof(SHARE_INFO_501), o501, s501, 4},
+                  {502, sizeof(SHARE_INFO_502), o502, s502, 10}};
+    for (size_t i = 0; i < sizeof levels / sizeof *levels; i++) {
+        for (int paged = 0; paged < 2; paged++) {
+            LPBYTE buf = NULL;
+            DWORD read = 0, total = 0, resume = 0;
+            dirty_stack();
+            NET_API_STATUS st = NetShareEnum(NULL, levels[i].level, &buf,
+                                             paged ? 1 : MAX_PREFERRED_LENGTH, &read, &total,
+                                             &resume);
+            CHECK(st == 0 || st == ERROR_MORE_DATA);
+            if (buf)
+                check_padding("NetShareEnum", buf, read, levels[i].size, levels[i].offs,
+                              levels[i].sizes, levels[i].members);
+            NetApiBufferFree(buf);
+            buf = NULL;
+            dirty_stack();
+            CHECK_EQ_U(NetShareGetInfo(NULL, "data", levels[i].level, &buf), 0);
+            if (buf)
+                check_padding("NetShareGetInfo", buf, 1, levels[i].size, levels[i].offs,
+                              levels[i].sizes, levels[i].members);
+            NetApiBufferFree(buf);
+        }
+    }
+}
+
 /* ---- every allocation failure ---------------------------------------------------- */
 
 static NET_API_STATUS oom_call(int which, LPBYTE *buf, LPDWORD read)
@@ -401,6 +496,7 @@ int main(void)
     RUN(writes_refused);
     RUN(join_information);
     RUN(domain_controllers_in_a_workgroup);
+    RUN(no_stale_bytes);
     RUN(out_of_memory);
     nbi_smbconf_set_path(NULL);
     char cmd[300];
