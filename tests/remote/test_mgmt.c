@@ -49,6 +49,7 @@ static void as_user(void)
 
 /* The standard output of a shell command (malloc'd; "" when it printed
    nothing), or NULL when it failed. */
+static char *run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static char *run(const char *fmt, ...)
 {
     char cmd[4096];

@@ -27,6 +27,9 @@
 #         global groups nbstaff (alice, bob), nbbig (300 members), nbempty;
 #         domain-local groups nblocal (alice, nbstaff) and nblocalempty;
 #         carol in BUILTIN\Remote Desktop Users.  See populate_dc.py.
+#   Both run share_command.sh as their add, change and delete share
+#   command, so NetShareAdd, NetShareSetInfo and NetShareDel work; the shares
+#   made go to shares.conf beside NB_SMBCONF.
 #
 # How long it takes (2-core VM, Samba 4.17, TDB_NO_FSYNC=1): smbd is ready
 # in 0.8 s (1,505 accounts in 0.3 s through Python's passdb bindings).  The
