@@ -20,8 +20,9 @@ build: $(BUILD)/CMakeCache.txt
 run: build
 	$(BUILD)/tools/netapi/netapi
 
+# The suite; the last line is CTest's counts ("100% tests passed, ...").
 test: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	tests/run_ctest.sh $(BUILD) --output-on-failure -j $(JOBS) $(CTEST_ARGS)
 
 # Every bench_* program, a table, $(BUILD)/bench/results.csv and pairs.svg.
 # make bench BENCH_QUICK=1 is the short run (under a minute).

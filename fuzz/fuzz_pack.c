@@ -1,7 +1,7 @@
 /*
  * fuzz_pack.c — libFuzzer target for the packer.  The input describes
  * records (two strings, a blob, a number) and a prefmaxlen; the target packs
- * them in one call and page by page, and checks SPEC section 4: every
+ * them in one call and page by page, and checks docs/behaviour.md section 4: every
  * pointer inside the buffer, records aligned, whole entries only, pages
  * within prefmaxlen unless one entry is larger, at least one entry per page,
  * and the pages together reproduce the input exactly.
@@ -41,7 +41,7 @@ static void fail(const char *what)
     __builtin_trap();
 }
 
-/* p points inside [buf, buf + size), never at buf + size (SPEC section 4),
+/* p points inside [buf, buf + size), never at buf + size (docs/behaviour.md section 4),
    and n bytes from it are in the buffer. */
 static int inside(const void *p, size_t n, const unsigned char *buf, DWORD size)
 {

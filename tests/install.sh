@@ -29,6 +29,8 @@ check "installed network headers" test -f "$prefix/include/netapibuf/lmaccess.h"
     -a -f "$prefix/include/netapibuf/lmjoin.h" -a -f "$prefix/include/netapibuf/dsgetdc.h"
 check "installed manual pages" test -f "$prefix/share/man/man1/netapi.1" \
     -a -f "$prefix/share/man/man3/NetLocalGroupGetMembers.3"
+check "installed bash completion" bash -c \
+    "bash -n '$prefix/share/bash-completion/completions/netapi' && bash -c 'have() { :; }; _init_completion() { :; }; source \"$prefix/share/bash-completion/completions/netapi\" && complete -p netapi'"
 check "installed netapi runs" bash -c "'$prefix/bin/netapi' --version && '$prefix/bin/netapi' >/dev/null"
 
 export PKG_CONFIG_PATH=$libdir/pkgconfig

@@ -25,6 +25,11 @@ group = [l for l in open("/etc/group") if l.strip()]
 for i in range(260):
     passwd.append(f"u{i:03d}:x:{20000 + i}:{30000 + i % 10}:User {i},Room {i},,:/home/u{i:03d}:/bin/sh\n")
 passwd.append("orphan:x:29999:45678::/nonexistent:/usr/sbin/nologin\n")
+# hostile and wide text: escape sequences in GECOS, a name with an umlaut,
+# a name in CJK characters (two columns each)
+passwd.append("evil:x:29998:30299:\x1b[31mRED\x1b]0;pwned\x07,\u202eRoom:/home/evil:/bin/sh\n")
+passwd.append("jürgen:x:29997:30299:Jürgen Müller,,:/home/j:/bin/sh\n")
+passwd.append("名前:x:29996:30299:名前テスト,,:/home/n:/bin/sh\n")
 # 300 groups g000-g299 (gid 30000+); g000-g009 are primary groups
 for i in range(300):
     members = []
@@ -95,6 +100,36 @@ check "a listed name that is no user is listed" test "$(members g012)" = "ghost 
 check "a primary group id without a group entry is left out" test "$(groups_of orphan)" = g013
 check "logged-on users: distinct names of live sessions" \
     test "$("$netapi" config workstation --json | sed -n 's/^ *"logged_on_users": \([0-9]*\)$/\1/p')" = 2
+
+# Terminal safety: no raw control character reaches the output, the escape
+# sequences show as text; columns align by display width, not bytes.
+"$netapi" user >"$NB_TMP/user.out"
+check "no ESC or BEL in the user listing" sh -c "! grep -q \"$(printf '\033')\" '$NB_TMP/user.out' && ! grep -q \"$(printf '\a')\" '$NB_TMP/user.out'"
+check "escape sequences shown as text" grep -q '\\x1b\[31mRED' "$NB_TMP/user.out"
+check "bidirectional override shown as text" sh -c "\"$netapi\" user evil | grep -q 'u202eRoom'"
+"$netapi" user evil >"$NB_TMP/evil.out"
+check "no ESC in one user's record" sh -c "! grep -q \"$(printf '\033')\" '$NB_TMP/evil.out'"
+check "columns align by display width" python3 - "$NB_TMP/user.out" <<'PY'
+import sys, unicodedata
+def width(s):
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+head = next(i for i, l in enumerate(lines) if l.startswith("User name"))
+col = width(lines[head][:lines[head].index("Full name")])
+rows = [l for l in lines[head + 2:] if l and not l.endswith("listed.")]
+bad = [l for l in rows if l.split(" ")[0] in ("jürgen", "名前", "root")
+       and width(l[:len(l) - len(l[col:].lstrip())]) != col and width(l.rstrip().split("  ")[0]) + 2 > col]
+want = {"jürgen": "Jürgen Müller", "名前": "名前テスト"}
+for l in rows:
+    name = l.split(" ")[0]
+    if name in want:
+        # the full name starts at the display column of the heading
+        pos = l.index(want[name])
+        if width(l[:pos]) != col:
+            print("misaligned:", repr(l), width(l[:pos]), col)
+            sys.exit(1)
+sys.exit(0)
+PY
 
 echo "--- test_net over the crafted databases"
 NB_PAGING_SAMPLE=1 "$test_net" | tail -3

@@ -93,7 +93,7 @@ expect_out summary "^User accounts +$nusers\$"
 expect_out summary "^Local groups +$ngroups\$"
 run summary_json --json
 expect_rc summary_json 0
-json summary_json 'd["computername"] == host and d["users"] == len(users) and d["localgroups"] == len(groups) and d["platform_id"] == 500'
+json summary_json 'd["format"] == 1 and d["command"] == "summary" and d["server"] is None and d["record"]["computername"] == host and d["record"]["users"] == len(users) and d["record"]["localgroups"] == len(groups) and d["record"]["platform_id"] == 500'
 
 # ---- users ----------------------------------------------------------------------
 run user user
@@ -105,21 +105,24 @@ expect_out user "^$nusers entr(y|ies) listed\.\$"
 expect_out user "^User accounts for [\\\\]{2}$host\$"
 run user_json user --json
 expect_rc user_json 0; clean_err user_json
-json user_json '[u["name"] for u in d] == [u[0] for u in users] and [u["user_id"] for u in d] == [int(u[2]) for u in users] and [u["full_name"] for u in d] == [u[4].split(",")[0] for u in users]'
+json user_json 'd["level"] == 20 and [u["name"] for u in d["entries"]] == [u[0] for u in users] and [u["user_id"] for u in d["entries"]] == [int(u[2]) for u in users] and [u["full_name"] for u in d["entries"]] == [u[4].split(",")[0] for u in users]'
 run user_root user root
 expect_rc user_root 0
 expect_out user_root '^User name +root$'
 expect_out user_root '^User ID +0$'
+expect_out user_root '^Account active +(Yes|No)$'
 expect_out user_root '^Local group memberships +.*\*root'
+run user_root_l1 user root --level 1
+expect_out user_root_l1 '^Privilege level +Administrator$'
 run user_root_json user root --json
-json user_root_json 'd["name"] == "root" and d["user_id"] == 0 and "root" in d["local_groups"]'
+json user_root_json 'd["record"]["name"] == "root" and d["record"]["user_id"] == 0 and "root" in d["record"]["local_groups"] and isinstance(d["record"]["flags"], int)'
 run user_level user --level 0 --json
-json user_level 'd == [{"name": u[0]} for u in users]'
+json user_level 'd["entries"] == [{"name": u[0]} for u in users]'
 run user_unknown user no-such-user-netapibuf
 expect_rc user_unknown 1
 expect_err user_unknown '2221'
 expect_err user_unknown 'The user name could not be found\.'
-run user_badlevel user --level 3
+run user_badlevel user --level 5
 expect_rc user_badlevel 1
 expect_err user_badlevel 'error 124: '
 
@@ -128,12 +131,12 @@ run user_paged user --prefmaxlen 64
 expect_rc user_paged 0
 pages=$(grep -c '^Page [0-9]*: ' "$tmp/user_paged.out")
 if [ "$nusers" -gt 1 ] && [ "$pages" -gt 1 ]; then ok; else fail "user --prefmaxlen 64: $pages pages"; fi
-expect_out user_paged "^Page 1: [0-9]+ entries read \\($nusers in total\\)"
+expect_out user_paged "^Page 1: [0-9]+ entr(y|ies) read \\($nusers in total\\)"
 run user_paged_json user --prefmaxlen 1 --json
-json user_paged_json '[u["name"] for u in d] == [u[0] for u in users]'
+json user_paged_json '[u["name"] for u in d["entries"]] == [u[0] for u in users]'
 run group_paged localgroup --prefmaxlen=100
 expect_rc group_paged 0
-sum=$(sed -n 's/^Page [0-9]*: \([0-9]*\) entries read.*/\1/p' "$tmp/group_paged.out" | paste -sd+ | bc)
+sum=$(sed -n 's/^Page [0-9]*: \([0-9]*\) entr[a-z]* read.*/\1/p' "$tmp/group_paged.out" | paste -sd+ | bc)
 if [ "$sum" = "$ngroups" ]; then ok; else fail "localgroup paging: pages sum to $sum, want $ngroups"; fi
 
 # ---- local groups -------------------------------------------------------------------
@@ -142,14 +145,14 @@ expect_rc group 0; clean_err group
 sed -n '/^---/,$p' "$tmp/group.out" | sed '1d;$d' | awk '{print $1}' >"$tmp/group.names"
 if cmp -s "$tmp/group.names" <(cut -d: -f1 "$tmp/group"); then ok; else fail "netapi localgroup: names differ from getent group"; fi
 run group_json localgroup --json
-json group_json '[g["name"] for g in d] == [g[0] for g in groups] and all(g["comment"] == "" for g in d)'
+json group_json '[g["name"] for g in d["entries"]] == [g[0] for g in groups] and all(g["comment"] == "" for g in d["entries"])'
 run group_root localgroup root
 expect_rc group_root 0; clean_err group_root
 expect_out group_root '^Alias name +root$'
 run group_root_json localgroup root --json
-json group_root_json '[m["name"] for m in d] == members("root") and all(m["sidusage"] == 1 for m in d)'
+json group_root_json 'd["record"]["name"] == "root" and [m["name"] for m in d["record"]["members"]] == members("root") and all(m["sidusage"] == 1 for m in d["record"]["members"])'
 run group_root_l3 localgroup root --level 3 --json
-json group_root_l3 '[m["domainandname"] for m in d] == [host + "\\" + m for m in members("root")]'
+json group_root_l3 '[m["domainandname"] for m in d["record"]["members"]] == [host + "\\" + m for m in members("root")]'
 run group_unknown localgroup no-such-group-netapibuf
 expect_rc group_unknown 1
 expect_err group_unknown '2220'
@@ -158,15 +161,15 @@ expect_err group_unknown '2220'
 run wksta config workstation
 expect_rc wksta 0; clean_err wksta
 expect_out wksta "^Computer name +$host\$"
-expect_out wksta '^Platform +500$'
+expect_out wksta '^Platform +Windows NT$'
 run wksta_json config workstation --json --level 100
-json wksta_json 'd["computername"] == host and d["platform_id"] == 500 and set(d) == {"platform_id", "computername", "langroup", "ver_major", "ver_minor"}'
+json wksta_json 'd["record"]["computername"] == host and d["record"]["platform_id"] == 500 and set(d["record"]) == {"platform_id", "computername", "langroup", "ver_major", "ver_minor"}'
 run server config server
 expect_rc server 0; clean_err server
 expect_out server "^Server name +$host\$"
 expect_out server "^Users +$nusers\$"
 run server_json config server --json
-json server_json 'd["name"] == host and d["users"] == len(users) and d["type"] == 0x801'
+json server_json 'd["record"]["name"] == host and d["record"]["users"] == len(users) and d["record"]["type"] == 0x801'
 run server_badlevel config server --level 7
 expect_rc server_badlevel 1
 expect_err server_badlevel 'error 124: The system call level is not correct\.'
@@ -175,7 +178,7 @@ expect_rc time 0; clean_err time
 expect_out time '^Current time is [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} UTC'
 expect_out time '^Tick \(0\.0001 s\) +310$'
 T0=$(date +%s); run time_json time --json; T1=$(date +%s); export T0 T1
-json time_json 'int(os.environ["T0"]) - 2 <= d["elapsedt"] <= int(os.environ["T1"]) + 2 and d["tinterval"] == 310 and time.gmtime(d["elapsedt"]).tm_hour == d["hours"]'
+json time_json 'int(os.environ["T0"]) - 2 <= d["record"]["elapsedt"] <= int(os.environ["T1"]) + 2 and d["record"]["tinterval"] == 310 and time.gmtime(d["record"]["elapsedt"]).tm_hour == d["record"]["hours"]'
 
 # ---- statistics ---------------------------------------------------------------------------
 run stats --stats user
@@ -183,21 +186,42 @@ expect_rc stats 0
 expect_out stats '^ +Live buffers +0$'
 expect_out stats '^ +Allocations +[1-9][0-9]*$'
 run stats_json --stats --json localgroup
-json stats_json 'len(d) == len(groups)'
-expect_err stats_json '^ +Live buffers +0$'
+json stats_json 'len(d["entries"]) == len(groups) and d["stats"]["live_buffers"] == 0 and d["stats"]["allocations"] > 0'
 
 # ---- usage ----------------------------------------------------------------------------------
 run help --help
 expect_rc help 0; expect_out help '^usage: netapi'
+run help_cmd help
+expect_rc help_cmd 0; expect_out help_cmd '^usage: netapi'
+for c in user localgroup config time help; do
+    run "help_$c" help "$c"; expect_rc "help_$c" 0; expect_out "help_$c" "^  netapi .*$c"
+    run "dashhelp_$c" "$c" --help; expect_rc "dashhelp_$c" 0; expect_out "dashhelp_$c" "^  netapi .*$c"
+done
 run version --version
 expect_rc version 0; expect_out version '^netapi [0-9]+\.[0-9]+\.[0-9]+'
 for args in "bogus" "--bogus" "user a b" "config" "config nothing" "--level" "--level x user" \
-            "--prefmaxlen -1 user" "time extra" "localgroup a b"; do
+            "--prefmaxlen -1 user" "time extra" "localgroup a b" "user --level 020" \
+            "user --level 0x14" "user --prefmaxlen 010" "--level 20 time" "--prefmaxlen 100 time" \
+            "user root --prefmaxlen 100" "--prefmaxlen 100" "--level 1" "help nothing" \
+            "\\\\a \\\\b user"; do
     name="usage_$(echo "$args" | tr -c 'a-z0-9' _)"
     # shellcheck disable=SC2086
     run "$name" $args
     expect_rc "$name" 2
-    expect_err "$name" "netapi --help"
+    expect_err "$name" "netapi help"
+done
+
+# a level written with a space is one argument that is not a number
+run usage_space_level user --level ' 20'
+expect_rc usage_space_level 2
+
+# ---- output errors ---------------------------------------------------------------------------
+for args in "user" "--help" "--version" "--json localgroup" "time"; do
+    name="full_$(echo "$args" | tr -c 'a-z0-9' _)"
+    # shellcheck disable=SC2086
+    "$netapi" $args >/dev/full 2>"$tmp/$name.err"; rc=$?
+    if [ "$rc" = 1 ]; then ok; else fail "$args >/dev/full: exit $rc, want 1"; fi
+    expect_err "$name" 'writing the output failed'
 done
 
 # the tool the brief names, on one listing, then every collected check

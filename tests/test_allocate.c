@@ -1,4 +1,4 @@
-/* test_allocate.c — SPEC §2, NetApiBufferAllocate and NetapipBufferAllocate. */
+/* test_allocate.c — docs/behaviour.md §2, NetApiBufferAllocate and NetapipBufferAllocate. */
 #include <stdalign.h>
 #include <stddef.h>
 #include <stdint.h>

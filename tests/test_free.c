@@ -1,4 +1,4 @@
-/* test_free.c — SPEC §2, NetApiBufferFree, and the misuse rows it rejects. */
+/* test_free.c — docs/behaviour.md §2, NetApiBufferFree, and the misuse rows it rejects. */
 #include <stdalign.h>
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /*
- * test_misuse.c — SPEC §2/§3: every misuse returns 87, touches nothing,
+ * test_misuse.c — docs/behaviour.md §2/§3: every misuse returns 87, touches nothing,
  * reports once with the right function, pointer and kind, and the process
  * keeps running.  Registered twice: default mode and NETAPIBUF_CHECK=strict.
  */

@@ -1,4 +1,4 @@
-/* test_net.c — SPEC §4–5 for the workstation, server, time and local-group
+/* test_net.c — docs/behaviour.md §4–5 for the workstation, server, time and local-group
    functions: data against `getent group`, `getent passwd`, uname and the
    clock; every pointer inside its one buffer; paging with every prefmaxlen
    reconstructs every list; every error status; out of memory at every step.
@@ -85,7 +85,7 @@ static int listed(char **names, size_t n, const char *name)
     return 0;
 }
 
-/* The members SPEC §5 promises: the group entry's users, then the users whose
+/* The members docs/behaviour.md §5 promises: the group entry's users, then the users whose
    primary group it is, each once.  *out is malloc'd. */
 static size_t expected_members(const struct gent *g, char ***out)
 {
@@ -655,7 +655,7 @@ static void all_with_server(const char *s, NET_API_STATUS want)
     NET_API_STATUS st[7];
     LPBYTE bufs[7];
     int errnos[7];
-    /* errno is left as it was, as by the ApiBuffer functions (SPEC section 2) */
+    /* errno is left as it was, as by the ApiBuffer functions (docs/behaviour.md section 2) */
 #define CALL(i, call) (errno = 4242, st[i] = (call), errnos[i] = errno)
     CALL(0, NetWkstaGetInfo(lm, 102, &bufs[0]));
     CALL(1, NetServerGetInfo(lm, 102, &bufs[1]));

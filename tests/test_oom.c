@@ -1,8 +1,8 @@
 /*
- * test_oom.c — SPEC §2 on memory failure, the SQLite way: every call
+ * test_oom.c — docs/behaviour.md §2 on memory failure, the SQLite way: every call
  * sequence is run with the Nth underlying allocation failing, for N = 1,
  * 2, 3, ... until it completes without the failure firing.  Each time:
- * status 8 when the failure hit the buffer, out-parameters as SPEC says,
+ * status 8 when the failure hit the buffer, out-parameters as docs/behaviour.md says,
  * old buffers intact, counters back where they were, nothing registered.
  * Registered twice: default mode and NETAPIBUF_CHECK=strict (where the
  * registry's own tables can be the allocation that fails).

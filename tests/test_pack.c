@@ -1,4 +1,4 @@
-/* test_pack.c — SPEC §4, the packer: layout invariants, prefmaxlen paging,
+/* test_pack.c — docs/behaviour.md §4, the packer: layout invariants, prefmaxlen paging,
    string sharing, blobs, argument errors, and out-of-memory at every step. */
 #include <stdalign.h>
 #include <stddef.h>
@@ -69,7 +69,7 @@ static void make_source(void)
     }
 }
 
-/* p points inside [buf, buf + size) (never at buf + size: SPEC section 4)
+/* p points inside [buf, buf + size) (never at buf + size: docs/behaviour.md section 4)
    and n bytes from it are in the buffer too. */
 static int inside(const void *p, const unsigned char *buf, DWORD size, size_t n)
 {
@@ -77,7 +77,7 @@ static int inside(const void *p, const unsigned char *buf, DWORD size, size_t n)
     return c >= buf && c < buf + size && (size_t)(buf + size - c) >= n;
 }
 
-/* Every invariant of SPEC §4 for a buffer holding n records of src[first..]. */
+/* Every invariant of docs/behaviour.md §4 for a buffer holding n records of src[first..]. */
 static void check_buffer(const LPBYTE buf, DWORD n, DWORD first)
 {
     if (!n) {

@@ -1,4 +1,4 @@
-/* test_reallocate.c — SPEC §2, NetApiBufferReallocate. */
+/* test_reallocate.c — docs/behaviour.md §2, NetApiBufferReallocate. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /*
- * test_reports.c — SPEC §3's words on stderr and on exit: the default
+ * test_reports.c — docs/behaviour.md §3's words on stderr and on exit: the default
  * misuse handler's one line, NETAPIBUF_ON_MISUSE=abort, and strict mode's
  * leak report.  Each scenario runs in a child process of its own
  * (spawn.h); the parent checks its output and how it ended.

@@ -1,4 +1,4 @@
-/* test_size.c — SPEC §2, NetApiBufferSize. */
+/* test_size.c — docs/behaviour.md §2, NetApiBufferSize. */
 #include <stdlib.h>
 #include <string.h>
 

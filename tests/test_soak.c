@@ -7,7 +7,7 @@
  *
  * Each thread keeps a model of its buffers (address, size, a byte pattern
  * derived from a seed) and of the misuse reports it should cause, and
- * checks every answer: statuses of SPEC section 2, contents preserved by
+ * checks every answer: statuses of docs/behaviour.md section 2, contents preserved by
  * Reallocate, exact sizes, one report per misuse of the expected kind,
  * packed results whose every pointer lies inside the buffer, Net* results
  * that agree with a reference taken before the threads start.  Buffers

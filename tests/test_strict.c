@@ -1,11 +1,12 @@
 /*
- * test_strict.c — SPEC §3, strict mode only (run with NETAPIBUF_CHECK=strict):
+ * test_strict.c — docs/behaviour.md §3, strict mode only (run with NETAPIBUF_CHECK=strict):
  * overruns seen by Free, Size and Reallocate, wild pointers that would fault
  * a header read, fill patterns, and buffers condemned for an overrun.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -310,7 +311,7 @@ int main(int argc, char **argv)
 {
     /* The mode is read at the first call: make sure this process has it. */
     const char *mode = getenv("NETAPIBUF_CHECK");
-    if (argc > 0 && (!mode || strcmp(mode, "strict") != 0)) {
+    if (argc > 0 && (!mode || strcasecmp(mode, "strict") != 0)) {
         setenv("NETAPIBUF_CHECK", "strict", 1);
         execv(self_path(), argv);
     }

@@ -1,5 +1,5 @@
 /*
- * test_thread_stress.c — SPEC §2: every function is thread-safe and a buffer may
+ * test_thread_stress.c — docs/behaviour.md §2: every function is thread-safe and a buffer may
  * be resized or freed by a thread other than the one that allocated it.
  * Several threads allocate, resize, check and free buffers, and hand
  * buffers to each other through a mailbox; every buffer carries a pattern

@@ -1,5 +1,5 @@
 /*
- * test_uninit.c — SPEC section 5: no byte of a returned buffer comes from
+ * test_uninit.c — docs/behaviour.md section 5: no byte of a returned buffer comes from
  * uninitialised memory, record padding included, for every network
  * management function and level.
  *

@@ -1,4 +1,4 @@
-/* test_user.c — SPEC §4–5, NetUserEnum / NetUserGetInfo: results match
+/* test_user.c — docs/behaviour.md §4–5, NetUserEnum / NetUserGetInfo: results match
    `getent passwd`, paging with every prefmaxlen, resume handles that cost one
    walk, abandoned enumerations, threads, every error status, out of memory. */
 #include <dlfcn.h>

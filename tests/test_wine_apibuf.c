@@ -1,7 +1,7 @@
 /*
  * test_wine_apibuf.c — the behaviour Wine's netapi32 conformance test
  * (dlls/netapi32/tests/apibuf.c, which also passes on Windows) asserts,
- * restated here as our own checks, plus where SPEC is stricter.
+ * restated here as our own checks, plus where docs/behaviour.md is stricter.
  */
 #include <lm.h>
 
@@ -14,7 +14,7 @@ TEST(normal_logic)
     CHECK_EQ_U(NetApiBufferAllocate(1024, &p), NERR_Success);
     CHECK_EQ_U(NetApiBufferSize(p, &size), NERR_Success);
     CHECK_GE_U(size, 1024);
-    CHECK_EQ_U(size, 1024); /* SPEC: exact */
+    CHECK_EQ_U(size, 1024); /* docs/behaviour.md: exact */
     CHECK_EQ_U(NetApiBufferReallocate(p, 1500, &p), NERR_Success);
     CHECK_EQ_U(NetApiBufferSize(p, &size), NERR_Success);
     CHECK_GE_U(size, 1500);

@@ -29,12 +29,15 @@ typedef struct TIME_OF_DAY_INFO {
 } TIME_OF_DAY_INFO, *PTIME_OF_DAY_INFO, *LPTIME_OF_DAY_INFO;
 
 /*
- * This machine's time of day, from the system clock and time zone.
- * UncServerName: NULL, "", or this host's name (with or without a leading
- * "\\\\"); any other name gives ERROR_NOT_SUPPORTED.  NERR_Success and
- * *BufferPtr (one TIME_OF_DAY_INFO, free it with NetApiBufferFree), or
- * *BufferPtr NULL and: 87 for a NULL BufferPtr, ERROR_NOT_SUPPORTED,
- * ERROR_NOT_ENOUGH_MEMORY, NERR_InternalError (the clock could not be read).
+ * The time of day of this machine (its clock and time zone) or of a server.
+ * UncServerName: as servername in lmserver.h: this machine, a server, or
+ * ERROR_INVALID_NAME.  NERR_Success and *BufferPtr (one TIME_OF_DAY_INFO,
+ * free it with NetApiBufferFree), or *BufferPtr NULL and: 87 for a NULL
+ * BufferPtr, ERROR_INVALID_NAME, ERROR_NOT_ENOUGH_MEMORY,
+ * NERR_InternalError (the clock could not be read).
+ * Against a server also: ERROR_BAD_NETPATH (it does not resolve or does
+ * not answer), ERROR_LOGON_FAILURE, ERROR_ACCESS_DENIED, ERROR_MOD_NOT_FOUND
+ * (Samba's client library is not installed).
  */
 NET_API_STATUS NET_API_FUNCTION NetRemoteTOD(LPCSTR UncServerName, LPBYTE *BufferPtr);
 

@@ -682,31 +682,80 @@ typedef struct SERVER_INFO_1602 {
 /* sv*_version_major carries the major version in its low 4 bits */
 #define MAJOR_VERSION_MASK 0x0F
 
-/* sv*_type bits */
+/* sv*_type bits (each guarded: Samba's generated headers define them too,
+   with the same values) */
+#ifndef SV_TYPE_WORKSTATION
 #define SV_TYPE_WORKSTATION       0x00000001
+#endif
+#ifndef SV_TYPE_SERVER
 #define SV_TYPE_SERVER            0x00000002
+#endif
+#ifndef SV_TYPE_SQLSERVER
 #define SV_TYPE_SQLSERVER         0x00000004
+#endif
+#ifndef SV_TYPE_DOMAIN_CTRL
 #define SV_TYPE_DOMAIN_CTRL       0x00000008
+#endif
+#ifndef SV_TYPE_DOMAIN_BAKCTRL
 #define SV_TYPE_DOMAIN_BAKCTRL    0x00000010
+#endif
+#ifndef SV_TYPE_TIME_SOURCE
 #define SV_TYPE_TIME_SOURCE       0x00000020
+#endif
+#ifndef SV_TYPE_AFP
 #define SV_TYPE_AFP               0x00000040
+#endif
+#ifndef SV_TYPE_NOVELL
 #define SV_TYPE_NOVELL            0x00000080
+#endif
+#ifndef SV_TYPE_DOMAIN_MEMBER
 #define SV_TYPE_DOMAIN_MEMBER     0x00000100
+#endif
+#ifndef SV_TYPE_PRINTQ_SERVER
 #define SV_TYPE_PRINTQ_SERVER     0x00000200
+#endif
+#ifndef SV_TYPE_DIALIN_SERVER
 #define SV_TYPE_DIALIN_SERVER     0x00000400
+#endif
+#ifndef SV_TYPE_XENIX_SERVER
 #define SV_TYPE_XENIX_SERVER      0x00000800
+#endif
+#ifndef SV_TYPE_SERVER_UNIX
 #define SV_TYPE_SERVER_UNIX       SV_TYPE_XENIX_SERVER
+#endif
+#ifndef SV_TYPE_NT
 #define SV_TYPE_NT                0x00001000
+#endif
+#ifndef SV_TYPE_WFW
 #define SV_TYPE_WFW               0x00002000
+#endif
+#ifndef SV_TYPE_SERVER_MFPN
 #define SV_TYPE_SERVER_MFPN       0x00004000
+#endif
+#ifndef SV_TYPE_SERVER_NT
 #define SV_TYPE_SERVER_NT         0x00008000
+#endif
+#ifndef SV_TYPE_POTENTIAL_BROWSER
 #define SV_TYPE_POTENTIAL_BROWSER 0x00010000
+#endif
+#ifndef SV_TYPE_BACKUP_BROWSER
 #define SV_TYPE_BACKUP_BROWSER    0x00020000
+#endif
+#ifndef SV_TYPE_MASTER_BROWSER
 #define SV_TYPE_MASTER_BROWSER    0x00040000
+#endif
+#ifndef SV_TYPE_DOMAIN_MASTER
 #define SV_TYPE_DOMAIN_MASTER     0x00080000
+#endif
+#ifndef SV_TYPE_LOCAL_LIST_ONLY
 #define SV_TYPE_LOCAL_LIST_ONLY   0x40000000
+#endif
+#ifndef SV_TYPE_DOMAIN_ENUM
 #define SV_TYPE_DOMAIN_ENUM       0x80000000
+#endif
+#ifndef SV_TYPE_ALL
 #define SV_TYPE_ALL               0xFFFFFFFF
+#endif
 
 /* sv102_disc and sv102_hidden values */
 #define SV_NODISC  (-1)
@@ -731,18 +780,26 @@ typedef struct SERVER_INFO_1602 {
 #define SV_NAME_PARMNUM          102
 #define SV_VERSION_MAJOR_PARMNUM 103
 #define SV_VERSION_MINOR_PARMNUM 104
+#ifndef SV_TYPE_PARMNUM
 #define SV_TYPE_PARMNUM          105
+#endif
 #define SV_USERS_PARMNUM         107
 #define SV_USERPATH_PARMNUM      112
 
 /*
- * This machine's server information at level 100, 101 or 102.
- * servername: NULL, "", or this host's name (with or without a leading
- * "\\\\"); any other name gives ERROR_NOT_SUPPORTED.  NERR_Success and
- * *bufptr (one record, free it with NetApiBufferFree), or *bufptr NULL and:
- * 87 for a NULL bufptr, ERROR_INVALID_LEVEL, ERROR_NOT_SUPPORTED,
- * ERROR_NOT_ENOUGH_MEMORY, NERR_InternalError (a system database or call
- * failed).
+ * The server information of this machine (levels 100, 101, 102) or of a
+ * server (100, 101, 102, 402, 403, 502, 503, as it answers).
+ * servername: NULL, "", or a name or address of this machine (with or
+ * without a leading "\\\\") asks this machine; "\\" and "\\\\" alone give
+ * ERROR_INVALID_NAME; any other name asks that server, through Samba's
+ * client library (<netapibuf.h>: netapibuf_set_credentials).
+ * NERR_Success and *bufptr (one record, free it with NetApiBufferFree), or
+ * *bufptr NULL and: 87 for a NULL bufptr, ERROR_INVALID_NAME,
+ * ERROR_INVALID_LEVEL, ERROR_NOT_ENOUGH_MEMORY, NERR_InternalError (a
+ * system database or call failed).
+ * Against a server also: ERROR_BAD_NETPATH (it does not resolve or does
+ * not answer), ERROR_LOGON_FAILURE, ERROR_ACCESS_DENIED, ERROR_MOD_NOT_FOUND
+ * (Samba's client library is not installed).
  */
 NET_API_STATUS NET_API_FUNCTION NetServerGetInfo(LMSTR servername, DWORD level, LPBYTE *bufptr);
 

@@ -40,12 +40,19 @@ typedef struct WKSTA_INFO_102 {
 } WKSTA_INFO_102, *PWKSTA_INFO_102, *LPWKSTA_INFO_102;
 
 /*
- * This machine's workstation information at level 100, 101 or 102.
- * servername: NULL, "", or this host's name (with or without a leading
- * "\\\\"); any other name gives ERROR_NOT_SUPPORTED.  NERR_Success and
- * *bufptr (one record, free it with NetApiBufferFree), or *bufptr NULL and:
- * 87 for a NULL bufptr, ERROR_INVALID_LEVEL, ERROR_NOT_SUPPORTED,
- * ERROR_NOT_ENOUGH_MEMORY, NERR_InternalError (uname or gethostname failed).
+ * The workstation information of this machine or of a server, at level
+ * 100, 101 or 102.
+ * servername: NULL, "", or a name or address of this machine (with or
+ * without a leading "\\\\") asks this machine; "\\" and "\\\\" alone give
+ * ERROR_INVALID_NAME; any other name asks that server, through Samba's
+ * client library (<netapibuf.h>: netapibuf_set_credentials).
+ * NERR_Success and *bufptr (one record, free it with NetApiBufferFree), or
+ * *bufptr NULL and: 87 for a NULL bufptr, ERROR_INVALID_NAME,
+ * ERROR_INVALID_LEVEL, ERROR_NOT_ENOUGH_MEMORY, NERR_InternalError (uname
+ * or gethostname failed).
+ * Against a server also: ERROR_BAD_NETPATH (it does not resolve or does
+ * not answer), ERROR_LOGON_FAILURE, ERROR_ACCESS_DENIED, ERROR_MOD_NOT_FOUND
+ * (Samba's client library is not installed).
  */
 NET_API_STATUS NET_API_FUNCTION NetWkstaGetInfo(LMSTR servername, DWORD level, LPBYTE *bufptr);
 

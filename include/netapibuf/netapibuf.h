@@ -141,7 +141,7 @@ int netapibuf_get_use_kerberos(void);
  * The packer builds what a network management function returns: ONE
  * NetApiBuffer holding an array of fixed-size records at the front and every
  * string or byte blob those records point to after it, so the caller frees
- * the whole answer with one NetApiBufferFree (SPEC section 4).
+ * the whole answer with one NetApiBufferFree (docs/behaviour.md section 4).
  *
  *   buf ─► ┌──────────┬──────────┬─────┬──────────┬─pad─┬─────────────────────┐
  *          │ record 0 │ record 1 │ ... │ record n │     │ strings and blobs   │

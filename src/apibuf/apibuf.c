@@ -1,6 +1,6 @@
 /*
  * apibuf.c — layer 3: NetApiBufferAllocate, NetApiBufferFree,
- * NetApiBufferReallocate and NetApiBufferSize (SPEC section 2).
+ * NetApiBufferReallocate and NetApiBufferSize (docs/behaviour.md section 2).
  *
  * Each function checks its arguments before touching memory, checks a
  * buffer's tag (block.h) before trusting its header, and reports misuse

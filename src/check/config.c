@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 struct nbi_config nbi_config;
 
@@ -13,16 +14,17 @@ static void read_environment(void)
 {
     int saved_errno = errno;
     const char *check = nbi_getenv("NETAPIBUF_CHECK");
-    if (check && strcmp(check, "strict") == 0)
+    /* Values in any case: NETAPIBUF_CHECK=STRICT means strict. */
+    if (check && strcasecmp(check, "strict") == 0)
         nbi_config.strict = 1;
-    else if (check && *check && strcmp(check, "default") != 0)
+    else if (check && *check && strcasecmp(check, "default") != 0)
         fprintf(stderr, "netapibuf: NETAPIBUF_CHECK=%s is not a checking mode "
                         "(default, strict); using default\n", check);
 
     const char *on_misuse = nbi_getenv("NETAPIBUF_ON_MISUSE");
-    if (on_misuse && strcmp(on_misuse, "abort") == 0)
+    if (on_misuse && strcasecmp(on_misuse, "abort") == 0)
         nbi_config.abort_on_misuse = 1;
-    else if (on_misuse && *on_misuse && strcmp(on_misuse, "report") != 0)
+    else if (on_misuse && *on_misuse && strcasecmp(on_misuse, "report") != 0)
         fprintf(stderr, "netapibuf: NETAPIBUF_ON_MISUSE=%s is not a misuse action "
                         "(report, abort); using report\n", on_misuse);
     errno = saved_errno;

@@ -1,5 +1,5 @@
 /*
- * strict.h — layer 2: the four functions in strict mode (SPEC section 3).
+ * strict.h — layer 2: the four functions in strict mode (docs/behaviour.md section 3).
  *
  * apibuf.c sends every call here, after one predictable branch, when
  * nbi_out_of_line() is set: NETAPIBUF_CHECK=strict, or the process

@@ -1,6 +1,6 @@
 /*
  * localgroup.c — NetLocalGroupEnum, NetLocalGroupGetInfo and
- * NetLocalGroupGetMembers over the NSS group database (SPEC section 5).
+ * NetLocalGroupGetMembers over the NSS group database (docs/behaviour.md section 5).
  * Layer 5: the packer, the resume table and the public API only.
  *
  * Field mapping from struct group:

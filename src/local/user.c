@@ -1,6 +1,6 @@
 /*
  * user.c — NetUserEnum and NetUserGetInfo over the NSS user database
- * (SPEC section 5).  Layer 5: the packer, the resume table and the public
+ * (docs/behaviour.md section 5).  Layer 5: the packer, the resume table and the public
  * API only.
  *
  * Field mapping from struct passwd:

@@ -1,6 +1,6 @@
 /*
  * paging.h — one page of an enumeration, for every enumeration with a
- * resume handle (SPEC section 4): the database is read into a snapshot of
+ * resume handle (docs/behaviour.md section 4): the database is read into a snapshot of
  * "source" records (resume.h) and the page is cut from it, each source
  * record turned into the level's record by a convert function.  Layer 5.
  */

@@ -1,6 +1,6 @@
 /*
  * server_name.h — layer 5: which machine a Net* function's server name
- * means (SPEC section 5): this one, another one, or none at all.
+ * means (docs/behaviour.md section 5): this one, another one, or none at all.
  */
 #ifndef NBI_NET_SERVER_NAME_H
 #define NBI_NET_SERVER_NAME_H

@@ -1,6 +1,6 @@
 /*
  * pack.c — layer 4: the packer.  Builds ONE NetApiBuffer from fixed-size
- * records and the strings/blobs they point to (SPEC section 4).
+ * records and the strings/blobs they point to (docs/behaviour.md section 4).
  *
  * It uses the public NetApiBufferAllocate/NetApiBufferFree only; staging
  * memory comes from nbi_sys_malloc (so the out-of-memory hook reaches it,
@@ -491,7 +491,7 @@ static const void *blob_of(const struct netapibuf_blob_field *b, const unsigned 
 }
 
 /* Data bytes a non-NULL blob of n bytes takes: at least one, so that even
-   an empty blob's pointer lies inside the buffer (SPEC section 4: never
+   an empty blob's pointer lies inside the buffer (docs/behaviour.md section 4: never
    buf + size) and at an address of its alignment. */
 static size_t blob_bytes(DWORD n)
 {

@@ -19,7 +19,7 @@
  * The packer copies a source record as a block of bytes, and a record
  * built on the stack has padding the compiler never initialised (between
  * a DWORD and the pointer after it, say): copied as it is, a result would
- * carry stale stack bytes to the caller (SPEC section 5).  The packer
+ * carry stale stack bytes to the caller (docs/behaviour.md section 5).  The packer
  * cannot tell padding from a field the caller filled unless it is told
  * where every field is.  So the library's own functions describe each
  * record with an nbi_layout: the public layout plus a map of every member

@@ -61,8 +61,8 @@ enum nbi_lock_rank {
     NBI_RANK_CREDENTIALS = 110, /* remote/credentials.c: the process's credentials */
 
     /* Layer 5, this machine: leaves, except the walk (see above). */
-    NBI_RANK_NSS_WALK = 200, /* net/local.c: one walk of the user or group database */
-    NBI_RANK_UTMP = 210,     /* net/wksta.c: one walk of the utmp database */
+    NBI_RANK_NSS_WALK = 200, /* local/local.c: one walk of the user or group database */
+    NBI_RANK_UTMP = 210,     /* local/wksta.c: one walk of the utmp database */
     NBI_RANK_RESUME = 220,   /* net/resume.c: the table of stored snapshots */
     /* Layer 4. */
     NBI_RANK_PACK_STASH = 300, /* pack/pack.c: spare staging segments */

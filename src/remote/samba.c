@@ -29,6 +29,7 @@ static const struct entry credentials_entries[] = {NBI_SAMBA_CREDENTIALS(NBI_ENT
 #undef NBI_ENTRY
 #define NBI_ENTRY(name, ret, params) {#name, UTIL_VERSION, offsetof(struct nbi_samba, name)},
 static const struct entry util_entries[] = {NBI_SAMBA_UTIL(NBI_ENTRY)};
+static const struct entry util_optional_entries[] = {NBI_SAMBA_UTIL_OPTIONAL(NBI_ENTRY)};
 #undef NBI_ENTRY
 /* Samba's private libraries carry a version node per release: look their
    names up unversioned. */
@@ -47,10 +48,6 @@ static const struct entry srvsvc_entries[] = {
 #undef NBI_ENTRY
 #define NBI_ENTRY(name, ret, params) {#name, NETAPI_VERSION, offsetof(struct nbi_samba, name)},
 static const struct entry netapi_mgmt_entries[] = {NBI_SAMBA_NETAPI_MGMT(NBI_ENTRY)};
-#undef NBI_ENTRY
-
-#define NBI_ENTRY(name, ret, params) {#name, UTIL_VERSION, offsetof(struct nbi_samba, name)},
-static const struct entry frame_entries[] = {NBI_SAMBA_FRAME(NBI_ENTRY)};
 #undef NBI_ENTRY
 
 static struct nbi_samba samba;
@@ -84,14 +81,15 @@ static void load(void)
     if (handle && resolve(handle, netapi_entries, sizeof netapi_entries / sizeof *netapi_entries) &&
         resolve(handle, talloc_entries, sizeof talloc_entries / sizeof *talloc_entries) &&
         resolve(handle, credentials_entries,
-                sizeof credentials_entries / sizeof *credentials_entries)) {
+                sizeof credentials_entries / sizeof *credentials_entries) &&
+        resolve(handle, util_entries, sizeof util_entries / sizeof *util_entries)) {
         samba.have_samr = resolve(handle, samr_entries, sizeof samr_entries / sizeof *samr_entries);
         samba.have_srvsvc =
             resolve(handle, srvsvc_entries, sizeof srvsvc_entries / sizeof *srvsvc_entries);
         samba.have_netapi_mgmt = resolve(handle, netapi_mgmt_entries,
                                          sizeof netapi_mgmt_entries / sizeof *netapi_mgmt_entries);
-        (void)resolve(handle, frame_entries, sizeof frame_entries / sizeof *frame_entries);
-        if (resolve(handle, util_entries, sizeof util_entries / sizeof *util_entries))
+        if (resolve(handle, util_optional_entries,
+                    sizeof util_optional_entries / sizeof *util_optional_entries))
             samba.display_set_stderr();
         loaded = &samba;
     } else if (handle) {

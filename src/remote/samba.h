@@ -17,10 +17,10 @@
  *                    on it).
  *   libtalloc.so.2   already loaded by libnetapi: the few talloc calls the
  *                    context sweep needs (sweep.h), by "TALLOC_2.0.2".
- *   Samba's RPC      the generated SAMR client calls and their interface
- *   stubs            table, for the two local-group functions libnetapi
- *                    gets wrong or lacks (samr.h); optional: without them
- *                    those two functions answer ERROR_NOT_SUPPORTED.
+ *   Samba's RPC      the generated SAMR and LSA client calls and their
+ *   stubs            interface tables, for the functions libnetapi gets
+ *                    wrong or lacks (samr.h lists them); optional: without
+ *                    them those functions answer ERROR_NOT_SUPPORTED.
  *
  * Every entry point may be called only between nbi_remote_enter and
  * nbi_remote_leave (session.h): libnetapi keeps one process-wide context
@@ -90,6 +90,7 @@ typedef void (*nbi_talloc_visit)(const void *ptr, int depth, int max_depth, int 
     X(talloc_report_depth_cb, void, (const void *, int, int, nbi_talloc_visit, void *))        \
     X(talloc_get_size, size_t, (const void *))                                                 \
     X(_talloc_free, int, (void *, const char *))                                               \
+    X(talloc_get_name, const char *, (const void *))                                           \
     X(talloc_named_const, void *, (const void *, size_t, const char *))
 
 /*
@@ -128,12 +129,18 @@ typedef uint32_t nbi_ntstatus;
 
 /* Samba's public credentials library (SAMBA_CREDENTIALS_1.0.0): an
    anonymous logon is its own kind of credentials, not an empty user. */
-#define NBI_SAMBA_CREDENTIALS(X) X(cli_credentials_init_anon, void *, (void *))
+#define NBI_SAMBA_CREDENTIALS(X)                                                                \
+    X(cli_credentials_init_anon, void *, (void *))                                             \
+    X(cli_credentials_set_password, _Bool, (void *, const char *, int))
 
-/* Samba's utility library (SAMBA_UTIL_0.0.1): where its d_printf messages
-   go.  libnetapi prints "session setup failed: NT_STATUS_..." on stdout,
-   which is the program's output; sent to stderr instead.  Optional. */
-#define NBI_SAMBA_UTIL(X) X(display_set_stderr, void, (void))
+/* Samba's utility library (SAMBA_UTIL_0.0.1): the talloc stack frame every
+   call into Samba's lower layers expects (libnetapi's Net* functions make
+   their own; its pipe and SAMR helpers do not, and Samba then warns "no
+   talloc stackframe" and leaks), and where its d_printf messages go. */
+#define NBI_SAMBA_UTIL(X) X(_talloc_stackframe, void *, (const char *))
+/* Optional: libnetapi prints "session setup failed: NT_STATUS_..." on
+   stdout, which is the program's output; sent to stderr instead. */
+#define NBI_SAMBA_UTIL_OPTIONAL(X) X(display_set_stderr, void, (void))
 
 /*
  * ---- shares, files, server settings and join information ----
@@ -187,12 +194,6 @@ typedef uint32_t nbi_ntstatus;
     X(NetShutdownInit, NET_API_STATUS, (const char *, const char *, uint32_t, uint8_t, uint8_t)) \
     X(NetShutdownAbort, NET_API_STATUS, (const char *))
 
-/* Samba's talloc stack frames (SAMBA_UTIL_0.0.1).  libnetapi's own
-   functions open one around every call; a call made here straight into
-   Samba's RPC stubs or connection functions needs one too, or Samba prints
-   "no talloc stackframe at ..., leaking memory" and leaks.  Optional. */
-#define NBI_SAMBA_FRAME(X) X(_talloc_stackframe, void *, (const char *))
-
 #define NBI_SAMBA_FIELD(name, ret, params) ret(*name) params;
 
 struct nbi_samba {
@@ -200,6 +201,7 @@ struct nbi_samba {
     NBI_SAMBA_TALLOC(NBI_SAMBA_FIELD)
     NBI_SAMBA_CREDENTIALS(NBI_SAMBA_FIELD)
     NBI_SAMBA_UTIL(NBI_SAMBA_FIELD)
+    NBI_SAMBA_UTIL_OPTIONAL(NBI_SAMBA_FIELD)
     NBI_SAMBA_SAMR(NBI_SAMBA_FIELD)
     const void *ndr_table_samr;   /* the SAMR interface table (data) */
     const void *ndr_table_lsarpc; /* the LSA interface table (data) */
@@ -210,7 +212,6 @@ struct nbi_samba {
     const void *ndr_table_srvsvc; /* the SRVSVC interface table (data) */
     int have_srvsvc;              /* every NBI_SAMBA_SRVSVC entry and the table found */
     int have_netapi_mgmt;         /* every NBI_SAMBA_NETAPI_MGMT entry found */
-    NBI_SAMBA_FRAME(NBI_SAMBA_FIELD)
 };
 
 #undef NBI_SAMBA_FIELD

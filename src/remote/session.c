@@ -2,7 +2,10 @@
 #include "remote/session.h"
 
 #include <errno.h>
+#include <signal.h>
+#include <stdint.h>
 #include <string.h>
+#include <time.h>
 
 #include <unistd.h>
 
@@ -55,6 +58,42 @@ static void drop_context(const struct nbi_samba *samba)
     context = NULL;
 }
 
+/* The context's credentials object (its direct child of that type), or
+   NULL.  Found by its talloc type name: libnetapi offers no getter. */
+struct credentials_search {
+    const struct nbi_samba *samba;
+    void *found;
+};
+
+static void find_credentials(const void *ptr, int depth, int max_depth, int is_ref, void *data)
+{
+    (void)max_depth;
+    struct credentials_search *s = data;
+    if (depth == 1 && !is_ref && !s->found) {
+        const char *name = s->samba->talloc_get_name(ptr);
+        if (name && strcmp(name, "struct cli_credentials") == 0)
+            s->found = (void *)(uintptr_t)ptr;
+    }
+}
+
+/* Kerberos with no user: the ticket cache libnetapi found when it made the
+   context (KRB5CCNAME, or the default cache).  libnetapi asks for a
+   password on the terminal whenever the credentials hold none, so they
+   get an empty one, set with less authority than the ticket cache's
+   (CRED_GUESS_ENV, below CRED_GUESS_FILE): the cache stays the one used,
+   and without a cache the logon simply fails. */
+#define CRED_GUESS_ENV 3
+static NET_API_STATUS kerberos_ticket_cache(const struct nbi_samba *samba)
+{
+    if (samba->libnetapi_set_use_kerberos(context) != NERR_Success)
+        return NERR_InternalError;
+    struct credentials_search s = {samba, NULL};
+    samba->talloc_report_depth_cb(context, 0, 1, find_credentials, &s);
+    if (!s.found || !samba->cli_credentials_set_password(s.found, "", CRED_GUESS_ENV))
+        return NERR_InternalError;
+    return NERR_Success;
+}
+
 /* Make the context carry creds.  With a user the password is always set
    (empty when none was given), so libnetapi never asks on the terminal;
    without one the logon is anonymous (Samba's own anonymous credentials:
@@ -67,9 +106,7 @@ static NET_API_STATUS apply(const struct nbi_samba *samba, const struct nbi_cred
         return anonymous ? samba->libnetapi_set_creds(context, anonymous) : ERROR_NOT_ENOUGH_MEMORY;
     }
     if (!creds->user)
-        return samba->libnetapi_set_use_kerberos(context) == NERR_Success
-                   ? samba->libnetapi_set_use_ccache(context)
-                   : NERR_InternalError;
+        return kerberos_ticket_cache(samba);
     NET_API_STATUS st = samba->libnetapi_set_username(context, creds->user);
     if (st == NERR_Success)
         st = samba->libnetapi_set_password(context, creds->password ? creds->password : "");
@@ -113,6 +150,39 @@ static NET_API_STATUS ensure_context(const struct nbi_samba *samba)
     return st;
 }
 
+/*
+ * libnetapi blocks SIGPIPE in the calling thread (its sockets may break
+ * mid-write) and never unblocks it: the program's own mask would change
+ * for good, and a program writing to a closed pipe would see EPIPE where
+ * it expected to die.  So SIGPIPE is blocked for the session only; a
+ * SIGPIPE raised by Samba's sockets meanwhile is taken off the thread
+ * before the caller's mask comes back, so it cannot kill the caller.
+ */
+static void signals_enter(struct nbi_remote *r)
+{
+    sigset_t pipe_only, pending;
+    sigemptyset(&pipe_only);
+    sigaddset(&pipe_only, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_only, &r->mask);
+    r->pipe_pending = sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE);
+}
+
+static void signals_leave(struct nbi_remote *r)
+{
+    if (sigismember(&r->mask, SIGPIPE) || r->pipe_pending) {
+        pthread_sigmask(SIG_SETMASK, &r->mask, NULL);
+        return; /* the caller blocks it itself, or had one pending: theirs */
+    }
+    sigset_t pipe_only, pending;
+    sigemptyset(&pipe_only);
+    sigaddset(&pipe_only, SIGPIPE);
+    if (sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE)) {
+        struct timespec now = {0, 0};
+        (void)sigtimedwait(&pipe_only, NULL, &now);
+    }
+    pthread_sigmask(SIG_SETMASK, &r->mask, NULL);
+}
+
 NET_API_STATUS nbi_remote_enter(struct nbi_remote *r)
 {
     NET_API_STATUS st = NERR_Success;
@@ -120,6 +190,7 @@ NET_API_STATUS nbi_remote_enter(struct nbi_remote *r)
     if (!samba)
         return st;
     int saved = errno;
+    signals_enter(r);
     nbi_mutex_lock(&samba_lock);
     (void)nbi_debugger_init(); /* the sweep reads Samba's memory: valgrind must know */
     st = ensure_context(samba);
@@ -127,25 +198,25 @@ NET_API_STATUS nbi_remote_enter(struct nbi_remote *r)
         st = nbi_sweep_begin(&sweep, samba, context);
     if (st != NERR_Success) {
         nbi_mutex_unlock(&samba_lock);
+        signals_leave(r);
         errno = saved;
         return st;
     }
     calls++;
     r->samba = samba;
     r->ctx = context;
+    r->frame = samba->_talloc_stackframe("netapibuf:session");
     r->saved_errno = saved;
-    /* Samba's talloc_tos() for the whole call, as libnetapi's own functions
-       open one (samba.h). */
-    r->frame = samba->_talloc_stackframe ? samba->_talloc_stackframe("netapibuf:session") : NULL;
     errno = saved;
     return NERR_Success;
 }
 
 void nbi_remote_leave(struct nbi_remote *r)
 {
-    nbi_sweep_end(&sweep, r->samba, r->ctx);
     if (r->frame)
-        r->samba->_talloc_free(r->frame, "netapibuf:session");
+        r->samba->_talloc_free(r->frame, "netapibuf:session"); /* pops it */
+    nbi_sweep_end(&sweep, r->samba, r->ctx);
     nbi_mutex_unlock(&samba_lock);
+    signals_leave(r);
     errno = r->saved_errno;
 }

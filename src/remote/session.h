@@ -23,6 +23,8 @@
 #ifndef NBI_REMOTE_SESSION_H
 #define NBI_REMOTE_SESSION_H
 
+#include <signal.h>
+
 #include <lm.h>
 
 #include "platform/platform.h"
@@ -32,7 +34,9 @@ struct nbi_remote {
     const struct nbi_samba *samba;
     struct libnetapi_ctx *ctx;
     int saved_errno; /* the caller's, given back by leave: Samba's calls set it */
-    void *frame;     /* Samba's talloc stack frame for the call, or NULL */
+    void *frame;     /* Samba's talloc stack frame for the session */
+    sigset_t mask;   /* the caller's signal mask, given back by leave */
+    int pipe_pending; /* SIGPIPE was pending before the session */
 };
 
 /*

@@ -1,19 +1,21 @@
-/* cmd_time.c — `netapi time`: this machine's time of day (NetRemoteTOD). */
+/* cmd_time.c — `netapi time`: the time of day (NetRemoteTOD). */
 #include <time.h>
 
-#include "netapi.h"
+#include "cli.h"
 
 int cmd_time(const struct options *opt)
 {
+    int st = only_options(opt, 0, "time");
+    if (st != EXIT_OK)
+        return st;
     if (opt->nargs != 0)
         return usage_error("time takes no arguments");
-    if (opt->level_set)
-        return usage_error("time has no information levels");
     LPBYTE buf = NULL;
-    NET_API_STATUS st = NetRemoteTOD(NULL, &buf);
-    if (st != NERR_Success)
-        return api_error("NetRemoteTOD", st);
+    NET_API_STATUS nst = NetRemoteTOD(opt->server, &buf);
+    if (nst != NERR_Success)
+        return api_error("NetRemoteTOD", nst);
     const TIME_OF_DAY_INFO *tod = (const TIME_OF_DAY_INFO *)buf;
+    doc_begin(opt, "time");
     if (!opt->json) {
         /* tod_timezone counts minutes west of UTC, so local = UTC - zone */
         long zone = tod->tod_timezone == -1 ? 0 : tod->tod_timezone;
@@ -29,10 +31,10 @@ int cmd_time(const struct options *opt)
                east < 0 ? '-' : '+', (east < 0 ? -east : east) / 60,
                (east < 0 ? -east : east) % 60);
     }
-    struct kv kv;
-    kv_begin(&kv, opt);
-    kv_record(&kv, &tod_desc, tod);
-    kv_end(&kv);
+    struct kv *kv = kv_begin(opt, "record");
+    kv_record(kv, &tod_records.descs[0], tod);
+    kv_end(kv);
     NetApiBufferFree(buf);
+    doc_end(opt);
     return EXIT_OK;
 }

@@ -1,14 +1,18 @@
-/* list.c — a listing read page by page with its resume handle, then printed. */
-#include "netapi.h"
+/* list.c — a listing read page by page with its resume handle, kept for
+   printing after the last page (so nothing is printed for a call that
+   fails: call first, print after). */
+#include <inttypes.h>
 
-int list_all(const struct options *opt, const struct record_desc *descs, size_t ndescs,
-             DWORD default_level, const char *function, fetch_page fetch, void *ctx)
+#include "cli.h"
+
+int list_fetch(const struct options *opt, const struct record_family *family, DWORD level,
+               const char *function, fetch_page fetch, void *ctx, struct table **out)
 {
-    DWORD level = opt->level_set ? opt->level : default_level;
-    const struct record_desc *desc = find_desc(descs, ndescs, level);
-    struct table *t = table_new(desc ? desc : &descs[0]);
+    *out = NULL;
+    const struct record_desc *desc = find_desc(family, level);
     NET_API_STATUS st;
     unsigned page = 0;
+    struct table *t = desc ? table_new(desc) : NULL;
     do {
         LPBYTE buf = NULL;
         DWORD read = 0, total = 0;
@@ -17,16 +21,18 @@ int list_all(const struct options *opt, const struct record_desc *descs, size_t 
             table_free(t);
             return api_error(function, st);
         }
-        show_page(opt, ++page, read, total);
-        if (!desc) { /* the library knows a level this command cannot print */
+        if (!t) { /* the library knows a level this command cannot print */
             NetApiBufferFree(buf);
-            table_free(t);
             return api_error(function, ERROR_INVALID_LEVEL);
         }
+        if (opt->given & OPT_PREFMAXLEN)
+            say(opt, "Page %u: %" PRIu32 " %s read (%" PRIu32 " in total), prefmaxlen %" PRIu32 "\n",
+                ++page, read, read == 1 ? "entry" : "entries", total, opt->prefmaxlen);
         table_add(t, buf, read);
         NetApiBufferFree(buf);
     } while (st == ERROR_MORE_DATA);
-    table_print(t, opt);
-    table_free(t);
+    if (page)
+        say(opt, "\n");
+    *out = t;
     return EXIT_OK;
 }

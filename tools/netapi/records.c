@@ -1,61 +1,118 @@
 /*
- * records.c — which fields each Windows structure netapi prints has: the
+ * records.c — which fields each Windows structure netapi prints has.  The
  * JSON key is the field name without its prefix (usri20_full_name gives
- * "full_name"), the title is the table heading.
+ * "full_name"), the title is what people read; the type says how a value
+ * is shown to people (flags and privileges as words, SIDs as S-1-...);
+ * JSON always carries the raw value.
  */
 #include <stddef.h>
 
-#include "netapi.h"
-
-_Static_assert(13 <= MAX_FIELDS, "SERVER_INFO_102 has 13 fields");
+#include "cli.h"
 
 #define FIELD(type, member, key, title, kind) {key, title, kind, offsetof(type, member)}
 #define DESC(level, type, fields) {level, sizeof(type), sizeof fields / sizeof fields[0], fields}
-#define COUNT(array) (sizeof array / sizeof array[0])
+#define FAMILY(descs) {descs, sizeof descs / sizeof descs[0]}
 
-const struct record_desc *find_desc(const struct record_desc *descs, size_t n, DWORD level)
+const struct record_desc *find_desc(const struct record_family *family, DWORD level)
 {
-    for (size_t i = 0; i < n; i++)
-        if (descs[i].level == level)
-            return &descs[i];
+    for (size_t i = 0; i < family->count; i++)
+        if (family->descs[i].level == level)
+            return &family->descs[i];
     return NULL;
 }
 
 /* ---- users ---------------------------------------------------------------- */
 
-static const struct field user0[] = {
-    FIELD(USER_INFO_0, usri0_name, "name", "User name", FIELD_STRING),
-};
-static const struct field user1[] = {
-    FIELD(USER_INFO_1, usri1_name, "name", "User name", FIELD_STRING),
-    FIELD(USER_INFO_1, usri1_password, "password", "Password", FIELD_STRING),
-    FIELD(USER_INFO_1, usri1_password_age, "password_age", "Password age", FIELD_DWORD),
-    FIELD(USER_INFO_1, usri1_priv, "priv", "Privilege", FIELD_DWORD),
-    FIELD(USER_INFO_1, usri1_home_dir, "home_dir", "Home directory", FIELD_STRING),
-    FIELD(USER_INFO_1, usri1_comment, "comment", "Comment", FIELD_STRING),
-    FIELD(USER_INFO_1, usri1_flags, "flags", "Flags", FIELD_FLAGS),
-    FIELD(USER_INFO_1, usri1_script_path, "script_path", "Logon script", FIELD_STRING),
-};
+/* USER_INFO_n field m of prefix usri<n>_ */
+#define U(n, m, key, title, kind) FIELD(USER_INFO_##n, usri##n##_##m, key, title, kind)
+
+/* The fields levels 1 to 4 share, in their order. */
+#define USER_1_FIELDS(n)                                                    \
+    U(n, name, "name", "User name", FIELD_STRING),                          \
+    U(n, password, "password", "Password", FIELD_HIDDEN),                   \
+    U(n, password_age, "password_age", "Password age", FIELD_SECONDS),      \
+    U(n, priv, "priv", "Privilege level", FIELD_PRIV),                      \
+    U(n, home_dir, "home_dir", "Home directory", FIELD_STRING),             \
+    U(n, comment, "comment", "Comment", FIELD_STRING),                      \
+    U(n, flags, "flags", "Account", FIELD_USER_FLAGS),                      \
+    U(n, script_path, "script_path", "Logon script", FIELD_STRING)
+#define USER_2_FIELDS(n)                                                         \
+    USER_1_FIELDS(n),                                                            \
+    U(n, auth_flags, "auth_flags", "Operator rights", FIELD_DWORD),              \
+    U(n, full_name, "full_name", "Full name", FIELD_STRING),                     \
+    U(n, usr_comment, "usr_comment", "User's comment", FIELD_STRING),            \
+    U(n, parms, "parms", "Parameters", FIELD_STRING),                            \
+    U(n, workstations, "workstations", "Workstations allowed", FIELD_STRING),    \
+    U(n, last_logon, "last_logon", "Last logon", FIELD_TIME),                    \
+    U(n, last_logoff, "last_logoff", "Last logoff", FIELD_TIME),                 \
+    U(n, acct_expires, "acct_expires", "Account expires", FIELD_TIME),           \
+    U(n, max_storage, "max_storage", "Maximum storage", FIELD_DWORD),            \
+    U(n, units_per_week, "units_per_week", "Logon hour units", FIELD_DWORD),     \
+    U(n, bad_pw_count, "bad_pw_count", "Bad password count", FIELD_DWORD),       \
+    U(n, num_logons, "num_logons", "Logons", FIELD_DWORD),                       \
+    U(n, logon_server, "logon_server", "Logon server", FIELD_STRING),            \
+    U(n, country_code, "country_code", "Country/region code", FIELD_DWORD),      \
+    U(n, code_page, "code_page", "Code page", FIELD_DWORD)
+#define USER_3_TAIL(n)                                                                \
+    U(n, primary_group_id, "primary_group_id", "Primary group ID", FIELD_DWORD),      \
+    U(n, profile, "profile", "User profile", FIELD_STRING),                           \
+    U(n, home_dir_drive, "home_dir_drive", "Home drive", FIELD_STRING),               \
+    U(n, password_expired, "password_expired", "Password expired", FIELD_BOOL)
+
+static const struct field user0[] = {U(0, name, "name", "User name", FIELD_STRING)};
+static const struct field user1[] = {USER_1_FIELDS(1)};
+static const struct field user2[] = {USER_2_FIELDS(2)};
+static const struct field user3[] = {
+    USER_2_FIELDS(3), U(3, user_id, "user_id", "User ID", FIELD_DWORD), USER_3_TAIL(3)};
+static const struct field user4[] = {
+    USER_2_FIELDS(4), U(4, user_sid, "user_sid", "User SID", FIELD_SID), USER_3_TAIL(4)};
 static const struct field user10[] = {
-    FIELD(USER_INFO_10, usri10_name, "name", "User name", FIELD_STRING),
-    FIELD(USER_INFO_10, usri10_comment, "comment", "Comment", FIELD_STRING),
-    FIELD(USER_INFO_10, usri10_usr_comment, "usr_comment", "User's comment", FIELD_STRING),
-    FIELD(USER_INFO_10, usri10_full_name, "full_name", "Full name", FIELD_STRING),
+    U(10, name, "name", "User name", FIELD_STRING),
+    U(10, comment, "comment", "Comment", FIELD_STRING),
+    U(10, usr_comment, "usr_comment", "User's comment", FIELD_STRING),
+    U(10, full_name, "full_name", "Full name", FIELD_STRING),
+};
+static const struct field user11[] = {
+    U(11, name, "name", "User name", FIELD_STRING),
+    U(11, comment, "comment", "Comment", FIELD_STRING),
+    U(11, usr_comment, "usr_comment", "User's comment", FIELD_STRING),
+    U(11, full_name, "full_name", "Full name", FIELD_STRING),
+    U(11, priv, "priv", "Privilege level", FIELD_PRIV),
+    U(11, auth_flags, "auth_flags", "Operator rights", FIELD_DWORD),
+    U(11, password_age, "password_age", "Password age", FIELD_SECONDS),
+    U(11, home_dir, "home_dir", "Home directory", FIELD_STRING),
+    U(11, parms, "parms", "Parameters", FIELD_STRING),
+    U(11, last_logon, "last_logon", "Last logon", FIELD_TIME),
+    U(11, last_logoff, "last_logoff", "Last logoff", FIELD_TIME),
+    U(11, bad_pw_count, "bad_pw_count", "Bad password count", FIELD_DWORD),
+    U(11, num_logons, "num_logons", "Logons", FIELD_DWORD),
+    U(11, logon_server, "logon_server", "Logon server", FIELD_STRING),
+    U(11, country_code, "country_code", "Country/region code", FIELD_DWORD),
+    U(11, workstations, "workstations", "Workstations allowed", FIELD_STRING),
+    U(11, max_storage, "max_storage", "Maximum storage", FIELD_DWORD),
+    U(11, units_per_week, "units_per_week", "Logon hour units", FIELD_DWORD),
+    U(11, code_page, "code_page", "Code page", FIELD_DWORD),
 };
 static const struct field user20[] = {
-    FIELD(USER_INFO_20, usri20_name, "name", "User name", FIELD_STRING),
-    FIELD(USER_INFO_20, usri20_full_name, "full_name", "Full name", FIELD_STRING),
-    FIELD(USER_INFO_20, usri20_comment, "comment", "Comment", FIELD_STRING),
-    FIELD(USER_INFO_20, usri20_flags, "flags", "Flags", FIELD_FLAGS),
-    FIELD(USER_INFO_20, usri20_user_id, "user_id", "User ID", FIELD_DWORD),
+    U(20, name, "name", "User name", FIELD_STRING),
+    U(20, full_name, "full_name", "Full name", FIELD_STRING),
+    U(20, comment, "comment", "Comment", FIELD_STRING),
+    U(20, flags, "flags", "Account", FIELD_USER_FLAGS),
+    U(20, user_id, "user_id", "User ID", FIELD_DWORD),
 };
-const struct record_desc user_descs[] = {
-    DESC(0, USER_INFO_0, user0),
-    DESC(1, USER_INFO_1, user1),
-    DESC(10, USER_INFO_10, user10),
-    DESC(20, USER_INFO_20, user20),
+static const struct field user23[] = {
+    U(23, name, "name", "User name", FIELD_STRING),
+    U(23, full_name, "full_name", "Full name", FIELD_STRING),
+    U(23, comment, "comment", "Comment", FIELD_STRING),
+    U(23, flags, "flags", "Account", FIELD_USER_FLAGS),
+    U(23, user_sid, "user_sid", "User SID", FIELD_SID),
 };
-const size_t user_ndescs = COUNT(user_descs);
+static const struct record_desc user_descs[] = {
+    DESC(0, USER_INFO_0, user0),   DESC(1, USER_INFO_1, user1),   DESC(2, USER_INFO_2, user2),
+    DESC(3, USER_INFO_3, user3),   DESC(4, USER_INFO_4, user4),   DESC(10, USER_INFO_10, user10),
+    DESC(11, USER_INFO_11, user11), DESC(20, USER_INFO_20, user20), DESC(23, USER_INFO_23, user23),
+};
+const struct record_family user_records = FAMILY(user_descs);
 
 /* ---- local groups and their members ----------------------------------------- */
 
@@ -66,109 +123,109 @@ static const struct field group1[] = {
     FIELD(LOCALGROUP_INFO_1, lgrpi1_name, "name", "Group name", FIELD_STRING),
     FIELD(LOCALGROUP_INFO_1, lgrpi1_comment, "comment", "Comment", FIELD_STRING),
 };
-const struct record_desc localgroup_descs[] = {
+static const struct record_desc localgroup_descs[] = {
     DESC(0, LOCALGROUP_INFO_0, group0),
     DESC(1, LOCALGROUP_INFO_1, group1),
 };
-const size_t localgroup_ndescs = COUNT(localgroup_descs);
+const struct record_family localgroup_records = FAMILY(localgroup_descs);
 
+static const struct field member0[] = {
+    FIELD(LOCALGROUP_MEMBERS_INFO_0, lgrmi0_sid, "sid", "SID", FIELD_SID),
+};
 static const struct field member1[] = {
     FIELD(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_name, "name", "Member", FIELD_STRING),
-    FIELD(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_sidusage, "sidusage", "SID use", FIELD_DWORD),
-    FIELD(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_sid, "sid", "SID", FIELD_POINTER),
+    FIELD(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_sidusage, "sidusage", "Kind", FIELD_SID_USE),
+    FIELD(LOCALGROUP_MEMBERS_INFO_1, lgrmi1_sid, "sid", "SID", FIELD_SID),
+};
+static const struct field member2[] = {
+    FIELD(LOCALGROUP_MEMBERS_INFO_2, lgrmi2_domainandname, "domainandname", "Member",
+          FIELD_STRING),
+    FIELD(LOCALGROUP_MEMBERS_INFO_2, lgrmi2_sidusage, "sidusage", "Kind", FIELD_SID_USE),
+    FIELD(LOCALGROUP_MEMBERS_INFO_2, lgrmi2_sid, "sid", "SID", FIELD_SID),
 };
 static const struct field member3[] = {
     FIELD(LOCALGROUP_MEMBERS_INFO_3, lgrmi3_domainandname, "domainandname", "Member",
           FIELD_STRING),
 };
-const struct record_desc member_descs[] = {
+static const struct record_desc member_descs[] = {
+    DESC(0, LOCALGROUP_MEMBERS_INFO_0, member0),
     DESC(1, LOCALGROUP_MEMBERS_INFO_1, member1),
+    DESC(2, LOCALGROUP_MEMBERS_INFO_2, member2),
     DESC(3, LOCALGROUP_MEMBERS_INFO_3, member3),
 };
-const size_t member_ndescs = COUNT(member_descs);
+const struct record_family member_records = FAMILY(member_descs);
 
 /* ---- workstation and server ---------------------------------------------- */
 
-static const struct field wksta100[] = {
-    FIELD(WKSTA_INFO_100, wki100_platform_id, "platform_id", "Platform", FIELD_DWORD),
-    FIELD(WKSTA_INFO_100, wki100_computername, "computername", "Computer name", FIELD_STRING),
-    FIELD(WKSTA_INFO_100, wki100_langroup, "langroup", "Workgroup", FIELD_STRING),
-    FIELD(WKSTA_INFO_100, wki100_ver_major, "ver_major", "Major version", FIELD_DWORD),
-    FIELD(WKSTA_INFO_100, wki100_ver_minor, "ver_minor", "Minor version", FIELD_DWORD),
-};
+#define W(n, m, key, title, kind) FIELD(WKSTA_INFO_##n, wki##n##_##m, key, title, kind)
+#define WKSTA_100_FIELDS(n)                                                  \
+    W(n, platform_id, "platform_id", "Platform", FIELD_PLATFORM),            \
+    W(n, computername, "computername", "Computer name", FIELD_STRING),       \
+    W(n, langroup, "langroup", "Workgroup", FIELD_STRING),                   \
+    W(n, ver_major, "ver_major", "Major version", FIELD_DWORD),              \
+    W(n, ver_minor, "ver_minor", "Minor version", FIELD_DWORD)
+static const struct field wksta100[] = {WKSTA_100_FIELDS(100)};
 static const struct field wksta101[] = {
-    FIELD(WKSTA_INFO_101, wki101_platform_id, "platform_id", "Platform", FIELD_DWORD),
-    FIELD(WKSTA_INFO_101, wki101_computername, "computername", "Computer name", FIELD_STRING),
-    FIELD(WKSTA_INFO_101, wki101_langroup, "langroup", "Workgroup", FIELD_STRING),
-    FIELD(WKSTA_INFO_101, wki101_ver_major, "ver_major", "Major version", FIELD_DWORD),
-    FIELD(WKSTA_INFO_101, wki101_ver_minor, "ver_minor", "Minor version", FIELD_DWORD),
-    FIELD(WKSTA_INFO_101, wki101_lanroot, "lanroot", "LAN root", FIELD_STRING),
-};
+    WKSTA_100_FIELDS(101), W(101, lanroot, "lanroot", "LAN root", FIELD_STRING)};
 static const struct field wksta102[] = {
-    FIELD(WKSTA_INFO_102, wki102_platform_id, "platform_id", "Platform", FIELD_DWORD),
-    FIELD(WKSTA_INFO_102, wki102_computername, "computername", "Computer name", FIELD_STRING),
-    FIELD(WKSTA_INFO_102, wki102_langroup, "langroup", "Workgroup", FIELD_STRING),
-    FIELD(WKSTA_INFO_102, wki102_ver_major, "ver_major", "Major version", FIELD_DWORD),
-    FIELD(WKSTA_INFO_102, wki102_ver_minor, "ver_minor", "Minor version", FIELD_DWORD),
-    FIELD(WKSTA_INFO_102, wki102_lanroot, "lanroot", "LAN root", FIELD_STRING),
-    FIELD(WKSTA_INFO_102, wki102_logged_on_users, "logged_on_users", "Logged-on users",
-          FIELD_DWORD),
-};
-const struct record_desc wksta_descs[] = {
+    WKSTA_100_FIELDS(102), W(102, lanroot, "lanroot", "LAN root", FIELD_STRING),
+    W(102, logged_on_users, "logged_on_users", "Logged-on users", FIELD_DWORD)};
+static const struct record_desc wksta_descs[] = {
     DESC(100, WKSTA_INFO_100, wksta100),
     DESC(101, WKSTA_INFO_101, wksta101),
     DESC(102, WKSTA_INFO_102, wksta102),
 };
-const size_t wksta_ndescs = COUNT(wksta_descs);
+const struct record_family wksta_records = FAMILY(wksta_descs);
 
+#define S(n, m, key, title, kind) FIELD(SERVER_INFO_##n, sv##n##_##m, key, title, kind)
+#define SERVER_101_FIELDS(n)                                                    \
+    S(n, platform_id, "platform_id", "Platform", FIELD_PLATFORM),               \
+    S(n, name, "name", "Server name", FIELD_STRING),                            \
+    S(n, version_major, "version_major", "Major version", FIELD_DWORD),         \
+    S(n, version_minor, "version_minor", "Minor version", FIELD_DWORD),         \
+    S(n, type, "type", "Server type", FIELD_SERVER_TYPE),                       \
+    S(n, comment, "comment", "Server comment", FIELD_STRING)
 static const struct field server100[] = {
-    FIELD(SERVER_INFO_100, sv100_platform_id, "platform_id", "Platform", FIELD_DWORD),
-    FIELD(SERVER_INFO_100, sv100_name, "name", "Server name", FIELD_STRING),
+    S(100, platform_id, "platform_id", "Platform", FIELD_PLATFORM),
+    S(100, name, "name", "Server name", FIELD_STRING),
 };
-static const struct field server101[] = {
-    FIELD(SERVER_INFO_101, sv101_platform_id, "platform_id", "Platform", FIELD_DWORD),
-    FIELD(SERVER_INFO_101, sv101_name, "name", "Server name", FIELD_STRING),
-    FIELD(SERVER_INFO_101, sv101_version_major, "version_major", "Major version", FIELD_DWORD),
-    FIELD(SERVER_INFO_101, sv101_version_minor, "version_minor", "Minor version", FIELD_DWORD),
-    FIELD(SERVER_INFO_101, sv101_type, "type", "Server type", FIELD_FLAGS),
-    FIELD(SERVER_INFO_101, sv101_comment, "comment", "Server comment", FIELD_STRING),
-};
+static const struct field server101[] = {SERVER_101_FIELDS(101)};
 static const struct field server102[] = {
-    FIELD(SERVER_INFO_102, sv102_platform_id, "platform_id", "Platform", FIELD_DWORD),
-    FIELD(SERVER_INFO_102, sv102_name, "name", "Server name", FIELD_STRING),
-    FIELD(SERVER_INFO_102, sv102_version_major, "version_major", "Major version", FIELD_DWORD),
-    FIELD(SERVER_INFO_102, sv102_version_minor, "version_minor", "Minor version", FIELD_DWORD),
-    FIELD(SERVER_INFO_102, sv102_type, "type", "Server type", FIELD_FLAGS),
-    FIELD(SERVER_INFO_102, sv102_comment, "comment", "Server comment", FIELD_STRING),
-    FIELD(SERVER_INFO_102, sv102_users, "users", "Users", FIELD_DWORD),
-    FIELD(SERVER_INFO_102, sv102_disc, "disc", "Idle session time (min)", FIELD_LONG),
-    FIELD(SERVER_INFO_102, sv102_hidden, "hidden", "Server hidden", FIELD_LONG),
-    FIELD(SERVER_INFO_102, sv102_announce, "announce", "Announcement (s)", FIELD_DWORD),
-    FIELD(SERVER_INFO_102, sv102_anndelta, "anndelta", "Announcement delta (ms)", FIELD_DWORD),
-    FIELD(SERVER_INFO_102, sv102_licenses, "licenses", "Licenses", FIELD_DWORD),
-    FIELD(SERVER_INFO_102, sv102_userpath, "userpath", "User path", FIELD_STRING),
+    SERVER_101_FIELDS(102),
+    S(102, users, "users", "Users", FIELD_DWORD),
+    S(102, disc, "disc", "Idle session time (min)", FIELD_LONG),
+    S(102, hidden, "hidden", "Server hidden", FIELD_BOOL),
+    S(102, announce, "announce", "Announcement (s)", FIELD_DWORD),
+    S(102, anndelta, "anndelta", "Announcement delta (ms)", FIELD_DWORD),
+    S(102, licenses, "licenses", "Licenses", FIELD_DWORD),
+    S(102, userpath, "userpath", "User path", FIELD_STRING),
 };
-const struct record_desc server_descs[] = {
+static const struct record_desc server_descs[] = {
     DESC(100, SERVER_INFO_100, server100),
     DESC(101, SERVER_INFO_101, server101),
     DESC(102, SERVER_INFO_102, server102),
 };
-const size_t server_ndescs = COUNT(server_descs);
+const struct record_family server_records = FAMILY(server_descs);
 
 /* ---- time of day ------------------------------------------------------------ */
 
+#define T(m, key, title, kind) FIELD(TIME_OF_DAY_INFO, tod_##m, key, title, kind)
 static const struct field tod[] = {
-    FIELD(TIME_OF_DAY_INFO, tod_elapsedt, "elapsedt", "Seconds since 1970", FIELD_DWORD),
-    FIELD(TIME_OF_DAY_INFO, tod_msecs, "msecs", "Milliseconds since boot", FIELD_DWORD),
-    FIELD(TIME_OF_DAY_INFO, tod_hours, "hours", "Hours (UTC)", FIELD_DWORD),
-    FIELD(TIME_OF_DAY_INFO, tod_mins, "mins", "Minutes", FIELD_DWORD),
-    FIELD(TIME_OF_DAY_INFO, tod_secs, "secs", "Seconds", FIELD_DWORD),
-    FIELD(TIME_OF_DAY_INFO, tod_hunds, "hunds", "Hundredths", FIELD_DWORD),
-    FIELD(TIME_OF_DAY_INFO, tod_timezone, "timezone", "Time zone (min west)", FIELD_LONG),
-    FIELD(TIME_OF_DAY_INFO, tod_tinterval, "tinterval", "Tick (0.0001 s)", FIELD_DWORD),
-    FIELD(TIME_OF_DAY_INFO, tod_day, "day", "Day", FIELD_DWORD),
-    FIELD(TIME_OF_DAY_INFO, tod_month, "month", "Month", FIELD_DWORD),
-    FIELD(TIME_OF_DAY_INFO, tod_year, "year", "Year", FIELD_DWORD),
-    FIELD(TIME_OF_DAY_INFO, tod_weekday, "weekday", "Weekday (0 = Sunday)", FIELD_DWORD),
+    T(elapsedt, "elapsedt", "Seconds since 1970", FIELD_DWORD),
+    T(msecs, "msecs", "Milliseconds since boot", FIELD_DWORD),
+    T(hours, "hours", "Hours (UTC)", FIELD_DWORD),
+    T(mins, "mins", "Minutes", FIELD_DWORD),
+    T(secs, "secs", "Seconds", FIELD_DWORD),
+    T(hunds, "hunds", "Hundredths", FIELD_DWORD),
+    T(timezone, "timezone", "Time zone (min west)", FIELD_LONG),
+    T(tinterval, "tinterval", "Tick (0.0001 s)", FIELD_DWORD),
+    T(day, "day", "Day", FIELD_DWORD),
+    T(month, "month", "Month", FIELD_DWORD),
+    T(year, "year", "Year", FIELD_DWORD),
+    T(weekday, "weekday", "Weekday (0 = Sunday)", FIELD_DWORD),
 };
-const struct record_desc tod_desc = DESC(0, TIME_OF_DAY_INFO, tod);
+static const struct record_desc tod_descs[] = {DESC(0, TIME_OF_DAY_INFO, tod)};
+const struct record_family tod_records = FAMILY(tod_descs);
+
+_Static_assert(sizeof user2 / sizeof *user2 <= MAX_FIELDS, "USER_INFO_2 fits a table row");
+_Static_assert(sizeof user4 / sizeof *user4 <= MAX_FIELDS, "USER_INFO_4 fits a table row");
