@@ -19,11 +19,9 @@
 
 #include <netapi.h>
 
-#include "api/dispatch.h"
 #include "platform/locks.h"
 #include "platform/sysalloc.h"
 #include "remote/credentials.h"
-#include "remote/functions.h"
 #include "remote/status.h"
 
 struct libnetapi_ctx {
@@ -393,34 +391,7 @@ NBI_EXPORT int ConvertStringSidToSid(const char *sid_string, struct domsid **sid
     return 1;
 }
 
-/* ---- shutting down, Netlogon control ----------------------------------------------- */
-
-NBI_EXPORT NET_API_STATUS NetShutdownInit(const char *server_name, const char *message,
-                                          uint32_t timeout, uint8_t force_apps,
-                                          uint8_t do_reboot)
-{
-    enum nbi_server where;
-    NET_API_STATUS st = nbi_api_where(server_name, &where);
-    if (st != NERR_Success)
-        return st;
-    if (where != NBI_SERVER_REMOTE)
-        return ERROR_NOT_SUPPORTED; /* this machine is never shut down from here */
-    struct nbi_join_args a = {NBI_SHUTDOWN, server_name, NULL, NULL, NULL, NULL, NULL,
-                              message,      timeout,     force_apps, do_reboot};
-    return nbi_remote_join(&a);
-}
-
-NBI_EXPORT NET_API_STATUS NetShutdownAbort(const char *server_name)
-{
-    enum nbi_server where;
-    NET_API_STATUS st = nbi_api_where(server_name, &where);
-    if (st != NERR_Success)
-        return st;
-    if (where != NBI_SERVER_REMOTE)
-        return ERROR_NOT_SUPPORTED;
-    struct nbi_join_args a = {NBI_SHUTDOWN_ABORT, server_name, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0};
-    return nbi_remote_join(&a);
-}
+/* ---- Netlogon control ---------------------------------------------------------- */
 
 NBI_EXPORT NET_API_STATUS I_NetLogonControl(const char *server_name, uint32_t function_code,
                                             uint32_t query_level, uint8_t **buffer)

@@ -3,7 +3,8 @@
  * DsGetDcName, NetGetJoinInformation, and the join functions of Samba's
  * libnetapi (NetJoinDomain, NetUnjoinDomain, NetRenameMachineInDomain,
  * NetGetJoinableOUs, NetProvisionComputerAccount,
- * NetRequestOfflineDomainJoin).
+ * NetRequestOfflineDomainJoin), and the shutdown calls only Samba's header
+ * has (NetShutdownInit, NetShutdownAbort, declared in <netapi.h>).
  *
  * Finding a domain controller is a network search even when this machine
  * does it (Windows' Netlogon asks DNS and the controllers): when the
@@ -191,4 +192,29 @@ NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetRequestOfflineDomainJoin(
 {
     (void)pProvisionBinData, (void)cbProvisionBinDataSize, (void)dwOptions, (void)lpWindowsPath;
     return ERROR_NOT_SUPPORTED;
+}
+
+/* ---- shutting down a server (Samba's netapi.h only) ---------------------------------- */
+
+/* Samba's prototypes (netapi.h declares them). */
+NBI_EXPORT NET_API_STATUS NetShutdownInit(const char *server_name, const char *message,
+                                          uint32_t timeout, uint8_t force_apps,
+                                          uint8_t do_reboot);
+NBI_EXPORT NET_API_STATUS NetShutdownAbort(const char *server_name);
+
+/* A server is asked through Samba's engine; this machine is never shut
+   down from here. */
+NET_API_STATUS NetShutdownInit(const char *server_name, const char *message, uint32_t timeout,
+                               uint8_t force_apps, uint8_t do_reboot)
+{
+    struct nbi_join_args a = {NBI_SHUTDOWN, server_name, NULL, NULL, NULL, NULL, NULL,
+                              message,      timeout,     force_apps, do_reboot};
+    return join_write(&a);
+}
+
+NET_API_STATUS NetShutdownAbort(const char *server_name)
+{
+    struct nbi_join_args a = {NBI_SHUTDOWN_ABORT, server_name, NULL, NULL, NULL, NULL,
+                              NULL,               NULL,        0,    0,    0};
+    return join_write(&a);
 }
