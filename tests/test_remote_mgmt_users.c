@@ -862,6 +862,49 @@ TEST(display_information)
                ERROR_INVALID_PARAMETER);
 }
 
+/* NetUserEnum level 20 reads the display information (remote/user.c), which
+   a Samba DC gives without control bits: every account still has its type,
+   and a disabled one shows it, on both servers and with either filter. */
+TEST(user_enum_level_20_flags)
+{
+    DWORD filters[] = {0, FILTER_NORMAL_ACCOUNT};
+    for (size_t f = 0; f < sizeof filters / sizeof *filters; f++) {
+        LPBYTE b = NULL;
+        DWORD n = 0, total = 0, resume = 0;
+        CHECK_EQ_U(NetUserEnum(S, 20, filters[f], &b, MAX_PREFERRED_LENGTH, &n, &total, &resume),
+                   NERR_Success);
+        CHECK_GE_U(n, (DWORD)atoi(getenv("NB_USER_COUNT")));
+        USER_INFO_20 *u = (USER_INFO_20 *)b;
+        int alice = 0, bob = 0;
+        DWORD untyped = 0;
+        for (DWORD i = 0; i < n; i++) {
+            CHECK(u[i].usri20_flags & UF_SCRIPT);
+            if (!(u[i].usri20_flags & UF_ACCOUNT_TYPE_MASK))
+                untyped++;
+            if (strcmp(u[i].usri20_name, "alice") == 0) {
+                alice = 1;
+                CHECK_EQ_U(u[i].usri20_flags & (UF_NORMAL_ACCOUNT | UF_ACCOUNTDISABLE),
+                           UF_NORMAL_ACCOUNT);
+            }
+            if (strcmp(u[i].usri20_name, "bob") == 0) {
+                bob = 1;
+                CHECK_EQ_U(u[i].usri20_flags & (UF_NORMAL_ACCOUNT | UF_ACCOUNTDISABLE),
+                           UF_NORMAL_ACCOUNT | UF_ACCOUNTDISABLE);
+            }
+        }
+        CHECK(alice);
+        CHECK(bob);
+        CHECK_EQ_U(untyped, 0);
+        NetApiBufferFree(b);
+    }
+    /* and as NetUserGetInfo reports the same account */
+    LPBYTE b = NULL;
+    CHECK_EQ_U(NetUserGetInfo(S, "bob", 20, &b), NERR_Success);
+    if (b)
+        CHECK(((USER_INFO_20 *)b)->usri20_flags & UF_ACCOUNTDISABLE);
+    NetApiBufferFree(b);
+}
+
 /* ---- global groups -------------------------------------------------------------------------- */
 
 TEST(group_add_info_enum)
@@ -1351,6 +1394,7 @@ int main(void)
     RUN(user_modals);
     RUN(user_change_password);
     RUN(display_information);
+    RUN(user_enum_level_20_flags);
     RUN(group_add_info_enum);
     RUN(group_members);
     RUN(localgroup_add_info);

@@ -820,6 +820,25 @@ NET_API_STATUS NET_API_FUNCTION NetUserGetLocalGroups(LPCSTR servername, LPCSTR 
                                                       DWORD prefmaxlen, LPDWORD entriesread,
                                                       LPDWORD totalentries);
 
+/* ==== Domain controllers (NetGetDCName, NetGetAnyDCName) ================== */
+
+/*
+ * The name of the primary domain controller (NetGetDCName) or of any
+ * domain controller (NetGetAnyDCName) of DomainName (NULL: ServerName's
+ * own domain), as "\\NAME".  ServerName NULL, "" or this host's name:
+ * this machine looks for one itself, through Samba's engine, when its
+ * Samba configuration makes it a domain member or controller; any other
+ * name: that server is asked.  NERR_Success with *Buffer (one NetApiBuffer
+ * holding the string: free it with NetApiBufferFree), or *Buffer NULL and:
+ * 87 for a NULL Buffer, NERR_DCNotFound (NetGetDCName: no domain
+ * controller, or no domain), ERROR_NO_SUCH_DOMAIN, ERROR_NO_LOGON_SERVERS
+ * (NetGetAnyDCName), ERROR_INVALID_NAME, ERROR_BAD_NETPATH,
+ * ERROR_LOGON_FAILURE, ERROR_NOT_ENOUGH_MEMORY, ...
+ */
+NET_API_STATUS NET_API_FUNCTION NetGetDCName(LPCSTR ServerName, LPCSTR DomainName,
+                                             LPBYTE *Buffer);
+NET_API_STATUS NET_API_FUNCTION NetGetAnyDCName(LPCSTR ServerName, LPCSTR DomainName,
+                                                LPBYTE *Buffer);
 
 /* ==== Management: writing accounts and groups, global groups, policy ====== *
  * (issue 11)  For another machine each function goes to the server through

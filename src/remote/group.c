@@ -70,7 +70,7 @@ static uint32_t page_groups(struct nbi_remote *r, const struct nbi_enum_args *a,
                             uint32_t *resume, void **buf, uint32_t *count)
 {
     uint32_t total = 0;
-    if (!r->samba->have_mgmt)
+    if (!r->samba->have_netapi_users)
         return ERROR_NOT_SUPPORTED;
     return r->samba->NetGroupEnum(a->server, a->level, (uint8_t **)buf, MAX_PREFERRED_LENGTH,
                                   count, &total, resume);
@@ -80,7 +80,7 @@ static uint32_t page_members(struct nbi_remote *r, const struct nbi_enum_args *a
                              uint32_t *resume, void **buf, uint32_t *count)
 {
     uint32_t total = 0;
-    if (!r->samba->have_mgmt)
+    if (!r->samba->have_netapi_users)
         return ERROR_NOT_SUPPORTED;
     uint32_t st = r->samba->NetGroupGetUsers(a->server, a->name, a->level, (uint8_t **)buf,
                                              MAX_PREFERRED_LENGTH, count, &total, resume);
@@ -94,7 +94,7 @@ static uint32_t page_members(struct nbi_remote *r, const struct nbi_enum_args *a
 static NET_API_STATUS enter_mgmt(struct nbi_remote *r)
 {
     NET_API_STATUS st = nbi_remote_enter(r);
-    if (st == NERR_Success && !r->samba->have_mgmt) {
+    if (st == NERR_Success && !r->samba->have_netapi_users) {
         nbi_remote_leave(r);
         st = ERROR_NOT_SUPPORTED;
     }

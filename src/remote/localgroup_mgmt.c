@@ -40,7 +40,7 @@ static NET_API_STATUS localgroup_call(enum call call, LPCSTR server, LPCSTR grou
     NET_API_STATUS st = nbi_remote_enter(&r);
     if (st != NERR_Success)
         return st;
-    if (!r.samba->have_mgmt) {
+    if (!r.samba->have_netapi_users) {
         nbi_remote_leave(&r);
         return ERROR_NOT_SUPPORTED;
     }

@@ -127,7 +127,7 @@ typedef uint32_t nbi_ntstatus;
     X(rpccli_lsa_lookup_sids, nbi_ntstatus,                                                       \
       (void *, void *, void *, int, const void *, char ***, char ***, uint32_t **))
 
-/* ---- issue 11, management: users, global groups, local groups ---------------
+/* ---- users, global groups, local groups ------------------------------------------
  *
  * libnetapi's own management functions (NETAPI_1.0.0), where they work
  * (remote/usermgmt.c, group.c and localgroup_mgmt.c say which levels go
@@ -136,7 +136,7 @@ typedef uint32_t nbi_ntstatus;
  * are optional: without them the management functions answer
  * ERROR_NOT_SUPPORTED for another machine, and nothing else changes.
  */
-#define NBI_SAMBA_NETAPI_MGMT(X)                                                                \
+#define NBI_SAMBA_NETAPI_USERS(X)                                                                \
     X(NetUserAdd, NET_API_STATUS, (const char *, uint32_t, uint8_t *, uint32_t *))             \
     X(NetUserDel, NET_API_STATUS, (const char *, const char *))                                \
     X(NetUserSetInfo, NET_API_STATUS,                                                          \
@@ -213,6 +213,58 @@ typedef uint32_t nbi_ntstatus;
    (Samba 4.17), which leak checkers rightly report. */
 #define NBI_SAMBA_CONF_OPTIONAL(X) X(lp_load_initial_only, _Bool, (const char *))
 
+/*
+ * ---- shares, files, server settings and join information ----
+ * The SRVSVC and LSA client calls of Samba's generated RPC stubs, for the
+ * levels Samba 4.17's libnetapi refuses or lacks (srvsvc.h says which and
+ * why).  WERROR results are uint32_t, as in Samba's release builds.
+ * Optional like the SAMR calls: without them those levels answer
+ * ERROR_NOT_SUPPORTED.
+ */
+#define NBI_SAMBA_SRVSVC(X)                                                                      \
+    X(dcerpc_srvsvc_NetShareEnumAll, nbi_ntstatus,                                              \
+      (void *, void *, const char *, void *, uint32_t, uint32_t *, uint32_t *, uint32_t *))     \
+    X(dcerpc_srvsvc_NetShareGetInfo, nbi_ntstatus,                                              \
+      (void *, void *, const char *, const char *, uint32_t, void *, uint32_t *))               \
+    X(dcerpc_srvsvc_NetShareSetInfo, nbi_ntstatus,                                              \
+      (void *, void *, const char *, const char *, uint32_t, const void *, uint32_t *,          \
+       uint32_t *))                                                                             \
+    X(dcerpc_srvsvc_NetSrvSetInfo, nbi_ntstatus,                                                \
+      (void *, void *, const char *, uint32_t, const void *, uint32_t *, uint32_t *))           \
+    X(dcerpc_lsa_QueryInfoPolicy, nbi_ntstatus, (void *, void *, void *, int, void **, nbi_ntstatus *))
+
+/* The entry points of libnetapi (NETAPI_1.0.0) for the share, file, domain
+   and join functions; optional too (a libnetapi without them answers
+   ERROR_NOT_SUPPORTED for those functions alone). */
+#define NBI_SAMBA_NETAPI_SHARES(X)                                                               \
+    X(NetShareEnum, NET_API_STATUS,                                                              \
+      (const char *, uint32_t, uint8_t **, uint32_t, uint32_t *, uint32_t *, uint32_t *))        \
+    X(NetShareGetInfo, NET_API_STATUS, (const char *, const char *, uint32_t, uint8_t **))       \
+    X(NetShareAdd, NET_API_STATUS, (const char *, uint32_t, uint8_t *, uint32_t *))              \
+    X(NetShareDel, NET_API_STATUS, (const char *, const char *, uint32_t))                       \
+    X(NetShareSetInfo, NET_API_STATUS,                                                           \
+      (const char *, const char *, uint32_t, uint8_t *, uint32_t *))                             \
+    X(NetFileEnum, NET_API_STATUS,                                                               \
+      (const char *, const char *, const char *, uint32_t, uint8_t **, uint32_t, uint32_t *,    \
+       uint32_t *, uint32_t *))                                                                  \
+    X(NetFileGetInfo, NET_API_STATUS, (const char *, uint32_t, uint32_t, uint8_t **))            \
+    X(NetFileClose, NET_API_STATUS, (const char *, uint32_t))                                    \
+    X(NetGetDCName, NET_API_STATUS, (const char *, const char *, uint8_t **))                    \
+    X(NetGetAnyDCName, NET_API_STATUS, (const char *, const char *, uint8_t **))                 \
+    X(DsGetDcName, NET_API_STATUS,                                                               \
+      (const char *, const char *, const void *, const char *, uint32_t, void **))              \
+    X(NetGetJoinInformation, NET_API_STATUS, (const char *, const char **, uint32_t *))          \
+    X(NetServerSetInfo, NET_API_STATUS, (const char *, uint32_t, uint8_t *, uint32_t *))         \
+    X(NetJoinDomain, NET_API_STATUS,                                                             \
+      (const char *, const char *, const char *, const char *, const char *, uint32_t))          \
+    X(NetUnjoinDomain, NET_API_STATUS, (const char *, const char *, const char *, uint32_t))     \
+    X(NetRenameMachineInDomain, NET_API_STATUS,                                                  \
+      (const char *, const char *, const char *, const char *, uint32_t))                        \
+    X(NetGetJoinableOUs, NET_API_STATUS,                                                         \
+      (const char *, const char *, const char *, const char *, uint32_t *, const char ***))      \
+    X(NetShutdownInit, NET_API_STATUS, (const char *, const char *, uint32_t, uint8_t, uint8_t)) \
+    X(NetShutdownAbort, NET_API_STATUS, (const char *))
+
 #define NBI_SAMBA_FIELD(name, ret, params) ret(*name) params;
 
 struct nbi_samba {
@@ -226,11 +278,17 @@ struct nbi_samba {
     const void *ndr_table_samr;   /* the SAMR interface table (data) */
     const void *ndr_table_lsarpc; /* the LSA interface table (data) */
     int have_samr;                /* every NBI_SAMBA_SAMR entry and both tables found */
-    /* issue 11, management */
-    NBI_SAMBA_NETAPI_MGMT(NBI_SAMBA_FIELD)
+    /* users, global groups, local groups */
+    NBI_SAMBA_NETAPI_USERS(NBI_SAMBA_FIELD)
     NBI_SAMBA_SAMR_MGMT(NBI_SAMBA_FIELD)
-    int have_mgmt;      /* every NBI_SAMBA_NETAPI_MGMT entry found */
-    int have_samr_mgmt; /* have_samr, and every NBI_SAMBA_SAMR_MGMT entry found */
+    int have_netapi_users; /* every NBI_SAMBA_NETAPI_USERS entry found */
+    int have_samr_mgmt;    /* have_samr, and every NBI_SAMBA_SAMR_MGMT entry found */
+    /* shares, files, server settings and join information */
+    NBI_SAMBA_SRVSVC(NBI_SAMBA_FIELD)
+    NBI_SAMBA_NETAPI_SHARES(NBI_SAMBA_FIELD)
+    const void *ndr_table_srvsvc; /* the SRVSVC interface table (data) */
+    int have_srvsvc;              /* every NBI_SAMBA_SRVSVC entry and the table found */
+    int have_netapi_shares;       /* every NBI_SAMBA_NETAPI_SHARES entry found */
 };
 
 #undef NBI_SAMBA_FIELD

@@ -52,56 +52,17 @@ static uint32_t failed(nbi_ntstatus call, nbi_ntstatus result)
 
 /* ---- the connection ---------------------------------------------------------------- */
 
-/* What every change needs: libnetapi's SAMR pipe (cached in its context,
-   never freed here) and its cached domain handles, and a talloc context of
-   our own for the replies, freed at the end. */
-struct conn {
-    struct nbi_remote *r;
-    const struct nbi_samba *s;
-    const char *server;
-    void *frame; /* the talloc stack frame of the calls below (samba.h) */
-    void *pipe, *binding, *mem;
-    struct nbi_policy_handle connect, builtin, domain;
-    void *domain_sid;
-};
-
-static uint32_t conn_open(struct conn *c, struct nbi_remote *r, const char *server)
+/* The SAMR connection (samr.h), once the calls of this file were found. */
+static uint32_t conn_open(struct nbi_samr_conn *c, struct nbi_remote *r, const char *server)
 {
-    memset(c, 0, sizeof *c);
-    c->r = r;
-    c->s = r->samba;
-    c->server = server;
-    if (!c->s->have_samr_mgmt)
+    if (!r->samba->have_samr_mgmt) {
+        memset(c, 0, sizeof *c);
         return ERROR_NOT_SUPPORTED;
-    if (!(c->frame = c->s->_talloc_stackframe("netapibuf:samr_mgmt")))
-        return ERROR_NOT_ENOUGH_MEMORY;
-    if (!(c->mem = c->s->talloc_named_const(NULL, 0, "netapibuf:samr_mgmt")))
-        return ERROR_NOT_ENOUGH_MEMORY;
-    nbi_samba_status w = c->s->libnetapi_open_pipe(r->ctx, server, c->s->ndr_table_samr, &c->pipe);
-    if (w == 0)
-        w = c->s->libnetapi_get_binding_handle(r->ctx, server, c->s->ndr_table_samr, &c->binding);
-    /* The masks libnetapi's own read functions use, so its cached handles
-       serve (lookups and opening accounts need no more). */
-    if (w == 0)
-        w = c->s->libnetapi_samr_open_builtin_domain(r->ctx, c->pipe, NBI_SAMR_CONNECT_MASK,
-                                                     NBI_SAMR_DOMAIN_MASK, &c->connect,
-                                                     &c->builtin);
-    if (w == 0)
-        w = c->s->libnetapi_samr_open_domain(r->ctx, c->pipe, NBI_SAMR_CONNECT_MASK,
-                                             NBI_SAMR_DOMAIN_MASK, &c->connect, &c->domain,
-                                             &c->domain_sid);
-    return w;
+    }
+    return nbi_samr_open(c, r, server);
 }
 
-static void conn_close(struct conn *c)
-{
-    if (c->mem)
-        c->s->_talloc_free(c->mem, "netapibuf:samr_mgmt");
-    if (c->frame)
-        c->s->_talloc_free(c->frame, "netapibuf:samr_mgmt");
-}
-
-static void close_handle(struct conn *c, struct nbi_policy_handle *h)
+static void close_handle(struct nbi_samr_conn *c, struct nbi_policy_handle *h)
 {
     nbi_ntstatus ignored;
     (void)c->s->dcerpc_samr_Close(c->binding, c->mem, h, &ignored);
@@ -121,7 +82,7 @@ static struct nbi_lsa_string lsa_name(const char *name)
 
 /* The rids and types of names[0 .. n) in domain d; an unknown name gets
    TYPE_UNKNOWN.  NERR_Success or the failed call's status. */
-static uint32_t lookup_names(struct conn *c, struct nbi_policy_handle *d, const char *const *names,
+static uint32_t lookup_names(struct nbi_samr_conn *c, struct nbi_policy_handle *d, const char *const *names,
                              uint32_t n, uint32_t *rids, uint32_t *types)
 {
     struct nbi_lsa_string chunk[NAMES_PER_CALL];
@@ -150,7 +111,7 @@ static uint32_t lookup_names(struct conn *c, struct nbi_policy_handle *d, const 
 
 /* One name of domain d that must be of kind `type`: its rid, or
    `not_found` when it is unknown or of another kind. */
-static uint32_t lookup_one(struct conn *c, struct nbi_policy_handle *d, const char *name,
+static uint32_t lookup_one(struct nbi_samr_conn *c, struct nbi_policy_handle *d, const char *name,
                            uint32_t type, uint32_t not_found, uint32_t *rid)
 {
     uint32_t t = TYPE_UNKNOWN;
@@ -162,7 +123,7 @@ static uint32_t lookup_one(struct conn *c, struct nbi_policy_handle *d, const ch
 
 /* Every name of names[0 .. n) is of kind `type` in the account domain:
    their rids into rids[], or `not_found`. */
-static uint32_t lookup_all(struct conn *c, const char *const *names, uint32_t n, uint32_t type,
+static uint32_t lookup_all(struct nbi_samr_conn *c, const char *const *names, uint32_t n, uint32_t type,
                            uint32_t not_found, uint32_t *rids)
 {
     if (!n)
@@ -181,7 +142,7 @@ static uint32_t lookup_all(struct conn *c, const char *const *names, uint32_t n,
 /* ---- accounts ------------------------------------------------------------------------ */
 
 /* Open account rid of the account domain with `access`. */
-static uint32_t open_user(struct conn *c, uint32_t rid, uint32_t access,
+static uint32_t open_user(struct nbi_samr_conn *c, uint32_t rid, uint32_t access,
                           struct nbi_policy_handle *h)
 {
     nbi_ntstatus result = 0;
@@ -191,7 +152,7 @@ static uint32_t open_user(struct conn *c, uint32_t rid, uint32_t access,
 }
 
 /* The rid of account rid's primary group. */
-static uint32_t primary_group(struct conn *c, uint32_t rid, uint32_t *group)
+static uint32_t primary_group(struct nbi_samr_conn *c, uint32_t rid, uint32_t *group)
 {
     struct nbi_policy_handle h = {0};
     uint32_t st = open_user(c, rid, USER_GET_NAME_ETC, &h);
@@ -224,7 +185,7 @@ static uint32_t set_user_access(uint32_t fields)
 uint32_t nbi_samr_set_user(struct nbi_remote *r, const char *server, const char *user,
                            const struct nbi_samr_user_info21 *info)
 {
-    struct conn c;
+    struct nbi_samr_conn c;
     uint32_t rid = 0;
     uint32_t st = conn_open(&c, r, server);
     if (st == NERR_Success)
@@ -252,14 +213,14 @@ uint32_t nbi_samr_set_user(struct nbi_remote *r, const char *server, const char 
         st = call || result ? failed(call, result) : NERR_Success;
         close_handle(&c, &h);
     }
-    conn_close(&c);
+    nbi_samr_close(&c);
     return st;
 }
 
 uint32_t nbi_samr_accounts_acb(struct nbi_remote *r, const char *server, const uint32_t *rids,
                                uint32_t count, uint32_t *acb)
 {
-    struct conn c;
+    struct nbi_samr_conn c;
     uint32_t st = conn_open(&c, r, server);
     for (uint32_t i = 0; i < count; i++) {
         acb[i] = 0;
@@ -274,8 +235,42 @@ uint32_t nbi_samr_accounts_acb(struct nbi_remote *r, const char *server, const u
             acb[i] = ((const struct nbi_samr_user_info16 *)info)->acct_flags;
         close_handle(&c, &h);
     }
-    conn_close(&c);
+    nbi_samr_close(&c);
     return st;
+}
+
+/* SAMR's trust-account bits: a machine account has one. */
+#define ACB_TRUST_MASK 0x000001C0u
+
+uint32_t nbi_samr_display_flags(struct nbi_remote *r, const char *server, DWORD level,
+                                void *page, uint32_t count)
+{
+    if (level == 3 || !count)
+        return NERR_Success;
+    uint32_t *rids = nbi_sys_malloc(2 * count * sizeof *rids), n = 0;
+    if (!rids)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    uint32_t *acb = rids + count;
+    NET_DISPLAY_USER *users = page;
+    NET_DISPLAY_MACHINE *machines = page;
+    for (uint32_t i = 0; i < count; i++) {
+        if (level == 1 && !(users[i].usri1_flags & NBI_ACB_TYPE_MASK))
+            rids[n++] = users[i].usri1_user_id;
+        else if (level == 2 && !(machines[i].usri2_flags & ACB_TRUST_MASK))
+            rids[n++] = machines[i].usri2_user_id;
+    }
+    if (n && nbi_samr_accounts_acb(r, server, rids, n, acb) == NERR_Success) {
+        for (uint32_t i = 0, k = 0; i < count && k < n; i++) {
+            uint32_t *flags = level == 1 ? &users[i].usri1_flags : &machines[i].usri2_flags;
+            uint32_t id = level == 1 ? users[i].usri1_user_id : machines[i].usri2_user_id;
+            if (id == rids[k] && acb[k])
+                *flags = acb[k++];
+            else if (id == rids[k])
+                k++;
+        }
+    }
+    nbi_sys_free(rids);
+    return NERR_Success;
 }
 
 /* ---- changes that are undone when a later one fails ------------------------------- */
@@ -310,12 +305,12 @@ static uint32_t plan_add(struct plan *p, uint32_t group, uint32_t member,
     return NERR_Success;
 }
 
-typedef uint32_t (*step_fn)(struct conn *c, const struct step *s, int add, void *ctx);
+typedef uint32_t (*step_fn)(struct nbi_samr_conn *c, const struct step *s, int add, void *ctx);
 
 /* Make every step; when one fails, undo the ones made, last first, and
    return the failure.  (An undo that fails too cannot be helped: the
    server refused to restore what it allowed a moment before.) */
-static uint32_t plan_apply(struct conn *c, const struct plan *p, step_fn fn, void *ctx)
+static uint32_t plan_apply(struct nbi_samr_conn *c, const struct plan *p, step_fn fn, void *ctx)
 {
     for (size_t i = 0; i < p->count; i++) {
         uint32_t st = fn(c, &p->steps[i], p->steps[i].add, ctx);
@@ -331,7 +326,7 @@ static uint32_t plan_apply(struct conn *c, const struct plan *p, step_fn fn, voi
 /* ---- global groups ---------------------------------------------------------------------- */
 
 /* A step on a global group, each with its own group handle. */
-static uint32_t group_step(struct conn *c, const struct step *s, int add, void *ctx)
+static uint32_t group_step(struct nbi_samr_conn *c, const struct step *s, int add, void *ctx)
 {
     (void)ctx;
     struct nbi_policy_handle h = {0};
@@ -361,7 +356,7 @@ static int has_rid(const uint32_t *rids, uint32_t n, uint32_t rid)
 uint32_t nbi_samr_user_set_groups(struct nbi_remote *r, const char *server, const char *user,
                                   const char *const *groups, uint32_t count)
 {
-    struct conn c;
+    struct nbi_samr_conn c;
     struct plan p = {NULL, 0, 0};
     uint32_t rid = 0, primary = 0;
     uint32_t st = conn_open(&c, r, server);
@@ -405,12 +400,12 @@ uint32_t nbi_samr_user_set_groups(struct nbi_remote *r, const char *server, cons
         st = plan_apply(&c, &p, group_step, NULL);
     nbi_sys_free(p.steps);
     nbi_sys_free(wanted);
-    conn_close(&c);
+    nbi_samr_close(&c);
     return st;
 }
 
 /* The members of global group rid (replies on c->mem). */
-static uint32_t group_members(struct conn *c, uint32_t rid,
+static uint32_t group_members(struct nbi_samr_conn *c, uint32_t rid,
                               const struct nbi_samr_rid_attr_array **out)
 {
     struct nbi_policy_handle h = {0};
@@ -432,7 +427,7 @@ static uint32_t group_members(struct conn *c, uint32_t rid,
 uint32_t nbi_samr_group_info(struct nbi_remote *r, const char *server, const char *group,
                              nbi_group_info_fn fn, void *ctx)
 {
-    struct conn c;
+    struct nbi_samr_conn c;
     uint32_t rid = 0;
     uint32_t st = conn_open(&c, r, server);
     if (st == NERR_Success)
@@ -464,13 +459,13 @@ uint32_t nbi_samr_group_info(struct nbi_remote *r, const char *server, const cha
             st = fn(&g, ctx);
         }
     }
-    conn_close(&c);
+    nbi_samr_close(&c);
     return st;
 }
 
 /* ERROR_MEMBERS_PRIMARY_GROUP when group is the primary group of one of
    members[0 .. n): taking it out would fail on the server. */
-static uint32_t none_primary(struct conn *c, uint32_t group, const uint32_t *members, uint32_t n)
+static uint32_t none_primary(struct nbi_samr_conn *c, uint32_t group, const uint32_t *members, uint32_t n)
 {
     for (uint32_t i = 0; i < n; i++) {
         uint32_t primary = 0;
@@ -486,7 +481,7 @@ static uint32_t none_primary(struct conn *c, uint32_t group, const uint32_t *mem
 uint32_t nbi_samr_group_set_users(struct nbi_remote *r, const char *server, const char *group,
                                   const char *const *users, uint32_t count)
 {
-    struct conn c;
+    struct nbi_samr_conn c;
     struct plan p = {NULL, 0, 0};
     uint32_t grid = 0, nleaving = 0;
     const struct nbi_samr_rid_attr_array *now = NULL;
@@ -519,13 +514,13 @@ uint32_t nbi_samr_group_set_users(struct nbi_remote *r, const char *server, cons
     nbi_sys_free(leaving);
     nbi_sys_free(p.steps);
     nbi_sys_free(wanted);
-    conn_close(&c);
+    nbi_samr_close(&c);
     return st;
 }
 
 uint32_t nbi_samr_group_delete(struct nbi_remote *r, const char *server, const char *group)
 {
-    struct conn c;
+    struct nbi_samr_conn c;
     struct plan p = {NULL, 0, 0};
     uint32_t grid = 0;
     const struct nbi_samr_rid_attr_array *now = NULL;
@@ -571,7 +566,7 @@ uint32_t nbi_samr_group_delete(struct nbi_remote *r, const char *server, const c
         }
     }
     nbi_sys_free(p.steps);
-    conn_close(&c);
+    nbi_samr_close(&c);
     return st;
 }
 
@@ -604,7 +599,7 @@ struct lsa {
     int open;
 };
 
-static uint32_t lsa_open(struct conn *c, struct lsa *l)
+static uint32_t lsa_open(struct nbi_samr_conn *c, struct lsa *l)
 {
     memset(l, 0, sizeof *l);
     nbi_samba_status w = c->s->libnetapi_open_pipe(c->r->ctx, c->server, c->s->ndr_table_lsarpc,
@@ -617,7 +612,7 @@ static uint32_t lsa_open(struct conn *c, struct lsa *l)
     return st;
 }
 
-static void lsa_close(struct conn *c, struct lsa *l)
+static void lsa_close(struct nbi_samr_conn *c, struct lsa *l)
 {
     void *binding = NULL;
     nbi_ntstatus ignored;
@@ -637,7 +632,7 @@ static int member_kind(uint32_t type)
 
 /* The members named names[0 .. n) as SIDs into sids[] (on c->mem):
    ERROR_NO_SUCH_MEMBER when one has none. */
-static uint32_t names_to_sids(struct conn *c, struct lsa *l, const char *const *names, uint32_t n,
+static uint32_t names_to_sids(struct nbi_samr_conn *c, struct lsa *l, const char *const *names, uint32_t n,
                               struct nbi_dom_sid *sids)
 {
     const char **dup = nbi_sys_malloc(n * sizeof *dup);
@@ -666,7 +661,7 @@ static uint32_t names_to_sids(struct conn *c, struct lsa *l, const char *const *
 
 /* ERROR_NO_SUCH_MEMBER unless every SID of sids[0 .. n) names an account
    that can be a member. */
-static uint32_t sids_exist(struct conn *c, struct lsa *l, const struct nbi_dom_sid *sids,
+static uint32_t sids_exist(struct nbi_samr_conn *c, struct lsa *l, const struct nbi_dom_sid *sids,
                            uint32_t n)
 {
     if (!n)
@@ -686,7 +681,7 @@ static uint32_t sids_exist(struct conn *c, struct lsa *l, const struct nbi_dom_s
 }
 
 /* A step on the open alias (ctx: its handle). */
-static uint32_t alias_step(struct conn *c, const struct step *s, int add, void *ctx)
+static uint32_t alias_step(struct nbi_samr_conn *c, const struct step *s, int add, void *ctx)
 {
     nbi_ntstatus result = 0, call;
     if (add)
@@ -700,7 +695,7 @@ static uint32_t alias_step(struct conn *c, const struct step *s, int add, void *
    `access`.  BUILTIN first: a domain controller's account domain also
    answers a lookup of BUILTIN's names (Users, ...), with RIDs its own
    OpenAlias then does not know. */
-static uint32_t open_alias(struct conn *c, const char *name, uint32_t access,
+static uint32_t open_alias(struct nbi_samr_conn *c, const char *name, uint32_t access,
                            struct nbi_policy_handle *h)
 {
     uint32_t rid = 0, type = TYPE_UNKNOWN;
@@ -722,7 +717,7 @@ static uint32_t open_alias(struct conn *c, const char *name, uint32_t access,
 
 /* Check the members of one change against the alias's present ones and
    plan the steps (see enum nbi_member_change). */
-static uint32_t plan_members(struct conn *c, struct lsa *l, enum nbi_member_change op,
+static uint32_t plan_members(struct nbi_samr_conn *c, struct lsa *l, enum nbi_member_change op,
                              const struct nbi_dom_sid *given, uint32_t n,
                              const struct nbi_lsa_sid_array *now, struct plan *p)
 {
@@ -769,7 +764,7 @@ uint32_t nbi_samr_alias_change(struct nbi_remote *r, const char *server, const c
                                enum nbi_member_change op, const void *const *sids,
                                const char *const *names, uint32_t count)
 {
-    struct conn c;
+    struct nbi_samr_conn c;
     struct lsa l = {NULL, {0}, 0};
     struct plan p = {NULL, 0, 0};
     struct nbi_policy_handle h = {0};
@@ -806,7 +801,7 @@ uint32_t nbi_samr_alias_change(struct nbi_remote *r, const char *server, const c
     lsa_close(&c, &l);
     nbi_sys_free(p.steps);
     nbi_sys_free(given);
-    conn_close(&c);
+    nbi_samr_close(&c);
     return st;
 }
 

@@ -156,6 +156,19 @@ NBI_INTERNAL uint32_t nbi_samr_set_user(struct nbi_remote *r, const char *server
 NBI_INTERNAL uint32_t nbi_samr_accounts_acb(struct nbi_remote *r, const char *server,
                                             const uint32_t *rids, uint32_t count, uint32_t *acb);
 
+/*
+ * A page of Samba's display information (level 1, NET_DISPLAY_USER, or 2,
+ * NET_DISPLAY_MACHINE, still in SAMR's bits; level 3 has none), count
+ * entries, with the control bits of every entry that came without them
+ * (no account type at level 1, no trust type at level 2: a Samba 4.17
+ * domain controller's display information has no control bits at all) read
+ * from the accounts themselves, through nbi_samr_accounts_acb.  An account
+ * that cannot be read keeps what it had.  NERR_Success or
+ * ERROR_NOT_ENOUGH_MEMORY.
+ */
+NBI_INTERNAL uint32_t nbi_samr_display_flags(struct nbi_remote *r, const char *server,
+                                             DWORD level, void *page, uint32_t count);
+
 /* A global group as NetGroupGetInfo reports it; valid during the call of
    the nbi_group_info_fn it is handed to. */
 struct nbi_group_info {

@@ -118,14 +118,16 @@ static inline LMSTR nbi_samba_string(const char *s)
     {lvl, &nbi_layout_##type, sizeof(samba_type), convert_fn, page_fn,                 \
      {&nbi_layout_##type, nbi_remote_fill}}
 
-/* ---- issue 11, management: rows of the write functions ------------------------
+/* ---- rows of the write functions (Add, SetInfo) ---------------------------------
  *
  * A write row says how one level of an Add or SetInfo function reaches the
  * server: through Samba's function of the same name at samba_level (the
  * caller's record as it is, or converted into Samba's record first), then,
  * where to_samr is set, the fields Samba's function cannot carry through
- * SAMR (samr_mgmt.h); or not at all, when the protocol has no place for
- * the level's data (ERROR_NOT_SUPPORTED).
+ * SAMR (samr_mgmt.h); or only through Samba's generated RPC stubs, where
+ * libnetapi refuses the level (SAMR for accounts, SRVSVC for shares and
+ * server settings: the function's file says which); or not at all, when the
+ * protocol has no place for the level's data (ERROR_NOT_SUPPORTED).
  */
 #define NBI_WRITE_NO_SAMBA ((DWORD)-1) /* samba_level: no call to Samba's function */
 
@@ -157,6 +159,8 @@ nbi_remote_write_row(const struct nbi_remote_write *rows, size_t count, DWORD le
     {lvl, 0, samba_lvl, sizeof(samba_type), convert_fn, to_samr_fn}
 /* SAMR only. */
 #define NBI_WRITE_BY_SAMR(lvl, to_samr_fn) {lvl, 0, NBI_WRITE_NO_SAMBA, 0, NULL, to_samr_fn}
+/* Samba's generated stub only (the function's file makes the call). */
+#define NBI_WRITE_BY_STUB(lvl) {lvl, 0, NBI_WRITE_NO_SAMBA, 0, NULL, NULL}
 /* ERROR_NOT_SUPPORTED (the file says why). */
 #define NBI_WRITE_NOT_CARRIED(lvl) {lvl, 1, NBI_WRITE_NO_SAMBA, 0, NULL, NULL}
 

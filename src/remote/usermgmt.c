@@ -388,7 +388,7 @@ static const struct nbi_remote_level display_rows[] = {
 static NET_API_STATUS enter_mgmt(struct nbi_remote *r)
 {
     NET_API_STATUS st = nbi_remote_enter(r);
-    if (st == NERR_Success && !r->samba->have_mgmt) {
+    if (st == NERR_Success && !r->samba->have_netapi_users) {
         nbi_remote_leave(r);
         st = ERROR_NOT_SUPPORTED;
     }
@@ -512,7 +512,7 @@ static uint32_t page_user_groups(struct nbi_remote *r, const struct nbi_enum_arg
 {
     uint32_t total = 0;
     *resume = 0;
-    if (!r->samba->have_mgmt)
+    if (!r->samba->have_netapi_users)
         return ERROR_NOT_SUPPORTED;
     return r->samba->NetUserGetGroups(a->server, a->name, a->level, (uint8_t **)buf,
                                       MAX_PREFERRED_LENGTH, count, &total);
@@ -617,42 +617,6 @@ static void convert_display_machine(const void *samba, void *ours)
     d->usri2_flags = nbi_acb_to_uf(d->usri2_flags);
 }
 
-/* SAMR's trust-account bits: a machine account has one. */
-#define ACB_TRUST_MASK 0x000001C0u
-
-/* Entries of a page that carry no account type (level 1) or no trust type
-   (level 2) came without their control bits: read them from the accounts. */
-static NET_API_STATUS fix_flags(struct nbi_remote *r, const char *server, DWORD level, void *page,
-                                uint32_t count)
-{
-    if (level == 3 || !count)
-        return NERR_Success;
-    uint32_t *rids = nbi_sys_malloc(2 * count * sizeof *rids), n = 0;
-    if (!rids)
-        return ERROR_NOT_ENOUGH_MEMORY;
-    uint32_t *acb = rids + count;
-    NET_DISPLAY_USER *users = page;
-    NET_DISPLAY_MACHINE *machines = page;
-    for (uint32_t i = 0; i < count; i++) {
-        if (level == 1 && !(users[i].usri1_flags & NBI_ACB_TYPE_MASK))
-            rids[n++] = users[i].usri1_user_id;
-        else if (level == 2 && !(machines[i].usri2_flags & ACB_TRUST_MASK))
-            rids[n++] = machines[i].usri2_user_id;
-    }
-    if (n && nbi_samr_accounts_acb(r, server, rids, n, acb) == NERR_Success) {
-        for (uint32_t i = 0, k = 0; i < count && k < n; i++) {
-            uint32_t *flags = level == 1 ? &users[i].usri1_flags : &machines[i].usri2_flags;
-            uint32_t id = level == 1 ? users[i].usri1_user_id : machines[i].usri2_user_id;
-            if (id == rids[k] && acb[k])
-                *flags = acb[k++];
-            else if (id == rids[k])
-                k++;
-        }
-    }
-    nbi_sys_free(rids);
-    return NERR_Success;
-}
-
 NET_API_STATUS nbi_remote_query_display(LPCSTR server, DWORD level, DWORD index, DWORD requested,
                                         DWORD prefmaxlen, LPDWORD returned, PVOID *bufptr)
 {
@@ -671,7 +635,7 @@ NET_API_STATUS nbi_remote_query_display(LPCSTR server, DWORD level, DWORD index,
     netapibuf_packer *p = NULL;
     if (result == NERR_Success || result == ERROR_MORE_DATA) {
         if (page && count)
-            st = fix_flags(&r, bare, level, page, count);
+            st = nbi_samr_display_flags(&r, bare, level, page, count);
         if (st == NERR_Success)
             st = nbi_packer_create(row->layout, MAX_PREFERRED_LENGTH, &p);
         if (st == NERR_Success && page && count)
