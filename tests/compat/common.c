@@ -57,10 +57,15 @@ int compat_parse(int argc, const char **argv, const char *name, struct poptOptio
     int opt;
     while ((opt = poptGetNextOpt(pc)) > 0) {
     }
+    /* popt's strings go with its context: copies, kept for the process. */
+    static char *kept[8];
     int n = 0;
     const char *a;
-    while (n < max_args && (a = poptGetArg(pc)))
-        args[n++] = strdup(a);
+    while (n < max_args && n < 8 && (a = poptGetArg(pc))) {
+        kept[n] = strdup(a);
+        args[n] = kept[n];
+        n++;
+    }
     if (opt < -1 || n < min_args) {
         poptPrintUsage(pc, stderr, 0);
         poptFreeContext(pc);
