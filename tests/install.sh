@@ -49,6 +49,18 @@ if command -v c++ >/dev/null; then
     done
 fi
 
+# The drop-in for Samba's libnetapi users: netapi.h beside lm.h, no
+# netapi.pc (Samba's name); a program written for Samba's libnetapi that
+# needs no server builds through pkg-config and runs.
+check "netapi.h installed, no netapi.pc" bash -c \
+    "test -f '$prefix/include/netapibuf/netapi.h' && ! find '$prefix' -name netapi.pc | grep -q ."
+if pkg-config --exists popt; then
+    check "a program written for Samba's libnetapi builds and runs" bash -c \
+        "$cc -std=gnu11 -Wall -Werror=incompatible-pointer-types \$(pkg-config --cflags netapibuf) \
+            '$src/tests/compat/sid.c' '$src/tests/compat/common.c' -o '$work/c3' \
+            \$(pkg-config --libs netapibuf) \$(pkg-config --libs popt) -Wl,-rpath,'$libdir' && '$work/c3'"
+fi
+
 check "DESTDIR install" bash -c \
     "DESTDIR='$work/stage' cmake --install '$build' && find '$work/stage' -name 'libnetapibuf.so.*' | grep -q . && find '$work/stage' -path '*include/netapibuf/lm.h' | grep -q ."
 

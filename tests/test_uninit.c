@@ -389,11 +389,86 @@ TEST(members_level_1_padding)
     NetApiBufferFree(buf);
 }
 
+/* ---- issue 11, management: this machine's global group, policy, display ---- */
+
+RECORD_TYPE(global_0, GROUP_INFO_0, M(GROUP_INFO_0, grpi0_name))
+RECORD_TYPE(global_1, GROUP_INFO_1, M(GROUP_INFO_1, grpi1_name), M(GROUP_INFO_1, grpi1_comment))
+RECORD_TYPE(global_2, GROUP_INFO_2, M(GROUP_INFO_2, grpi2_name), M(GROUP_INFO_2, grpi2_comment),
+            M(GROUP_INFO_2, grpi2_group_id), M(GROUP_INFO_2, grpi2_attributes))
+RECORD_TYPE(global_3, GROUP_INFO_3, M(GROUP_INFO_3, grpi3_name), M(GROUP_INFO_3, grpi3_comment),
+            M(GROUP_INFO_3, grpi3_group_sid), M(GROUP_INFO_3, grpi3_attributes))
+RECORD_TYPE(group_users_0, GROUP_USERS_INFO_0, M(GROUP_USERS_INFO_0, grui0_name))
+RECORD_TYPE(group_users_1, GROUP_USERS_INFO_1, M(GROUP_USERS_INFO_1, grui1_name),
+            M(GROUP_USERS_INFO_1, grui1_attributes))
+RECORD_TYPE(modals_0, USER_MODALS_INFO_0, M(USER_MODALS_INFO_0, usrmod0_min_passwd_len),
+            M(USER_MODALS_INFO_0, usrmod0_max_passwd_age),
+            M(USER_MODALS_INFO_0, usrmod0_min_passwd_age),
+            M(USER_MODALS_INFO_0, usrmod0_force_logoff),
+            M(USER_MODALS_INFO_0, usrmod0_password_hist_len))
+RECORD_TYPE(modals_1, USER_MODALS_INFO_1, M(USER_MODALS_INFO_1, usrmod1_role),
+            M(USER_MODALS_INFO_1, usrmod1_primary))
+RECORD_TYPE(modals_2, USER_MODALS_INFO_2, M(USER_MODALS_INFO_2, usrmod2_domain_name),
+            M(USER_MODALS_INFO_2, usrmod2_domain_id))
+RECORD_TYPE(modals_3, USER_MODALS_INFO_3, M(USER_MODALS_INFO_3, usrmod3_lockout_duration),
+            M(USER_MODALS_INFO_3, usrmod3_lockout_observation_window),
+            M(USER_MODALS_INFO_3, usrmod3_lockout_threshold))
+RECORD_TYPE(display_user, NET_DISPLAY_USER, M(NET_DISPLAY_USER, usri1_name),
+            M(NET_DISPLAY_USER, usri1_comment), M(NET_DISPLAY_USER, usri1_flags),
+            M(NET_DISPLAY_USER, usri1_full_name), M(NET_DISPLAY_USER, usri1_user_id),
+            M(NET_DISPLAY_USER, usri1_next_index))
+RECORD_TYPE(display_group, NET_DISPLAY_GROUP, M(NET_DISPLAY_GROUP, grpi3_name),
+            M(NET_DISPLAY_GROUP, grpi3_comment), M(NET_DISPLAY_GROUP, grpi3_group_id),
+            M(NET_DISPLAY_GROUP, grpi3_attributes), M(NET_DISPLAY_GROUP, grpi3_next_index))
+
+TEST(management)
+{
+    static const struct record_type *const global[] = {&global_0, &global_1, &global_2,
+                                                        &global_3};
+    static const struct record_type *const modals[] = {&modals_0, &modals_1, &modals_2,
+                                                       &modals_3};
+    LPBYTE buf;
+    DWORD read = 0, total;
+    for (DWORD level = 0; level < 4; level++) {
+        dirty();
+        TAKE("NetGroupEnum",
+             NetGroupEnum(NULL, level, &buf, MAX_PREFERRED_LENGTH, &read, &total, NULL), read,
+             global[level]);
+        dirty();
+        TAKE("NetGroupGetInfo", NetGroupGetInfo(NULL, "None", level, &buf), 1, global[level]);
+        dirty();
+        TAKE("NetUserModalsGet", NetUserModalsGet(NULL, level, &buf), 1, modals[level]);
+    }
+    for (DWORD level = 0; level < 2; level++) {
+        const struct record_type *type = level ? &group_users_1 : &group_users_0;
+        DWORD_PTR resume = 0;
+        NET_API_STATUS st;
+        do {
+            dirty();
+            TAKE("NetGroupGetUsers (paged)",
+                 st = NetGroupGetUsers(NULL, "None", level, &buf, 64, &read, &total, &resume),
+                 read, type);
+        } while (st == ERROR_MORE_DATA);
+        dirty();
+        TAKE("NetUserGetGroups",
+             NetUserGetGroups(NULL, "root", level, &buf, MAX_PREFERRED_LENGTH, &read, &total),
+             read, type);
+    }
+    dirty();
+    TAKE("NetQueryDisplayInformation 1",
+         NetQueryDisplayInformation(NULL, 1, 0, 50, MAX_PREFERRED_LENGTH, &read, (PVOID *)&buf),
+         read, &display_user);
+    dirty();
+    TAKE("NetQueryDisplayInformation 3",
+         NetQueryDisplayInformation(NULL, 3, 0, 50, MAX_PREFERRED_LENGTH, &read, (PVOID *)&buf),
+         read, &display_group);
+}
+
 int main(void)
 {
     RUN(users);
     RUN(local_groups);
     RUN(machine);
     RUN(members_level_1_padding);
+    RUN(management);
     return check_finish();
 }

@@ -1,5 +1,5 @@
 /*
- * dsgetdc.h — locating a domain controller (DsGetDcName): the Windows
+ * dsgetdc.h — locating a domain controller: DsGetDcName, its Windows
  * structure and flags, with UTF-8 strings.
  *
  * DOMAIN_CONTROLLER_INFO is laid out as Samba's libnetapi lays out its
@@ -16,6 +16,9 @@
 extern "C" {
 #endif
 
+/* netapi.h defines it under Samba's field names too. */
+#ifndef NETAPIBUF_DOMAIN_CONTROLLER_INFO
+#define NETAPIBUF_DOMAIN_CONTROLLER_INFO
 typedef struct DOMAIN_CONTROLLER_INFO {
     LMSTR DomainControllerName;        /* "\\\\dc1.example.com" (or "\\\\DC1") */
     LMSTR DomainControllerAddress;     /* "\\\\192.0.2.10", of DomainControllerAddressType */
@@ -27,6 +30,7 @@ typedef struct DOMAIN_CONTROLLER_INFO {
     LMSTR DcSiteName;                  /* may be NULL */
     LMSTR ClientSiteName;              /* may be NULL */
 } DOMAIN_CONTROLLER_INFO, *PDOMAIN_CONTROLLER_INFO;
+#endif
 
 /* DomainControllerAddressType values */
 #define DS_INET_ADDRESS    1
@@ -72,6 +76,24 @@ typedef struct DOMAIN_CONTROLLER_INFO {
 #define DS_DNS_CONTROLLER_FLAG         0x20000000 /* DomainControllerName is a DNS name */
 #define DS_DNS_DOMAIN_FLAG             0x40000000 /* DomainName is a DNS name */
 #define DS_DNS_FOREST_FLAG             0x80000000 /* DnsForestName is a DNS name */
+
+/*
+ * Find a domain controller of DomainName (NULL: the domain ComputerName is
+ * a member of).  ComputerName NULL, "" or this host's name: this machine
+ * looks for one itself, through Samba's engine (DNS and CLDAP, as Windows'
+ * Netlogon does); any other name: that server is asked (its Netlogon
+ * service).  DomainGuid and SiteName narrow the search when not NULL; Flags
+ * are the DS_* request flags above.  NERR_Success with
+ * *DomainControllerInfo (one NetApiBuffer: free it with NetApiBufferFree),
+ * or *DomainControllerInfo NULL and: 87 for a NULL DomainControllerInfo,
+ * ERROR_NO_SUCH_DOMAIN (no controller found, or this machine is in no
+ * domain and DomainName is NULL), ERROR_INVALID_NAME, ERROR_BAD_NETPATH,
+ * ERROR_LOGON_FAILURE, ERROR_ACCESS_DENIED, ERROR_NOT_ENOUGH_MEMORY,
+ * ERROR_MOD_NOT_FOUND (Samba's client library is missing), ...
+ */
+NET_API_STATUS NET_API_FUNCTION DsGetDcName(LPCSTR ComputerName, LPCSTR DomainName,
+                                            GUID *DomainGuid, LPCSTR SiteName, DWORD Flags,
+                                            PDOMAIN_CONTROLLER_INFO *DomainControllerInfo);
 
 #ifdef __cplusplus
 }

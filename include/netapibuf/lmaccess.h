@@ -820,6 +820,266 @@ NET_API_STATUS NET_API_FUNCTION NetUserGetLocalGroups(LPCSTR servername, LPCSTR 
                                                       DWORD prefmaxlen, LPDWORD entriesread,
                                                       LPDWORD totalentries);
 
+/* ==== Domain controllers (NetGetDCName, NetGetAnyDCName) ================== */
+
+/*
+ * The name of the primary domain controller (NetGetDCName) or of any
+ * domain controller (NetGetAnyDCName) of DomainName (NULL: ServerName's
+ * own domain), as "\\NAME".  ServerName NULL, "" or this host's name:
+ * this machine looks for one itself, through Samba's engine, when its
+ * Samba configuration makes it a domain member or controller; any other
+ * name: that server is asked.  NERR_Success with *Buffer (one NetApiBuffer
+ * holding the string: free it with NetApiBufferFree), or *Buffer NULL and:
+ * 87 for a NULL Buffer, NERR_DCNotFound (NetGetDCName: no domain
+ * controller, or no domain), ERROR_NO_SUCH_DOMAIN, ERROR_NO_LOGON_SERVERS
+ * (NetGetAnyDCName), ERROR_INVALID_NAME, ERROR_BAD_NETPATH,
+ * ERROR_LOGON_FAILURE, ERROR_NOT_ENOUGH_MEMORY, ...
+ */
+NET_API_STATUS NET_API_FUNCTION NetGetDCName(LPCSTR ServerName, LPCSTR DomainName,
+                                             LPBYTE *Buffer);
+NET_API_STATUS NET_API_FUNCTION NetGetAnyDCName(LPCSTR ServerName, LPCSTR DomainName,
+                                                LPBYTE *Buffer);
+
+/* ==== Management: writing accounts and groups, global groups, policy ====== *
+ * (issue 11)  For another machine each function goes to the server through
+ * Samba's engine; for this machine (servername NULL, "", or one of its
+ * names) the answers come from its own databases, and every function that
+ * would change them returns ERROR_NOT_SUPPORTED once its arguments have
+ * been checked: netapibuf never edits /etc/passwd or /etc/group.  This
+ * machine looks like a Windows workstation's account domain: one global
+ * group, "None", whose members are all users.  The man page of each
+ * function says what it does here and against a server.
+ *
+ * parm_err (Add and SetInfo, may be NULL): on ERROR_INVALID_PARAMETER the
+ * *_PARMNUM of the first member of the record at fault (PARM_ERROR_UNKNOWN
+ * for a NULL record); PARM_ERROR_NONE otherwise.  A write that fails
+ * leaves the server as it was.
+ */
+
+/* NetGroupEnum, NetGroupGetInfo: the group this machine answers with. */
+#define NETAPIBUF_LOCAL_GROUP_NAME    "None"
+#define NETAPIBUF_LOCAL_GROUP_COMMENT "Ordinary users"
+
+/*
+ * Create an account from a USER_INFO_1, 2, 3 or 4 (usri*_name required;
+ * usri*_priv must be USER_PRIV_USER; usri*_flags within UF_SETTABLE_BITS,
+ * one account type at most; the password may be NULL).  NERR_Success, or:
+ * ERROR_INVALID_PARAMETER (87, *parm_err set), ERROR_INVALID_LEVEL,
+ * ERROR_INVALID_NAME (a malformed servername), NERR_UserExists,
+ * NERR_GroupExists or ERROR_ALIAS_EXISTS (the name is taken),
+ * NERR_PasswordTooShort (the password fails the server's policy: no account
+ * is left behind), ERROR_ACCESS_DENIED, ERROR_NOT_SUPPORTED (this machine),
+ * a connection status (ERROR_BAD_NETPATH, ERROR_LOGON_FAILURE, ...).
+ */
+NET_API_STATUS NET_API_FUNCTION NetUserAdd(LPCSTR servername, DWORD level, LPBYTE buf,
+                                           LPDWORD parm_err);
+
+/* Delete an account.  NERR_Success, or 87 (NULL username),
+   NERR_UserNotFound, ERROR_ACCESS_DENIED, ERROR_NOT_SUPPORTED (this
+   machine), a connection status. */
+NET_API_STATUS NET_API_FUNCTION NetUserDel(LPCSTR servername, LPCSTR username);
+
+/*
+ * Change an account: level 0 renames it, 1003 sets its password, 1005 to
+ * 1053 set one field each (1000 + the field's USER_*_PARMNUM), 1, 2, 3 and
+ * 4 set every field of the record (a NULL string leaves that field as it
+ * is).  NERR_Success, or 87 (*parm_err set), ERROR_INVALID_LEVEL,
+ * NERR_UserNotFound, NERR_UserExists (rename to a taken name),
+ * NERR_PasswordTooShort, ERROR_ACCESS_DENIED, ERROR_NOT_SUPPORTED (this
+ * machine, or a level the server's protocol cannot carry: 21, 22, 1005,
+ * 1010, 1018, 1023; see the man page), a connection status.
+ */
+NET_API_STATUS NET_API_FUNCTION NetUserSetInfo(LPCSTR servername, LPCSTR username, DWORD level,
+                                               LPBYTE buf, LPDWORD parm_err);
+
+/*
+ * Change one's own password knowing the old one.  domainname: a server or
+ * a domain whose name resolves to a domain controller (NULL or "": this
+ * machine).  NERR_Success, or 87 (a NULL username or password),
+ * ERROR_INVALID_PASSWORD (the old password is wrong), NERR_PasswordTooShort
+ * (the new one fails the policy), NERR_UserNotFound, ERROR_ACCESS_DENIED,
+ * ERROR_NOT_SUPPORTED (this machine), a connection status.
+ */
+NET_API_STATUS NET_API_FUNCTION NetUserChangePassword(LPCSTR domainname, LPCSTR username,
+                                                      LPCSTR oldpassword, LPCSTR newpassword);
+
+/*
+ * The global groups an account belongs to, at level 0 (GROUP_USERS_INFO_0)
+ * or 1 (GROUP_USERS_INFO_1).  NERR_Success or ERROR_MORE_DATA (prefmaxlen
+ * held fewer: the first groups, *totalentries all of them; there is no
+ * resume handle), both with a buffer to free.  Otherwise *bufptr NULL, the
+ * counts 0, and: 87 (a NULL argument), ERROR_INVALID_LEVEL,
+ * NERR_UserNotFound, ERROR_NOT_ENOUGH_MEMORY, a connection status.
+ */
+NET_API_STATUS NET_API_FUNCTION NetUserGetGroups(LPCSTR servername, LPCSTR username, DWORD level,
+                                                 LPBYTE *bufptr, DWORD prefmaxlen,
+                                                 LPDWORD entriesread, LPDWORD totalentries);
+
+/*
+ * Make the account a member of exactly the num_entries global groups of
+ * buf (GROUP_USERS_INFO_0 or 1; attributes are ignored).  All or nothing:
+ * NERR_Success, or 87 (NULL username, or NULL buf with entries, or a NULL
+ * name), ERROR_INVALID_LEVEL, NERR_UserNotFound, NERR_GroupNotFound (a name
+ * is not a global group: nothing changed), ERROR_MEMBERS_PRIMARY_GROUP (the
+ * list leaves out the account's primary group), ERROR_ACCESS_DENIED,
+ * ERROR_NOT_SUPPORTED (this machine), a connection status.
+ */
+NET_API_STATUS NET_API_FUNCTION NetUserSetGroups(LPCSTR servername, LPCSTR username, DWORD level,
+                                                 LPBYTE buf, DWORD num_entries);
+
+/*
+ * The account policy: level 0 (passwords), 1 (role), 2 (the account
+ * domain's name and SID) or 3 (lockout).  NERR_Success and *bufptr (free
+ * it), or *bufptr NULL and 87, ERROR_INVALID_LEVEL, ERROR_NOT_ENOUGH_MEMORY,
+ * NERR_InternalError, a connection status.
+ */
+NET_API_STATUS NET_API_FUNCTION NetUserModalsGet(LPCSTR servername, DWORD level, LPBYTE *bufptr);
+
+/*
+ * Change the account policy: level 0, 3 or 1001 to 1005 (one field each).
+ * NERR_Success, or 87 (*parm_err set), ERROR_INVALID_LEVEL,
+ * ERROR_NOT_SUPPORTED (levels 1, 2, 1006, 1007: a role or domain name is
+ * not changed through this call; and this machine), ERROR_ACCESS_DENIED, a
+ * connection status.
+ */
+NET_API_STATUS NET_API_FUNCTION NetUserModalsSet(LPCSTR servername, DWORD level, LPBYTE buf,
+                                                 LPDWORD parm_err);
+
+/*
+ * Up to EntriesRequested accounts from position Index on: users (Level 1,
+ * NET_DISPLAY_USER), machine accounts (2, NET_DISPLAY_MACHINE) or global
+ * groups (3, NET_DISPLAY_GROUP), in the server's order; continue with the
+ * last entry's *_next_index.  NERR_Success (the last ones) or
+ * ERROR_MORE_DATA (more follow), both with *SortedBuffer (NULL when no
+ * entry) and *ReturnedEntryCount.  Otherwise *SortedBuffer NULL, the count
+ * 0, and 87, ERROR_INVALID_LEVEL, ERROR_NOT_ENOUGH_MEMORY, a connection
+ * status.
+ */
+NET_API_STATUS NET_API_FUNCTION NetQueryDisplayInformation(LPCSTR ServerName, DWORD Level,
+                                                           DWORD Index, DWORD EntriesRequested,
+                                                           DWORD PreferredMaximumLength,
+                                                           LPDWORD ReturnedEntryCount,
+                                                           PVOID *SortedBuffer);
+
+/*
+ * Create a global group from a GROUP_INFO_0, 1, 2 or 3 (grpi*_name
+ * required; grpi2_group_id and grpi3_group_sid are ignored).  NERR_Success,
+ * or 87 (*parm_err set), ERROR_INVALID_LEVEL, NERR_GroupExists,
+ * NERR_UserExists or ERROR_ALIAS_EXISTS (the name is taken),
+ * ERROR_ACCESS_DENIED, ERROR_NOT_SUPPORTED (this machine), a connection
+ * status.
+ */
+NET_API_STATUS NET_API_FUNCTION NetGroupAdd(LPCSTR servername, DWORD level, LPBYTE buf,
+                                            LPDWORD parm_err);
+
+/* Delete a global group.  NERR_Success, or 87, NERR_GroupNotFound,
+   ERROR_ACCESS_DENIED, ERROR_NOT_SUPPORTED (this machine), a connection
+   status. */
+NET_API_STATUS NET_API_FUNCTION NetGroupDel(LPCSTR servername, LPCSTR groupname);
+
+/*
+ * List the global groups at level 0, 1, 2 or 3, paged as NetLocalGroupEnum.
+ * Otherwise *bufptr NULL, the counts 0, and 87, ERROR_INVALID_LEVEL,
+ * ERROR_NOT_ENOUGH_MEMORY, a connection status.
+ */
+NET_API_STATUS NET_API_FUNCTION NetGroupEnum(LPCSTR servername, DWORD level, LPBYTE *bufptr,
+                                             DWORD prefmaxlen, LPDWORD entriesread,
+                                             LPDWORD totalentries, PDWORD_PTR resume_handle);
+
+/* One global group at level 0, 1, 2 or 3.  NERR_Success and *bufptr, or
+   *bufptr NULL and 87, ERROR_INVALID_LEVEL, NERR_GroupNotFound,
+   ERROR_NOT_ENOUGH_MEMORY, a connection status. */
+NET_API_STATUS NET_API_FUNCTION NetGroupGetInfo(LPCSTR servername, LPCSTR groupname, DWORD level,
+                                                LPBYTE *bufptr);
+
+/*
+ * Change a global group: level 0 renames it, 1, 2 and 3 set its comment
+ * (and 2 and 3 its attributes), 1002 its comment, 1005 its attributes.
+ * NERR_Success, or 87 (*parm_err set), ERROR_INVALID_LEVEL,
+ * NERR_GroupNotFound, NERR_GroupExists (a taken name), ERROR_ACCESS_DENIED,
+ * ERROR_NOT_SUPPORTED (this machine), a connection status.
+ */
+NET_API_STATUS NET_API_FUNCTION NetGroupSetInfo(LPCSTR servername, LPCSTR groupname, DWORD level,
+                                                LPBYTE buf, LPDWORD parm_err);
+
+/* Add an account to a global group, or take it out.  NERR_Success, or 87,
+   NERR_GroupNotFound, NERR_UserNotFound, NERR_UserInGroup (Add: already a
+   member), NERR_UserNotInGroup (Del: not a member), ERROR_ACCESS_DENIED,
+   ERROR_NOT_SUPPORTED (this machine), a connection status. */
+NET_API_STATUS NET_API_FUNCTION NetGroupAddUser(LPCSTR servername, LPCSTR GroupName,
+                                                LPCSTR username);
+NET_API_STATUS NET_API_FUNCTION NetGroupDelUser(LPCSTR servername, LPCSTR GroupName,
+                                                LPCSTR Username);
+
+/*
+ * The members of a global group at level 0 (GROUP_USERS_INFO_0) or 1
+ * (GROUP_USERS_INFO_1), paged as NetLocalGroupGetMembers.  Otherwise
+ * *bufptr NULL, the counts 0, and 87, ERROR_INVALID_LEVEL,
+ * NERR_GroupNotFound, ERROR_NOT_ENOUGH_MEMORY, a connection status.
+ */
+NET_API_STATUS NET_API_FUNCTION NetGroupGetUsers(LPCSTR servername, LPCSTR groupname, DWORD level,
+                                                 LPBYTE *bufptr, DWORD prefmaxlen,
+                                                 LPDWORD entriesread, LPDWORD totalentries,
+                                                 PDWORD_PTR ResumeHandle);
+
+/*
+ * Make the global group's members exactly the totalentries accounts of buf
+ * (GROUP_USERS_INFO_0 or 1).  All or nothing: NERR_Success, or 87,
+ * ERROR_INVALID_LEVEL, NERR_GroupNotFound, NERR_UserNotFound (nothing
+ * changed), ERROR_MEMBERS_PRIMARY_GROUP (a member left out has this group
+ * as its primary group), ERROR_ACCESS_DENIED, ERROR_NOT_SUPPORTED (this
+ * machine), a connection status.
+ */
+NET_API_STATUS NET_API_FUNCTION NetGroupSetUsers(LPCSTR servername, LPCSTR groupname, DWORD level,
+                                                 LPBYTE buf, DWORD totalentries);
+
+/*
+ * Create a local group from a LOCALGROUP_INFO_0 or 1 (name required).
+ * NERR_Success, or 87 (*parm_err set), ERROR_INVALID_LEVEL,
+ * ERROR_ALIAS_EXISTS, NERR_GroupExists or NERR_UserExists (the name is
+ * taken), ERROR_ACCESS_DENIED, ERROR_NOT_SUPPORTED (this machine), a
+ * connection status.
+ */
+NET_API_STATUS NET_API_FUNCTION NetLocalGroupAdd(LPCSTR servername, DWORD level, LPBYTE buf,
+                                                 LPDWORD parm_err);
+
+/* Delete a local group.  NERR_Success, or 87, NERR_GroupNotFound,
+   ERROR_ACCESS_DENIED, ERROR_NOT_SUPPORTED (this machine), a connection
+   status. */
+NET_API_STATUS NET_API_FUNCTION NetLocalGroupDel(LPCSTR servername, LPCSTR groupname);
+
+/*
+ * Change a local group: level 0 renames it, 1 and 1002 set its comment.
+ * NERR_Success, or 87 (*parm_err set), ERROR_INVALID_LEVEL,
+ * NERR_GroupNotFound, ERROR_ALIAS_EXISTS (a taken name),
+ * ERROR_ACCESS_DENIED, ERROR_NOT_SUPPORTED (this machine), a connection
+ * status.
+ */
+NET_API_STATUS NET_API_FUNCTION NetLocalGroupSetInfo(LPCSTR servername, LPCSTR groupname,
+                                                     DWORD level, LPBYTE buf, LPDWORD parm_err);
+
+/*
+ * Add members to a local group, take them out, or make them its members
+ * exactly: totalentries records of buf, LOCALGROUP_MEMBERS_INFO_0 (a SID)
+ * or LOCALGROUP_MEMBERS_INFO_3 ("DOMAIN\name" or "name").  All or nothing:
+ * NERR_Success, or 87 (NULL groupname, NULL buf with entries, a NULL or
+ * malformed SID or name), ERROR_INVALID_LEVEL, NERR_GroupNotFound,
+ * ERROR_NO_SUCH_MEMBER (a member does not exist), ERROR_MEMBER_IN_ALIAS
+ * (Add: one already is a member), ERROR_MEMBER_NOT_IN_ALIAS (Del: one is
+ * not), ERROR_INVALID_MEMBER (one cannot be a member, e.g. a local group),
+ * ERROR_ACCESS_DENIED, ERROR_NOT_SUPPORTED (this machine), a connection
+ * status.
+ */
+NET_API_STATUS NET_API_FUNCTION NetLocalGroupAddMembers(LPCSTR servername, LPCSTR groupname,
+                                                        DWORD level, LPBYTE buf,
+                                                        DWORD totalentries);
+NET_API_STATUS NET_API_FUNCTION NetLocalGroupDelMembers(LPCSTR servername, LPCSTR groupname,
+                                                        DWORD level, LPBYTE buf,
+                                                        DWORD totalentries);
+NET_API_STATUS NET_API_FUNCTION NetLocalGroupSetMembers(LPCSTR servername, LPCSTR groupname,
+                                                        DWORD level, LPBYTE buf,
+                                                        DWORD totalentries);
+
 
 #ifdef __cplusplus
 }

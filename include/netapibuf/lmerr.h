@@ -55,8 +55,11 @@
 #ifndef ERROR_BAD_NET_NAME
 #define ERROR_BAD_NET_NAME        67
 #endif
+#ifndef ERROR_FILE_EXISTS
+#define ERROR_FILE_EXISTS         80   /* Samba's answer for a share that exists */
+#endif
 #ifndef ERROR_INVALID_PASSWORD
-#define ERROR_INVALID_PASSWORD    86
+#define ERROR_INVALID_PASSWORD    86   /* NetUserChangePassword: the old password given is wrong */
 #endif
 #ifndef ERROR_INVALID_PARAMETER
 #define ERROR_INVALID_PARAMETER   87
@@ -82,6 +85,9 @@
 #ifndef ERROR_MOD_NOT_FOUND
 #define ERROR_MOD_NOT_FOUND       126 /* remote calls: Samba's client library is missing */
 #endif
+#ifndef ERROR_BAD_PATHNAME
+#define ERROR_BAD_PATHNAME        161  /* NetShareAdd: the folder's path is not valid */
+#endif
 #ifndef ERROR_ALREADY_EXISTS
 #define ERROR_ALREADY_EXISTS      183
 #endif
@@ -93,6 +99,9 @@
 #endif
 #ifndef ERROR_CAN_NOT_COMPLETE
 #define ERROR_CAN_NOT_COMPLETE    1003
+#endif
+#ifndef ERROR_INVALID_FLAGS
+#define ERROR_INVALID_FLAGS       1004 /* DsGetDcName: contradictory DS_* flags */
 #endif
 #ifndef ERROR_NOT_FOUND
 #define ERROR_NOT_FOUND           1168
@@ -187,6 +196,9 @@
 #ifndef ERROR_SPECIAL_GROUP
 #define ERROR_SPECIAL_GROUP       1372
 #endif
+#ifndef ERROR_MEMBERS_PRIMARY_GROUP
+#define ERROR_MEMBERS_PRIMARY_GROUP 1374 /* a member cannot leave its primary group */
+#endif
 #ifndef ERROR_NO_SUCH_ALIAS
 #define ERROR_NO_SUCH_ALIAS       1376 /* no such local group */
 #endif
@@ -244,6 +256,7 @@
 #define NERR_NetNotStarted        (NERR_BASE + 2)    /* 2102 */
 #define NERR_UnknownServer        (NERR_BASE + 3)    /* 2103 */
 #define NERR_ServerNotStarted     (NERR_BASE + 14)   /* 2114 */
+#define NERR_UnknownDevDir        (NERR_BASE + 16)   /* 2116: no such folder to share */
 #define NERR_DuplicateShare       (NERR_BASE + 18)   /* 2118 */
 #define NERR_BufTooSmall          (NERR_BASE + 23)   /* 2123 */
 #define NERR_WkstaNotStarted      (NERR_BASE + 38)   /* 2138 */

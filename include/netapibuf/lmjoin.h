@@ -1,7 +1,7 @@
 /*
- * lmjoin.h — domain membership: the Windows enumerations and flags of
- * NetJoinDomain, NetUnjoinDomain, NetGetJoinInformation and
- * NetValidateName.
+ * lmjoin.h — domain membership: the Windows enumerations, flags and
+ * functions of NetJoinDomain, NetUnjoinDomain, NetGetJoinInformation and
+ * their kin.
  */
 #ifndef NETAPIBUF_LMJOIN_H
 #define NETAPIBUF_LMJOIN_H
@@ -59,6 +59,67 @@ typedef enum NETSETUP_NAME_TYPE {
 #define NETSETUP_PROVISION_ROOT_CA_CERTS          0x00000010
 /* NetRequestOfflineDomainJoin option */
 #define NETSETUP_PROVISION_ONLINE_CALLER          0x40000000
+
+/* ==== Functions =========================================================== */
+
+/*
+ * Whether a machine is in a workgroup or a domain, and its name.  lpServer:
+ * NULL, "" or this host's name for this machine (answered from its Samba
+ * configuration, see NetGetJoinInformation(3)), any other name a server.
+ * NERR_Success with *lpNameBuffer (one NetApiBuffer holding the NetBIOS
+ * name of the workgroup or domain: free it with NetApiBufferFree) and
+ * *BufferType (NetSetupWorkgroupName or NetSetupDomainName).  On failure
+ * *lpNameBuffer is NULL and *BufferType NetSetupUnknownStatus: 87 for a
+ * NULL lpNameBuffer or BufferType, ERROR_INVALID_NAME, ERROR_ACCESS_DENIED,
+ * ERROR_BAD_NETPATH, ERROR_LOGON_FAILURE, ERROR_NOT_ENOUGH_MEMORY, ...
+ */
+NET_API_STATUS NET_API_FUNCTION NetGetJoinInformation(LPCSTR lpServer, LMSTR *lpNameBuffer,
+                                                      PNETSETUP_JOIN_STATUS BufferType);
+
+/*
+ * Joining, leaving and renaming, as Samba's libnetapi offers them: a server
+ * is asked through Samba's engine (WKSSVC); this machine is never changed
+ * (ERROR_NOT_SUPPORTED: netapibuf does not write this machine's
+ * configuration or secrets).  Statuses are the server's, as for the other
+ * remote functions.  See NetJoinDomain(3).
+ */
+NET_API_STATUS NET_API_FUNCTION NetJoinDomain(LPCSTR lpServer, LPCSTR lpDomain,
+                                              LPCSTR lpMachineAccountOU, LPCSTR lpAccount,
+                                              LPCSTR lpPassword, DWORD fJoinOptions);
+NET_API_STATUS NET_API_FUNCTION NetUnjoinDomain(LPCSTR lpServer, LPCSTR lpAccount,
+                                                LPCSTR lpPassword, DWORD fUnjoinOptions);
+NET_API_STATUS NET_API_FUNCTION NetRenameMachineInDomain(LPCSTR lpServer,
+                                                         LPCSTR lpNewMachineName,
+                                                         LPCSTR lpAccount, LPCSTR lpPassword,
+                                                         DWORD fRenameOptions);
+
+/*
+ * The organizational units of lpDomain where lpAccount may create computer
+ * accounts, asked through Samba's engine (for this machine: from the
+ * domain's directory; for a server: by its WKSSVC).  NERR_Success with
+ * *OUCount names and *OUs (ONE NetApiBuffer: an array of *OUCount string
+ * pointers and the strings; free it with NetApiBufferFree), or *OUs NULL
+ * and *OUCount 0 with the failure's status (87 for a NULL lpDomain, OUCount
+ * or OUs).
+ */
+NET_API_STATUS NET_API_FUNCTION NetGetJoinableOUs(LPCSTR lpServer, LPCSTR lpDomain,
+                                                  LPCSTR lpAccount, LPCSTR lpPassword,
+                                                  DWORD *OUCount, LMSTR **OUs);
+
+/*
+ * Offline domain join: not supported (always ERROR_NOT_SUPPORTED, nothing
+ * written: *pProvisionBinData and *pProvisionTextData, where given, are
+ * set to NULL and *pdwProvisionBinDataSize to 0).  Declared so that
+ * programs written for Samba's libnetapi build.
+ */
+NET_API_STATUS NET_API_FUNCTION NetProvisionComputerAccount(
+    LPCSTR lpDomain, LPCSTR lpMachineName, LPCSTR lpMachineAccountOU, LPCSTR lpDcName,
+    DWORD dwOptions, PBYTE *pProvisionBinData, DWORD *pdwProvisionBinDataSize,
+    LMSTR *pProvisionTextData);
+NET_API_STATUS NET_API_FUNCTION NetRequestOfflineDomainJoin(BYTE *pProvisionBinData,
+                                                            DWORD cbProvisionBinDataSize,
+                                                            DWORD dwOptions,
+                                                            LPCSTR lpWindowsPath);
 
 #ifdef __cplusplus
 }

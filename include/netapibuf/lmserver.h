@@ -803,6 +803,22 @@ typedef struct SERVER_INFO_1602 {
  */
 NET_API_STATUS NET_API_FUNCTION NetServerGetInfo(LMSTR servername, DWORD level, LPBYTE *bufptr);
 
+/*
+ * Change a server's settings at level 101 or 102 (the comment, and at 102
+ * the disconnection time, visibility, announce rate and user limit) or
+ * 1005 (comment), 1010 (disc), 1016 (hidden), 1017 (announce), 1018
+ * (anndelta), 1107 (users).  The record is checked before anything is
+ * sent: ERROR_INVALID_LEVEL, or ERROR_INVALID_PARAMETER with *ParmError
+ * (when not NULL) the SV_*_PARMNUM of the first field at fault
+ * (PARM_ERROR_UNKNOWN for a NULL buf); otherwise *ParmError is
+ * PARM_ERROR_NONE.  This machine: ERROR_NOT_SUPPORTED (netapibuf does not
+ * change this machine's configuration).  A server: its status
+ * (NERR_Success, ERROR_ACCESS_DENIED, ...; Samba's servers answer
+ * NERR_Success and change nothing, see NetServerSetInfo(3)).
+ */
+NET_API_STATUS NET_API_FUNCTION NetServerSetInfo(LMSTR servername, DWORD level, LPBYTE buf,
+                                                 LPDWORD ParmError);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,7 +1,7 @@
 /*
  * lmshare.h — shared resources and open files: the Windows structures,
- * field names and constants of NetShare* and NetFile* (strings are UTF-8
- * LMSTR where Windows has LPWSTR).
+ * field names, constants and functions of NetShare* and NetFile* (strings
+ * are UTF-8 LMSTR where Windows has LPWSTR).
  *
  * The structures Samba's libnetapi also declares are laid out as Samba's
  * (tests/test_samba_layouts checks it); SHARE_INFO_1501, which Samba does
@@ -153,6 +153,107 @@ typedef struct FILE_INFO_3 {
 #define PERM_FILE_READ   0x1
 #define PERM_FILE_WRITE  0x2
 #define PERM_FILE_CREATE 0x4
+
+/* ==== Functions =========================================================== */
+
+/*
+ * Server names: NULL, "" or this host's name (with or without a leading
+ * "\\") mean this machine, any other name a server, reached through
+ * Samba's client library (netapibuf.h).  Strings are UTF-8.  Every result is
+ * ONE NetApiBuffer: free it with one NetApiBufferFree.  Security
+ * descriptors are not carried: shi502_security_descriptor is always NULL
+ * in a result, and a record handed in with one is refused
+ * (ERROR_NOT_SUPPORTED); level 1501 is not supported.
+ *
+ * This machine's shares are the shares its Samba configuration defines
+ * (/etc/samba/smb.conf and the files it includes); a machine without one
+ * shares nothing.  Writes to this machine are refused (ERROR_NOT_SUPPORTED,
+ * after the record is checked).  The manual pages say field by field what
+ * each answer holds.
+ */
+
+/*
+ * The shares of a server at level 0, 1, 2, 501 or 502.  NERR_Success (every
+ * entry delivered; *resume_handle set to 0) or ERROR_MORE_DATA (call again
+ * with the same *resume_handle), both with a buffer to free (NULL when there
+ * are no entries) and *totalentries the number of shares.  On any other
+ * status *bufptr is NULL and the counts 0: 87 for a NULL bufptr,
+ * entriesread or totalentries, ERROR_INVALID_LEVEL, ERROR_INVALID_NAME (a
+ * malformed server name), ERROR_ACCESS_DENIED, ERROR_BAD_NETPATH,
+ * ERROR_LOGON_FAILURE, ERROR_NOT_ENOUGH_MEMORY, ...
+ */
+NET_API_STATUS NET_API_FUNCTION NetShareEnum(LMSTR servername, DWORD level, LPBYTE *bufptr,
+                                             DWORD prefmaxlen, LPDWORD entriesread,
+                                             LPDWORD totalentries, LPDWORD resume_handle);
+
+/*
+ * One share by name at level 0, 1, 2, 501, 502 or 1005.  NERR_Success and
+ * *bufptr (one record), or *bufptr NULL and: 87 for a NULL netname or
+ * bufptr, ERROR_INVALID_LEVEL, NERR_NetNameNotFound, and the statuses of
+ * NetShareEnum.
+ */
+NET_API_STATUS NET_API_FUNCTION NetShareGetInfo(LMSTR servername, LMSTR netname, DWORD level,
+                                                LPBYTE *bufptr);
+
+/*
+ * Share a folder: buf is a SHARE_INFO_2 or SHARE_INFO_502 (level 2 or 502)
+ * with shi*_netname set, and shi*_path set for a disk share.  The record is
+ * checked before anything is sent: ERROR_INVALID_LEVEL, or
+ * ERROR_INVALID_PARAMETER with *parm_err (when parm_err is not NULL) the
+ * SHARE_*_PARMNUM of the first field at fault (PARM_ERROR_UNKNOWN for a
+ * NULL buf); otherwise *parm_err is PARM_ERROR_NONE.  Then NERR_Success,
+ * NERR_DuplicateShare, NERR_UnknownDevDir (no such folder), ERROR_ACCESS_DENIED,
+ * ERROR_NOT_SUPPORTED (this machine; a security descriptor), and the
+ * statuses of NetShareEnum.
+ */
+NET_API_STATUS NET_API_FUNCTION NetShareAdd(LMSTR servername, DWORD level, LPBYTE buf,
+                                            LPDWORD parm_err);
+
+/*
+ * Stop sharing netname.  reserved must be 0 (87 otherwise).  NERR_Success,
+ * 87 for a NULL netname, NERR_NetNameNotFound, ERROR_ACCESS_DENIED,
+ * ERROR_NOT_SUPPORTED (this machine), and the statuses of NetShareEnum.
+ */
+NET_API_STATUS NET_API_FUNCTION NetShareDel(LMSTR servername, LMSTR netname, DWORD reserved);
+
+/*
+ * Change a share at level 1, 2, 502, 1004 (remark), 1005 (flags) or 1006
+ * (maximum uses).  The record is checked as for NetShareAdd (the remark
+ * must be set at levels 1, 2, 502 and 1004, the path at 2 and 502).  Then
+ * NERR_Success, NERR_NetNameNotFound, ERROR_ACCESS_DENIED,
+ * ERROR_NOT_SUPPORTED (this machine; a security descriptor), and the
+ * statuses of NetShareEnum.
+ */
+NET_API_STATUS NET_API_FUNCTION NetShareSetInfo(LMSTR servername, LMSTR netname, DWORD level,
+                                                LPBYTE buf, LPDWORD parm_err);
+
+/*
+ * The files a server has open for its clients, at level 2 or 3, those
+ * under basepath and opened by username only when they are not NULL.
+ * Pages as NetShareEnum, with a PDWORD_PTR resume handle as on Windows.
+ * This machine: no entries when it shares nothing, ERROR_NOT_SUPPORTED when
+ * its Samba configuration shares folders (netapibuf does not read Samba's
+ * table of open files).
+ */
+NET_API_STATUS NET_API_FUNCTION NetFileEnum(LMSTR servername, LMSTR basepath, LMSTR username,
+                                            DWORD level, LPBYTE *bufptr, DWORD prefmaxlen,
+                                            LPDWORD entriesread, LPDWORD totalentries,
+                                            PDWORD_PTR resume_handle);
+
+/*
+ * One open file by id at level 2 or 3.  NERR_Success and *bufptr (one
+ * record), or *bufptr NULL and: 87 for a NULL bufptr, ERROR_INVALID_LEVEL,
+ * NERR_FileIdNotFound, and the statuses of NetFileEnum.
+ */
+NET_API_STATUS NET_API_FUNCTION NetFileGetInfo(LMSTR servername, DWORD fileid, DWORD level,
+                                               LPBYTE *bufptr);
+
+/*
+ * Close a file a client has open on the server (its locks are released).
+ * NERR_Success, NERR_FileIdNotFound, ERROR_ACCESS_DENIED, and the statuses
+ * of NetFileEnum.
+ */
+NET_API_STATUS NET_API_FUNCTION NetFileClose(LMSTR servername, DWORD fileid);
 
 #ifdef __cplusplus
 }

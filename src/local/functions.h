@@ -36,4 +36,28 @@ NBI_INTERNAL NET_API_STATUS nbi_local_server_get_info(DWORD level, LPBYTE *bufpt
 NBI_INTERNAL NET_API_STATUS nbi_local_wksta_get_info(DWORD level, LPBYTE *bufptr);
 NBI_INTERNAL NET_API_STATUS nbi_local_remote_tod(LPBYTE *bufptr);
 
+/* ---- shares, files, domain membership (this machine's Samba configuration) ---- */
+
+NBI_INTERNAL NET_API_STATUS nbi_local_share_enum(DWORD level, LPBYTE *bufptr, DWORD prefmaxlen,
+                                                 LPDWORD entriesread, LPDWORD totalentries,
+                                                 LPDWORD resume_handle);
+NBI_INTERNAL NET_API_STATUS nbi_local_share_get_info(LPCSTR netname, DWORD level,
+                                                     LPBYTE *bufptr);
+/* NetFileEnum (no entries, or ERROR_NOT_SUPPORTED), NetFileGetInfo and
+   NetFileClose (NERR_FileIdNotFound, or ERROR_NOT_SUPPORTED); the caller
+   has zeroed the out-parameters. */
+NBI_INTERNAL NET_API_STATUS nbi_local_file_enum(DWORD level, PDWORD_PTR resume_handle);
+NBI_INTERNAL NET_API_STATUS nbi_local_file_get_info(DWORD level);
+NBI_INTERNAL NET_API_STATUS nbi_local_file_close(void);
+
+/* Which workgroup or domain this machine is in. */
+struct nbi_local_membership {
+    char name[256];     /* the workgroup's or domain's NetBIOS name */
+    char dns_name[256]; /* the domain's DNS name (realm), "" when none */
+    int in_domain;      /* a domain member or controller */
+};
+NBI_INTERNAL NET_API_STATUS nbi_local_domain(struct nbi_local_membership *m);
+NBI_INTERNAL NET_API_STATUS nbi_local_get_join_information(LMSTR *name,
+                                                           PNETSETUP_JOIN_STATUS type);
+
 #endif /* NBI_LOCAL_FUNCTIONS_H */

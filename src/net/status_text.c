@@ -52,6 +52,8 @@ NBI_EXPORT const char *netapibuf_status_text(NET_API_STATUS status)
         return "The server refused access over the network.";
     case ERROR_BAD_NET_NAME:
         return "The server has no share or service of that name.";
+    case ERROR_FILE_EXISTS:
+        return "A file of that name exists already.";
     case ERROR_INVALID_PASSWORD:
         return "The password is not valid.";
     case ERROR_INVALID_PARAMETER:
@@ -72,6 +74,8 @@ NBI_EXPORT const char *netapibuf_status_text(NET_API_STATUS status)
     case ERROR_MOD_NOT_FOUND:
         return "A library the call needs is missing: remote servers are reached through Samba's "
                "client library libnetapi.so.1; install Debian's samba-libs package.";
+    case ERROR_BAD_PATHNAME:
+        return "The path is not valid.";
     case ERROR_ALREADY_EXISTS:
         return "It exists already.";
     case ERROR_MORE_DATA:
@@ -81,6 +85,8 @@ NBI_EXPORT const char *netapibuf_status_text(NET_API_STATUS status)
         return "There are no more entries.";
     case ERROR_CAN_NOT_COMPLETE:
         return "The operation could not be finished.";
+    case ERROR_INVALID_FLAGS:
+        return "The flags contradict each other or are not defined.";
     case ERROR_NOT_FOUND:
         return "The item was not found.";
     case ERROR_INVALID_COMPUTERNAME:
@@ -146,6 +152,9 @@ NBI_EXPORT const char *netapibuf_status_text(NET_API_STATUS status)
         return "Built-in accounts cannot be changed this way.";
     case ERROR_SPECIAL_GROUP:
         return "Built-in groups cannot be changed this way.";
+    case ERROR_MEMBERS_PRIMARY_GROUP:
+        return "The account cannot leave this group while it is the account's primary group: "
+               "give the account another primary group first.";
     case ERROR_NO_SUCH_ALIAS:
         return "No such local group.";
     case ERROR_MEMBER_NOT_IN_ALIAS:
@@ -188,6 +197,8 @@ NBI_EXPORT const char *netapibuf_status_text(NET_API_STATUS status)
         return "The server cannot be found.";
     case NERR_ServerNotStarted:
         return "The server service is not running on that computer.";
+    case NERR_UnknownDevDir:
+        return "The folder to share does not exist on the server.";
     case NERR_DuplicateShare:
         return "A share of that name exists already.";
     case NERR_BufTooSmall:

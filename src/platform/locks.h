@@ -55,6 +55,8 @@ enum nbi_lock_rank {
        library ranks first, as a remote call stages its results in the
        packer, walks the snapshot table and allocates buffers while holding
        it; the credentials lock is read inside such a call. */
+    NBI_RANK_SAMBA_COMPAT = 90, /* api/compat.c: netapi.h's libnetapi context, held
+                                   while it sets the credentials */
     NBI_RANK_SAMBA = 100,       /* remote/session.c: one call into Samba's engine */
     NBI_RANK_CREDENTIALS = 110, /* remote/credentials.c: the process's credentials */
 

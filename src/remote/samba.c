@@ -43,6 +43,24 @@ static const struct entry samr_entries[] = {
     {"ndr_table_lsarpc", NDR_VERSION, offsetof(struct nbi_samba, ndr_table_lsarpc)},
 };
 #undef NBI_ENTRY
+/* Users, global groups and local groups: libnetapi's functions by version,
+   the further SAMR and LSA calls by name (both optional). */
+#define NBI_ENTRY(name, ret, params) {#name, NETAPI_VERSION, offsetof(struct nbi_samba, name)},
+static const struct entry netapi_users_entries[] = {NBI_SAMBA_NETAPI_USERS(NBI_ENTRY)};
+#undef NBI_ENTRY
+#define NBI_ENTRY(name, ret, params) {#name, NULL, offsetof(struct nbi_samba, name)},
+static const struct entry samr_mgmt_entries[] = {NBI_SAMBA_SAMR_MGMT(NBI_ENTRY)};
+#undef NBI_ENTRY
+
+/* Shares, files, server settings and join information (optional). */
+#define NBI_ENTRY(name, ret, params) {#name, NULL, offsetof(struct nbi_samba, name)},
+static const struct entry srvsvc_entries[] = {
+    NBI_SAMBA_SRVSVC(NBI_ENTRY){"ndr_table_srvsvc", NDR_VERSION, offsetof(struct nbi_samba, ndr_table_srvsvc)},
+};
+#undef NBI_ENTRY
+#define NBI_ENTRY(name, ret, params) {#name, NETAPI_VERSION, offsetof(struct nbi_samba, name)},
+static const struct entry netapi_shares_entries[] = {NBI_SAMBA_NETAPI_SHARES(NBI_ENTRY)};
+#undef NBI_ENTRY
 
 static struct nbi_samba samba;
 static const struct nbi_samba *loaded;
@@ -78,6 +96,15 @@ static void load(void)
                 sizeof credentials_entries / sizeof *credentials_entries) &&
         resolve(handle, util_entries, sizeof util_entries / sizeof *util_entries)) {
         samba.have_samr = resolve(handle, samr_entries, sizeof samr_entries / sizeof *samr_entries);
+        samba.have_netapi_users = resolve(handle, netapi_users_entries,
+                                          sizeof netapi_users_entries / sizeof *netapi_users_entries);
+        samba.have_samr_mgmt = resolve(handle, samr_mgmt_entries,
+                                       sizeof samr_mgmt_entries / sizeof *samr_mgmt_entries) &&
+                               samba.have_samr;
+        samba.have_srvsvc =
+            resolve(handle, srvsvc_entries, sizeof srvsvc_entries / sizeof *srvsvc_entries);
+        samba.have_netapi_shares = resolve(handle, netapi_shares_entries,
+                                           sizeof netapi_shares_entries / sizeof *netapi_shares_entries);
         if (resolve(handle, util_optional_entries,
                     sizeof util_optional_entries / sizeof *util_optional_entries))
             samba.display_set_stderr();

@@ -127,6 +127,69 @@ typedef uint32_t nbi_ntstatus;
     X(rpccli_lsa_lookup_sids, nbi_ntstatus,                                                       \
       (void *, void *, void *, int, const void *, char ***, char ***, uint32_t **))
 
+/* ---- users, global groups, local groups ------------------------------------------
+ *
+ * libnetapi's own management functions (NETAPI_1.0.0), where they work
+ * (remote/usermgmt.c, group.c and localgroup_mgmt.c say which levels go
+ * where, and why the others do not), and the further SAMR and LSA client
+ * calls those files need where libnetapi gets a function wrong.  Both lists
+ * are optional: without them the management functions answer
+ * ERROR_NOT_SUPPORTED for another machine, and nothing else changes.
+ */
+#define NBI_SAMBA_NETAPI_USERS(X)                                                                \
+    X(NetUserAdd, NET_API_STATUS, (const char *, uint32_t, uint8_t *, uint32_t *))             \
+    X(NetUserDel, NET_API_STATUS, (const char *, const char *))                                \
+    X(NetUserSetInfo, NET_API_STATUS,                                                          \
+      (const char *, const char *, uint32_t, uint8_t *, uint32_t *))                          \
+    X(NetUserGetGroups, NET_API_STATUS,                                                        \
+      (const char *, const char *, uint32_t, uint8_t **, uint32_t, uint32_t *, uint32_t *))   \
+    X(NetUserModalsGet, NET_API_STATUS, (const char *, uint32_t, uint8_t **))                  \
+    X(NetUserModalsSet, NET_API_STATUS, (const char *, uint32_t, uint8_t *, uint32_t *))       \
+    X(NetGroupAdd, NET_API_STATUS, (const char *, uint32_t, uint8_t *, uint32_t *))            \
+    X(NetGroupEnum, NET_API_STATUS,                                                            \
+      (const char *, uint32_t, uint8_t **, uint32_t, uint32_t *, uint32_t *, uint32_t *))     \
+    X(NetGroupGetInfo, NET_API_STATUS, (const char *, const char *, uint32_t, uint8_t **))     \
+    X(NetGroupSetInfo, NET_API_STATUS,                                                         \
+      (const char *, const char *, uint32_t, uint8_t *, uint32_t *))                          \
+    X(NetGroupAddUser, NET_API_STATUS, (const char *, const char *, const char *))             \
+    X(NetGroupDelUser, NET_API_STATUS, (const char *, const char *, const char *))             \
+    X(NetGroupGetUsers, NET_API_STATUS,                                                        \
+      (const char *, const char *, uint32_t, uint8_t **, uint32_t, uint32_t *, uint32_t *,    \
+       uint32_t *))                                                                            \
+    X(NetLocalGroupAdd, NET_API_STATUS, (const char *, uint32_t, uint8_t *, uint32_t *))       \
+    X(NetLocalGroupDel, NET_API_STATUS, (const char *, const char *))                          \
+    X(NetLocalGroupSetInfo, NET_API_STATUS,                                                    \
+      (const char *, const char *, uint32_t, uint8_t *, uint32_t *))
+
+/* The SAMR and LSA client calls (generated stubs and Samba's helpers,
+   looked up by name like NBI_SAMBA_SAMR); structures in samr_mgmt.h.
+   rpccli_samr_chgpasswd_user3 lives in libnetapi itself.  They run inside
+   the talloc stack frame every session opens (NBI_SAMBA_UTIL). */
+#define NBI_SAMBA_SAMR_MGMT(X)                                                                  \
+    X(dcerpc_samr_SetUserInfo, nbi_ntstatus,                                                   \
+      (void *, void *, void *, uint32_t, void *, nbi_ntstatus *))                             \
+    X(dcerpc_samr_QueryUserInfo, nbi_ntstatus,                                                 \
+      (void *, void *, void *, uint32_t, void **, nbi_ntstatus *))                            \
+    X(dcerpc_samr_OpenGroup, nbi_ntstatus,                                                     \
+      (void *, void *, void *, uint32_t, uint32_t, void *, nbi_ntstatus *))                   \
+    X(dcerpc_samr_AddGroupMember, nbi_ntstatus,                                                \
+      (void *, void *, void *, uint32_t, uint32_t, nbi_ntstatus *))                           \
+    X(dcerpc_samr_DeleteGroupMember, nbi_ntstatus,                                             \
+      (void *, void *, void *, uint32_t, nbi_ntstatus *))                                     \
+    X(dcerpc_samr_QueryGroupMember, nbi_ntstatus,                                              \
+      (void *, void *, void *, void **, nbi_ntstatus *))                                      \
+    X(dcerpc_samr_DeleteDomainGroup, nbi_ntstatus, (void *, void *, void *, nbi_ntstatus *))   \
+    X(dcerpc_samr_QueryGroupInfo, nbi_ntstatus,                                                \
+      (void *, void *, void *, uint32_t, void **, nbi_ntstatus *))                            \
+    X(dcerpc_samr_AddAliasMember, nbi_ntstatus,                                                \
+      (void *, void *, void *, const void *, nbi_ntstatus *))                                 \
+    X(dcerpc_samr_DeleteAliasMember, nbi_ntstatus,                                             \
+      (void *, void *, void *, const void *, nbi_ntstatus *))                                 \
+    X(rpccli_lsa_lookup_names, nbi_ntstatus,                                                   \
+      (void *, void *, void *, int, const char **, const char ***, int, void **, uint32_t **)) \
+    X(rpccli_samr_chgpasswd_user3, nbi_ntstatus,                                               \
+      (void *, void *, const char *, const char *, const char *, void **, void **))
+
 /* Samba's public credentials library (SAMBA_CREDENTIALS_1.0.0): an
    anonymous logon is its own kind of credentials, not an empty user. */
 #define NBI_SAMBA_CREDENTIALS(X)                                                                \
@@ -150,6 +213,58 @@ typedef uint32_t nbi_ntstatus;
    (Samba 4.17), which leak checkers rightly report. */
 #define NBI_SAMBA_CONF_OPTIONAL(X) X(lp_load_initial_only, _Bool, (const char *))
 
+/*
+ * ---- shares, files, server settings and join information ----
+ * The SRVSVC and LSA client calls of Samba's generated RPC stubs, for the
+ * levels Samba 4.17's libnetapi refuses or lacks (srvsvc.h says which and
+ * why).  WERROR results are uint32_t, as in Samba's release builds.
+ * Optional like the SAMR calls: without them those levels answer
+ * ERROR_NOT_SUPPORTED.
+ */
+#define NBI_SAMBA_SRVSVC(X)                                                                      \
+    X(dcerpc_srvsvc_NetShareEnumAll, nbi_ntstatus,                                              \
+      (void *, void *, const char *, void *, uint32_t, uint32_t *, uint32_t *, uint32_t *))     \
+    X(dcerpc_srvsvc_NetShareGetInfo, nbi_ntstatus,                                              \
+      (void *, void *, const char *, const char *, uint32_t, void *, uint32_t *))               \
+    X(dcerpc_srvsvc_NetShareSetInfo, nbi_ntstatus,                                              \
+      (void *, void *, const char *, const char *, uint32_t, const void *, uint32_t *,          \
+       uint32_t *))                                                                             \
+    X(dcerpc_srvsvc_NetSrvSetInfo, nbi_ntstatus,                                                \
+      (void *, void *, const char *, uint32_t, const void *, uint32_t *, uint32_t *))           \
+    X(dcerpc_lsa_QueryInfoPolicy, nbi_ntstatus, (void *, void *, void *, int, void **, nbi_ntstatus *))
+
+/* The entry points of libnetapi (NETAPI_1.0.0) for the share, file, domain
+   and join functions; optional too (a libnetapi without them answers
+   ERROR_NOT_SUPPORTED for those functions alone). */
+#define NBI_SAMBA_NETAPI_SHARES(X)                                                               \
+    X(NetShareEnum, NET_API_STATUS,                                                              \
+      (const char *, uint32_t, uint8_t **, uint32_t, uint32_t *, uint32_t *, uint32_t *))        \
+    X(NetShareGetInfo, NET_API_STATUS, (const char *, const char *, uint32_t, uint8_t **))       \
+    X(NetShareAdd, NET_API_STATUS, (const char *, uint32_t, uint8_t *, uint32_t *))              \
+    X(NetShareDel, NET_API_STATUS, (const char *, const char *, uint32_t))                       \
+    X(NetShareSetInfo, NET_API_STATUS,                                                           \
+      (const char *, const char *, uint32_t, uint8_t *, uint32_t *))                             \
+    X(NetFileEnum, NET_API_STATUS,                                                               \
+      (const char *, const char *, const char *, uint32_t, uint8_t **, uint32_t, uint32_t *,    \
+       uint32_t *, uint32_t *))                                                                  \
+    X(NetFileGetInfo, NET_API_STATUS, (const char *, uint32_t, uint32_t, uint8_t **))            \
+    X(NetFileClose, NET_API_STATUS, (const char *, uint32_t))                                    \
+    X(NetGetDCName, NET_API_STATUS, (const char *, const char *, uint8_t **))                    \
+    X(NetGetAnyDCName, NET_API_STATUS, (const char *, const char *, uint8_t **))                 \
+    X(DsGetDcName, NET_API_STATUS,                                                               \
+      (const char *, const char *, const void *, const char *, uint32_t, void **))              \
+    X(NetGetJoinInformation, NET_API_STATUS, (const char *, const char **, uint32_t *))          \
+    X(NetServerSetInfo, NET_API_STATUS, (const char *, uint32_t, uint8_t *, uint32_t *))         \
+    X(NetJoinDomain, NET_API_STATUS,                                                             \
+      (const char *, const char *, const char *, const char *, const char *, uint32_t))          \
+    X(NetUnjoinDomain, NET_API_STATUS, (const char *, const char *, const char *, uint32_t))     \
+    X(NetRenameMachineInDomain, NET_API_STATUS,                                                  \
+      (const char *, const char *, const char *, const char *, uint32_t))                        \
+    X(NetGetJoinableOUs, NET_API_STATUS,                                                         \
+      (const char *, const char *, const char *, const char *, uint32_t *, const char ***))      \
+    X(NetShutdownInit, NET_API_STATUS, (const char *, const char *, uint32_t, uint8_t, uint8_t)) \
+    X(NetShutdownAbort, NET_API_STATUS, (const char *))
+
 #define NBI_SAMBA_FIELD(name, ret, params) ret(*name) params;
 
 struct nbi_samba {
@@ -163,6 +278,17 @@ struct nbi_samba {
     const void *ndr_table_samr;   /* the SAMR interface table (data) */
     const void *ndr_table_lsarpc; /* the LSA interface table (data) */
     int have_samr;                /* every NBI_SAMBA_SAMR entry and both tables found */
+    /* users, global groups, local groups */
+    NBI_SAMBA_NETAPI_USERS(NBI_SAMBA_FIELD)
+    NBI_SAMBA_SAMR_MGMT(NBI_SAMBA_FIELD)
+    int have_netapi_users; /* every NBI_SAMBA_NETAPI_USERS entry found */
+    int have_samr_mgmt;    /* have_samr, and every NBI_SAMBA_SAMR_MGMT entry found */
+    /* shares, files, server settings and join information */
+    NBI_SAMBA_SRVSVC(NBI_SAMBA_FIELD)
+    NBI_SAMBA_NETAPI_SHARES(NBI_SAMBA_FIELD)
+    const void *ndr_table_srvsvc; /* the SRVSVC interface table (data) */
+    int have_srvsvc;              /* every NBI_SAMBA_SRVSVC entry and the table found */
+    int have_netapi_shares;       /* every NBI_SAMBA_NETAPI_SHARES entry found */
 };
 
 #undef NBI_SAMBA_FIELD

@@ -7,44 +7,36 @@
 #include "platform/sysalloc.h"
 #include "remote/status.h"
 
-/* What every alias query needs: the pipe, its binding, the two domain
-   handles (libnetapi's cached ones: never closed here) and a talloc
-   context of our own for the replies, freed at the end. */
-struct samr {
-    struct nbi_remote *r;
-    const struct nbi_samba *s;
-    void *pipe, *binding, *mem;
-    struct nbi_policy_handle connect, builtin, domain;
-    void *domain_sid;
-};
-
-static NET_API_STATUS samr_open(struct samr *q, struct nbi_remote *r, const char *server)
+uint32_t nbi_samr_open(struct nbi_samr_conn *c, struct nbi_remote *r, const char *server)
 {
-    memset(q, 0, sizeof *q);
-    q->r = r;
-    q->s = r->samba;
-    if (!q->s->have_samr)
+    memset(c, 0, sizeof *c);
+    c->r = r;
+    c->s = r->samba;
+    c->server = server;
+    if (!c->s->have_samr)
         return ERROR_NOT_SUPPORTED;
-    if (!(q->mem = q->s->talloc_named_const(NULL, 0, "netapibuf:samr")))
+    if (!(c->mem = c->s->talloc_named_const(NULL, 0, "netapibuf:samr")))
         return ERROR_NOT_ENOUGH_MEMORY;
-    nbi_samba_status w = q->s->libnetapi_open_pipe(r->ctx, server, q->s->ndr_table_samr, &q->pipe);
+    nbi_samba_status w = c->s->libnetapi_open_pipe(r->ctx, server, c->s->ndr_table_samr, &c->pipe);
     if (w == 0)
-        w = q->s->libnetapi_get_binding_handle(r->ctx, server, q->s->ndr_table_samr, &q->binding);
+        w = c->s->libnetapi_get_binding_handle(r->ctx, server, c->s->ndr_table_samr, &c->binding);
+    /* The masks libnetapi's own functions use, so its cached handles serve
+       (lookups and opening accounts need no more). */
     if (w == 0)
-        w = q->s->libnetapi_samr_open_builtin_domain(r->ctx, q->pipe, NBI_SAMR_CONNECT_MASK,
-                                                     NBI_SAMR_DOMAIN_MASK, &q->connect,
-                                                     &q->builtin);
+        w = c->s->libnetapi_samr_open_builtin_domain(r->ctx, c->pipe, NBI_SAMR_CONNECT_MASK,
+                                                     NBI_SAMR_DOMAIN_MASK, &c->connect,
+                                                     &c->builtin);
     if (w == 0)
-        w = q->s->libnetapi_samr_open_domain(r->ctx, q->pipe, NBI_SAMR_CONNECT_MASK,
-                                             NBI_SAMR_DOMAIN_MASK, &q->connect, &q->domain,
-                                             &q->domain_sid);
+        w = c->s->libnetapi_samr_open_domain(r->ctx, c->pipe, NBI_SAMR_CONNECT_MASK,
+                                             NBI_SAMR_DOMAIN_MASK, &c->connect, &c->domain,
+                                             &c->domain_sid);
     return w;
 }
 
-static void samr_close(struct samr *q)
+void nbi_samr_close(struct nbi_samr_conn *c)
 {
-    if (q->mem)
-        q->s->_talloc_free(q->mem, "netapibuf:samr");
+    if (c->mem)
+        c->s->_talloc_free(c->mem, "netapibuf:samr");
 }
 
 /* The status of a SAMR call: the transport's, else the server's. */
@@ -56,7 +48,7 @@ static NET_API_STATUS nt(nbi_ntstatus transport, nbi_ntstatus result)
 /* ---- enumeration ---------------------------------------------------------------- */
 
 /* The comment of alias rid in domain d ("" when it has none). */
-static NET_API_STATUS alias_comment(struct samr *q, struct nbi_policy_handle *d, uint32_t rid,
+static NET_API_STATUS alias_comment(struct nbi_samr_conn *q, struct nbi_policy_handle *d, uint32_t rid,
                                     const char **comment)
 {
     struct nbi_policy_handle alias = {0};
@@ -81,7 +73,7 @@ static NET_API_STATUS alias_comment(struct samr *q, struct nbi_policy_handle *d,
 }
 
 /* Every alias of domain d, in pages of whatever size the server picks. */
-static NET_API_STATUS enum_domain(struct samr *q, struct nbi_policy_handle *d, int with_comments,
+static NET_API_STATUS enum_domain(struct nbi_samr_conn *q, struct nbi_policy_handle *d, int with_comments,
                                   nbi_alias_fn fn, void *ctx)
 {
     uint32_t resume = 0;
@@ -114,13 +106,13 @@ static NET_API_STATUS enum_domain(struct samr *q, struct nbi_policy_handle *d, i
 NET_API_STATUS nbi_samr_enum_aliases(struct nbi_remote *r, const char *server, int with_comments,
                                      nbi_alias_fn fn, void *ctx)
 {
-    struct samr q;
-    NET_API_STATUS st = samr_open(&q, r, server);
+    struct nbi_samr_conn q;
+    NET_API_STATUS st = nbi_samr_open(&q, r, server);
     if (st == NERR_Success)
         st = enum_domain(&q, &q.builtin, with_comments, fn, ctx);
     if (st == NERR_Success)
         st = enum_domain(&q, &q.domain, with_comments, fn, ctx);
-    samr_close(&q);
+    nbi_samr_close(&q);
     return st;
 }
 
@@ -130,7 +122,7 @@ NET_API_STATUS nbi_samr_enum_aliases(struct nbi_remote *r, const char *server, i
 
 /* The rid of alias `name` in domain d: NERR_Success, NERR_GroupNotFound,
    or the call's status. */
-static NET_API_STATUS lookup_alias(struct samr *q, struct nbi_policy_handle *d, const char *name,
+static NET_API_STATUS lookup_alias(struct nbi_samr_conn *q, struct nbi_policy_handle *d, const char *name,
                                    uint32_t *rid)
 {
     size_t n = strlen(name);
@@ -151,7 +143,7 @@ static NET_API_STATUS lookup_alias(struct samr *q, struct nbi_policy_handle *d, 
 }
 
 /* The members of the alias as SIDs (replies on q->mem). */
-static NET_API_STATUS alias_sids(struct samr *q, struct nbi_policy_handle *d, uint32_t rid,
+static NET_API_STATUS alias_sids(struct nbi_samr_conn *q, struct nbi_policy_handle *d, uint32_t rid,
                                  struct nbi_lsa_sid_array *sids)
 {
     struct nbi_policy_handle alias = {0};
@@ -185,7 +177,7 @@ struct names {
     uint32_t *types;
 };
 
-static void lookup_names(struct samr *q, const char *server, const struct nbi_dom_sid *sids,
+static void lookup_names(struct nbi_samr_conn *q, const char *server, const struct nbi_dom_sid *sids,
                          uint32_t count, struct names *out)
 {
     memset(out, 0, sizeof *out);
@@ -209,12 +201,14 @@ static void lookup_names(struct samr *q, const char *server, const struct nbi_do
 NET_API_STATUS nbi_samr_alias_members(struct nbi_remote *r, const char *server, const char *alias,
                                       nbi_member_fn fn, void *ctx)
 {
-    struct samr q;
-    NET_API_STATUS st = samr_open(&q, r, server);
+    struct nbi_samr_conn q;
+    NET_API_STATUS st = nbi_samr_open(&q, r, server);
     uint32_t rid = 0;
-    struct nbi_policy_handle *d = &q.domain;
+    /* BUILTIN first: a domain controller's account domain also answers a
+       lookup of BUILTIN's names, with RIDs its OpenAlias does not know */
+    struct nbi_policy_handle *d = &q.builtin;
     if (st == NERR_Success && (st = lookup_alias(&q, d, alias, &rid)) == NERR_GroupNotFound) {
-        d = &q.builtin;
+        d = &q.domain;
         st = lookup_alias(&q, d, alias, &rid);
     }
     struct nbi_lsa_sid_array sids = {0, NULL};
@@ -251,7 +245,7 @@ NET_API_STATUS nbi_samr_alias_members(struct nbi_remote *r, const char *server, 
         st = fn(&m, ctx);
     }
     nbi_sys_free(flat);
-    samr_close(&q);
+    nbi_samr_close(&q);
     return st;
 }
 
@@ -270,7 +264,7 @@ static struct nbi_dom_sid sid_append(const void *domain_sid, uint32_t rid)
 }
 
 /* The names of rids in domain d, handed to fn in order. */
-static NET_API_STATUS name_rids(struct samr *q, struct nbi_policy_handle *d,
+static NET_API_STATUS name_rids(struct nbi_samr_conn *q, struct nbi_policy_handle *d,
                                 const struct nbi_samr_ids *rids, nbi_alias_fn fn, void *ctx)
 {
     if (!rids->count)
@@ -290,7 +284,7 @@ static NET_API_STATUS name_rids(struct samr *q, struct nbi_policy_handle *d,
 }
 
 /* The aliases of domain d that list one of the SIDs. */
-static NET_API_STATUS aliases_of(struct samr *q, struct nbi_policy_handle *d,
+static NET_API_STATUS aliases_of(struct nbi_samr_conn *q, struct nbi_policy_handle *d,
                                  struct nbi_lsa_sid_array *sids, nbi_alias_fn fn, void *ctx)
 {
     struct nbi_samr_ids rids = {0, NULL};
@@ -305,8 +299,8 @@ static NET_API_STATUS aliases_of(struct samr *q, struct nbi_policy_handle *d,
 NET_API_STATUS nbi_samr_user_aliases(struct nbi_remote *r, const char *server, const char *user,
                                      int indirect, nbi_alias_fn fn, void *ctx)
 {
-    struct samr q;
-    NET_API_STATUS st = samr_open(&q, r, server);
+    struct nbi_samr_conn q;
+    NET_API_STATUS st = nbi_samr_open(&q, r, server);
     size_t n = strlen(user);
     struct nbi_lsa_string s = {(uint16_t)(n > 0x7FFF ? 0xFFFE : 2 * n),
                                (uint16_t)(n > 0x7FFF ? 0xFFFE : 2 * n), user};
@@ -361,7 +355,7 @@ NET_API_STATUS nbi_samr_user_aliases(struct nbi_remote *r, const char *server, c
     }
     nbi_sys_free(sids);
     nbi_sys_free(ptrs);
-    samr_close(&q);
+    nbi_samr_close(&q);
     return st;
 }
 
@@ -370,8 +364,8 @@ NET_API_STATUS nbi_samr_user_aliases(struct nbi_remote *r, const char *server, c
 NET_API_STATUS nbi_samr_enum_users(struct nbi_remote *r, const char *server, uint32_t acb,
                                    nbi_account_fn fn, void *ctx)
 {
-    struct samr q;
-    NET_API_STATUS st = samr_open(&q, r, server);
+    struct nbi_samr_conn q;
+    NET_API_STATUS st = nbi_samr_open(&q, r, server);
     /* First the whole list (all replies stay on q.mem), then fn: a call fn
        makes through libnetapi may reopen the cached domain handle the
        enumeration goes on with. */
@@ -410,6 +404,6 @@ NET_API_STATUS nbi_samr_enum_users(struct nbi_remote *r, const char *server, uin
             st = fn(e->name.string ? e->name.string : "", e->idx, ctx);
         }
     nbi_sys_free(pages);
-    samr_close(&q);
+    nbi_samr_close(&q);
     return st;
 }

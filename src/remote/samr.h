@@ -121,6 +121,35 @@ struct nbi_lsa_sid_array {
 #define NBI_NT_STATUS_SOME_NOT_MAPPED 0x00000107u
 #define NBI_NT_STATUS_NONE_MAPPED 0xC0000073u
 
+/* ---- the connection every SAMR route opens ------------------------------------ */
+
+/*
+ * What every SAMR and LSA route needs: libnetapi's SAMR pipe and binding
+ * handle (cached in its context, never freed here), its cached handles of
+ * the connection and of the BUILTIN and account domains (never closed
+ * here), the account domain's SID, and a talloc context of our own for the
+ * replies.  The calls run inside the talloc stack frame the session opens
+ * (session.c), as libnetapi's own functions run inside theirs.
+ */
+struct nbi_samr_conn {
+    struct nbi_remote *r;
+    const struct nbi_samba *s;
+    const char *server;
+    void *pipe, *binding, *mem;
+    struct nbi_policy_handle connect, builtin, domain;
+    void *domain_sid;
+};
+
+/* Open *c to server inside session r: NERR_Success, ERROR_NOT_SUPPORTED
+   (Samba's SAMR calls were not found), ERROR_NOT_ENOUGH_MEMORY, or Samba's
+   status for the pipe or the domains (remote/status.h maps it).  *c is
+   always made, so nbi_samr_close may follow any outcome. */
+NBI_INTERNAL uint32_t nbi_samr_open(struct nbi_samr_conn *c, struct nbi_remote *r,
+                                    const char *server);
+
+/* Free the replies gathered on c->mem. */
+NBI_INTERNAL void nbi_samr_close(struct nbi_samr_conn *c);
+
 /* ---- what this file offers ---------------------------------------------------- */
 
 /* One alias: its name and, when asked for, its comment (never NULL). */

@@ -147,3 +147,54 @@ NET_API_STATUS nbi_remote_status(uint32_t status, enum nbi_noun noun, const char
         return status;
     }
 }
+
+/* ---- issue 11, management (status.h) ----------------------------------------- */
+
+/* NTSTATUS values of account and membership changes that nt_map leaves out. */
+static const struct {
+    uint32_t nt;
+    NET_API_STATUS win;
+} write_nt_map[] = {
+    {0xC0000035u, ERROR_ALREADY_EXISTS},        /* OBJECT_NAME_COLLISION */
+    {0xC0000062u, ERROR_INVALID_ACCOUNT_NAME},  /* INVALID_ACCOUNT_NAME */
+    {0xC0000078u, 1337},                        /* INVALID_SID */
+    {0xC0000127u, ERROR_MEMBERS_PRIMARY_GROUP}, /* MEMBERS_PRIMARY_GROUP */
+    {0xC000017Au, ERROR_NO_SUCH_MEMBER},        /* NO_SUCH_MEMBER */
+    {0xC000017Bu, ERROR_INVALID_MEMBER},        /* INVALID_MEMBER */
+};
+
+#define ERROR_INVALID_DATATYPE 1804           /* libnetapi: the name is not of that kind */
+#define ERROR_DS_OBJ_STRING_NAME_EXISTS 8305 /* a domain controller: the name is taken */
+
+NET_API_STATUS nbi_remote_write_status(uint32_t status, enum nbi_noun noun, const char *server)
+{
+    if (status >= 0xC0000000u) {
+        for (size_t i = 0; i < sizeof write_nt_map / sizeof *write_nt_map; i++)
+            if (write_nt_map[i].nt == status)
+                return write_nt_map[i].win;
+        status = nbi_status_from_nt(status);
+    }
+    int alias = noun == NBI_NOUN_LOCALGROUP;
+    switch (status) {
+    case NERR_UserNotFound:
+    case NERR_GroupNotFound:
+        return status; /* said by who knew which name it was (samr_mgmt.c, libnetapi) */
+    case ERROR_USER_EXISTS: return NERR_UserExists;
+    case ERROR_GROUP_EXISTS: return NERR_GroupExists;
+    case ERROR_MEMBER_IN_GROUP: return alias ? ERROR_MEMBER_IN_ALIAS : NERR_UserInGroup;
+    case ERROR_MEMBER_NOT_IN_GROUP: return alias ? ERROR_MEMBER_NOT_IN_ALIAS : NERR_UserNotInGroup;
+    case ERROR_PASSWORD_RESTRICTION: return NERR_PasswordTooShort;
+    case ERROR_WRONG_PASSWORD: return ERROR_INVALID_PASSWORD;
+    case ERROR_INVALID_DATATYPE:
+        /* the name is an account of another kind: "no such group" (or user) */
+        return not_found(noun) ? not_found(noun) : status;
+    case ERROR_DS_OBJ_STRING_NAME_EXISTS:
+        switch (noun) {
+        case NBI_NOUN_USER: return NERR_UserExists;
+        case NBI_NOUN_GROUP: return NERR_GroupExists;
+        case NBI_NOUN_LOCALGROUP: return ERROR_ALIAS_EXISTS;
+        default: return status;
+        }
+    default: return nbi_remote_status(status, noun, server);
+    }
+}

@@ -47,4 +47,19 @@ NBI_INTERNAL NET_API_STATUS nbi_status_from_nt(uint32_t ntstatus);
    139 within a few seconds. */
 NBI_INTERNAL int nbi_server_answers(const char *server);
 
+/* ---- issue 11, management ----------------------------------------------------
+ *
+ * What a write (Add, Del, SetInfo, membership changes, password changes)
+ * answers: Windows' own functions report a name that is taken, a member
+ * already in (or not in) a group and a password the policy refuses with
+ * the LAN Manager statuses (NERR_UserExists, NERR_GroupExists,
+ * NERR_UserInGroup, NERR_UserNotInGroup, NERR_PasswordTooShort), and a
+ * member of a local group with ERROR_MEMBER_IN_ALIAS / _NOT_IN_ALIAS,
+ * where Samba passes SAMR's generic codes on (1316, 1318, 1320, 1321,
+ * 1325; a domain controller 1320/1321 for local groups too).  Then as
+ * nbi_remote_status.
+ */
+NBI_INTERNAL NET_API_STATUS nbi_remote_write_status(uint32_t status, enum nbi_noun noun,
+                                                    const char *server);
+
 #endif /* NBI_REMOTE_STATUS_H */

@@ -113,3 +113,14 @@ NET_API_STATUS nbi_remote_enumerate(const struct nbi_remote_level *row,
     nbi_sys_free(key);
     return st;
 }
+
+/* ---- issue 11, management: write rows (table.h) ------------------------------- */
+
+const struct nbi_remote_write *nbi_remote_write_row(const struct nbi_remote_write *rows,
+                                                    size_t count, DWORD level)
+{
+    for (size_t i = 0; i < count; i++)
+        if (rows[i].level == level)
+            return &rows[i];
+    return NULL;
+}

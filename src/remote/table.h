@@ -118,4 +118,50 @@ static inline LMSTR nbi_samba_string(const char *s)
     {lvl, &nbi_layout_##type, sizeof(samba_type), convert_fn, page_fn,                 \
      {&nbi_layout_##type, nbi_remote_fill}}
 
+/* ---- rows of the write functions (Add, SetInfo) ---------------------------------
+ *
+ * A write row says how one level of an Add or SetInfo function reaches the
+ * server: through Samba's function of the same name at samba_level (the
+ * caller's record as it is, or converted into Samba's record first), then,
+ * where to_samr is set, the fields Samba's function cannot carry through
+ * SAMR (samr_mgmt.h); or only through Samba's generated RPC stubs, where
+ * libnetapi refuses the level (SAMR for accounts, SRVSVC for shares and
+ * server settings: the function's file says which); or not at all, when the
+ * protocol has no place for the level's data (ERROR_NOT_SUPPORTED).
+ */
+#define NBI_WRITE_NO_SAMBA ((DWORD)-1) /* samba_level: no call to Samba's function */
+
+struct nbi_remote_write {
+    DWORD level;       /* the caller's */
+    int refused;       /* nonzero: ERROR_NOT_SUPPORTED */
+    DWORD samba_level; /* the level Samba's function is called at, or NBI_WRITE_NO_SAMBA */
+    size_t samba_size; /* with convert: Samba's record */
+    /* Samba's record from ours; returns 0 when there is nothing to send
+       (so only the SAMR step runs).  NULL: ours is Samba's. */
+    int (*convert)(const void *ours, void *samba);
+    /* The SAMR change from ours (a structure of the function's own file):
+       NERR_Success or a status; NULL: no SAMR step. */
+    NET_API_STATUS (*to_samr)(const void *ours, void *change);
+};
+
+/* The row for level, or NULL (ERROR_INVALID_LEVEL). */
+NBI_INTERNAL const struct nbi_remote_write *
+nbi_remote_write_row(const struct nbi_remote_write *rows, size_t count, DWORD level);
+
+/* The largest Samba record a write row converts into. */
+#define NBI_WRITE_RECORD_MAX 256
+
+/* Samba's function takes the record as it is. */
+#define NBI_WRITE_AS_IS(lvl) {lvl, 0, lvl, 0, NULL, NULL}
+/* Samba's function at samba_lvl with the record convert_fn makes, then
+   (to_samr_fn not NULL) SAMR. */
+#define NBI_WRITE_CONVERT(lvl, samba_lvl, samba_type, convert_fn, to_samr_fn) \
+    {lvl, 0, samba_lvl, sizeof(samba_type), convert_fn, to_samr_fn}
+/* SAMR only. */
+#define NBI_WRITE_BY_SAMR(lvl, to_samr_fn) {lvl, 0, NBI_WRITE_NO_SAMBA, 0, NULL, to_samr_fn}
+/* Samba's generated stub only (the function's file makes the call). */
+#define NBI_WRITE_BY_STUB(lvl) {lvl, 0, NBI_WRITE_NO_SAMBA, 0, NULL, NULL}
+/* ERROR_NOT_SUPPORTED (the file says why). */
+#define NBI_WRITE_NOT_CARRIED(lvl) {lvl, 1, NBI_WRITE_NO_SAMBA, 0, NULL, NULL}
+
 #endif /* NBI_REMOTE_TABLE_H */

@@ -9,8 +9,10 @@
  * (NetQueryDisplayInformation level 1, one SAMR call per server page), so
  * level 20 of normal accounts takes that route; the display information
  * carries SAMR's account-control bits, which become Windows' UF_ flags
- * here, as Samba's own per-user route does.  Other levels and filters go
- * through Samba's NetUserEnum, paged to the end, except filters other than
+ * here, as Samba's own per-user route does (a domain controller's display
+ * information has none: those are read from the accounts, one SAMR query
+ * each).  Other levels and filters go through Samba's NetUserEnum, paged
+ * to the end, except filters other than
  * normal accounts: with one that matches nothing on a domain controller,
  * Samba's NetUserEnum dies (samr.h), so those accounts are listed through
  * SAMR here and each is read with Samba's NetUserGetInfo, which is what
@@ -22,8 +24,10 @@
 
 #include "net/layouts.h"
 #include "net/server_name.h"
+#include "remote/acb.h"
 #include "remote/functions.h"
 #include "remote/samr.h"
+#include "remote/samr_mgmt.h"
 #include "remote/table.h"
 
 /* ---- Samba's records where they differ from ours ---------------------------- */
@@ -82,41 +86,6 @@ static void convert_user_info_3(const void *samba, void *ours)
     u->usri3_password_expired = s->password_expired;
 }
 
-/* SAMR's account-control bits (MS-SAMR 2.2.1.12) as Windows' UF_ flags
-   (MS-SAMR 3.1.1.8.10); UF_SCRIPT is always set, as Windows reports it. */
-static DWORD acb_to_uf(uint32_t acb)
-{
-    static const uint32_t map[][2] = {
-        {0x00000001, UF_ACCOUNTDISABLE},
-        {0x00000002, UF_HOMEDIR_REQUIRED},
-        {0x00000004, UF_PASSWD_NOTREQD},
-        {0x00000008, UF_TEMP_DUPLICATE_ACCOUNT},
-        {0x00000010, UF_NORMAL_ACCOUNT},
-        {0x00000020, UF_MNS_LOGON_ACCOUNT},
-        {0x00000040, UF_INTERDOMAIN_TRUST_ACCOUNT},
-        {0x00000080, UF_WORKSTATION_TRUST_ACCOUNT},
-        {0x00000100, UF_SERVER_TRUST_ACCOUNT},
-        {0x00000200, UF_DONT_EXPIRE_PASSWD},
-        {0x00000400, UF_LOCKOUT},
-        {0x00000800, UF_ENCRYPTED_TEXT_PASSWORD_ALLOWED},
-        {0x00001000, UF_SMARTCARD_REQUIRED},
-        {0x00002000, UF_TRUSTED_FOR_DELEGATION},
-        {0x00004000, UF_NOT_DELEGATED},
-        {0x00008000, UF_USE_DES_KEY_ONLY},
-        {0x00010000, UF_DONT_REQUIRE_PREAUTH},
-        {0x00020000, UF_PASSWORD_EXPIRED},
-        {0x00040000, UF_TRUSTED_TO_AUTHENTICATE_FOR_DELEGATION},
-        {0x00080000, UF_NO_AUTH_DATA_REQUIRED},
-        {0x00100000, UF_PARTIAL_SECRETS_ACCOUNT},
-        {0x00200000, UF_USE_AES_KEYS},
-    };
-    DWORD uf = UF_SCRIPT;
-    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-        if (acb & map[i][0])
-            uf |= map[i][1];
-    return uf;
-}
-
 /* A display-information entry as USER_INFO_20. */
 static void convert_display_to_20(const void *samba, void *ours)
 {
@@ -125,7 +94,7 @@ static void convert_display_to_20(const void *samba, void *ours)
     u->usri20_name = d->usri1_name;
     u->usri20_full_name = d->usri1_full_name;
     u->usri20_comment = d->usri1_comment;
-    u->usri20_flags = acb_to_uf(d->usri1_flags);
+    u->usri20_flags = nbi_acb_to_uf(d->usri1_flags);
     u->usri20_user_id = d->usri1_user_id;
 }
 
@@ -139,14 +108,21 @@ static uint32_t page_user_enum(struct nbi_remote *r, const struct nbi_enum_args 
                                  MAX_PREFERRED_LENGTH, count, &total, resume);
 }
 
-/* The display information continues at the index after the last entry. */
+/* The display information continues at the index after the last entry.
+   A Samba domain controller's carries no control bits: those entries'
+   are read from the accounts (samr_mgmt.h), as NetQueryDisplayInformation
+   does, so a disabled account shows UF_ACCOUNTDISABLE. */
 static uint32_t page_display_users(struct nbi_remote *r, const struct nbi_enum_args *a,
                                    uint32_t *resume, void **buf, uint32_t *count)
 {
     uint32_t st = r->samba->NetQueryDisplayInformation(a->server, 1, *resume, 0xFFFFFFFFu,
                                                        MAX_PREFERRED_LENGTH, count, buf);
-    if ((st == NERR_Success || st == ERROR_MORE_DATA) && *buf && *count)
+    if ((st == NERR_Success || st == ERROR_MORE_DATA) && *buf && *count) {
         *resume = ((const NET_DISPLAY_USER *)*buf)[*count - 1].usri1_next_index;
+        uint32_t fixed = nbi_samr_display_flags(r, a->server, 1, *buf, *count);
+        if (fixed != NERR_Success)
+            st = fixed;
+    }
     return st;
 }
 

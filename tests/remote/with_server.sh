@@ -27,6 +27,9 @@
 #         global groups nbstaff (alice, bob), nbbig (300 members), nbempty;
 #         domain-local groups nblocal (alice, nbstaff) and nblocalempty;
 #         carol in BUILTIN\Remote Desktop Users.  See populate_dc.py.
+#   Both run share_command.sh as their add, change and delete share
+#   command, so NetShareAdd, NetShareSetInfo and NetShareDel work; the shares
+#   made go to shares.conf beside NB_SMBCONF.
 #
 # How long it takes (2-core VM, Samba 4.17, TDB_NO_FSYNC=1): smbd is ready
 # in 0.8 s (1,505 accounts in 0.3 s through Python's passdb bindings).  The
@@ -396,6 +399,17 @@ smb_paths() { # DIR — the folder options of a server under DIR
     max log size = 0
 EOF
 }
+# NetShareAdd, NetShareSetInfo and NetShareDel: Samba's SRVSVC server runs
+# these commands (share_command.sh edits shares.conf beside smb.conf, which
+# smb.conf includes last, and makes the server reload it).  Without them it
+# refuses every share write with ERROR_ACCESS_DENIED.
+smb_share_commands() {
+    cat <<EOF
+    add share command = $here/share_command.sh add
+    change share command = $here/share_command.sh change
+    delete share command = $here/share_command.sh delete
+EOF
+}
 admin=$NB_ADMIN_USER%$NB_ADMIN_PASSWORD
 
 start_smbd() {
@@ -428,6 +442,7 @@ start_smbd() {
     printcap name = /dev/null
     disable spoolss = yes
 $(smb_paths "$d")
+$(smb_share_commands)
     log level = 1
 [public]
     path = $d/share/public
@@ -437,7 +452,10 @@ $(smb_paths "$d")
     path = $d/share/docs
     comment = Documentation
     read only = yes
+# shares made by NetShareAdd (share_command.sh)
+include = $d/shares.conf
 EOF
+    : >"$d/shares.conf"
     NB_USER_COUNT=$("$NB_PYTHON" "$here/populate_smbd.py" users "$NB_SMBCONF" 2>"$d/log/populate.log") ||
         { show_log "$d/log/populate.log"; fail "could not add the users"; }
     note "$NB_USER_COUNT users added"
@@ -549,6 +567,7 @@ start_dc() {
     printcap name = /dev/null
     disable spoolss = yes
 $(smb_paths "$d")
+$(smb_share_commands)
     log level = 1
 [sysvol]
     path = $d/state/sysvol
@@ -556,7 +575,10 @@ $(smb_paths "$d")
 [netlogon]
     path = $d/state/sysvol/$realm_lower/scripts
     read only = no
+# shares made by NetShareAdd (share_command.sh)
+include = $d/shares.conf
 EOF
+    : >"$d/shares.conf"
     run_daemon "$d/log/samba.out" samba -i -M single -s "$NB_SMBCONF"
     # The first answers can fail while the DC starts its services.
     if ! wait_for smbclient -L "//$NB_SERVER" -U "$admin" ||
