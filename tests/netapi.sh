@@ -189,6 +189,126 @@ expect_out time '^Tick \(0\.0001 s\) +310$'
 T0=$(date +%s); run time_json time --json; T1=$(date +%s); export T0 T1
 json time_json 'int(os.environ["T0"]) - 2 <= d["record"]["elapsedt"] <= int(os.environ["T1"]) + 2 and d["record"]["tinterval"] == 310 and time.gmtime(d["record"]["elapsedt"]).tm_hour == d["record"]["hours"]'
 
+# ---- global groups, shares, open files, domain ---------------------------------------
+# This machine has one global group, None, whose members are all its users.
+run ggroup group
+expect_rc ggroup 0; clean_err ggroup
+expect_out ggroup '^Group Accounts for [\\]{2}'
+expect_out ggroup '^None +Ordinary users$'
+run ggroup_json group --json
+expect_rc ggroup_json 0
+json ggroup_json 'd["command"] == "group" and d["level"] == 1 and d["entries"] == [{"name": "None", "comment": "Ordinary users"}]'
+run ggroup_l2 group --level 2 --json
+json ggroup_l2 'd["entries"][0]["group_id"] == 513 and d["entries"][0]["attributes"] == 7'
+run ggroup_none group None
+expect_rc ggroup_none 0; clean_err ggroup_none
+expect_out ggroup_none '^Group ID +513$'
+expect_out ggroup_none '^Attributes +mandatory, enabled by default, enabled$'
+run ggroup_none_json group show None --json --level 1
+expect_rc ggroup_none_json 0
+json ggroup_none_json 'd["record"]["name"] == "None" and d["record"]["group_id"] == 513 and sorted(m["name"] for m in d["record"]["members"]) == sorted(u[0] for u in users) and all(set(m) == {"name", "attributes"} for m in d["record"]["members"])'
+run ggroup_unknown group no-such-group-netapibuf
+expect_rc ggroup_unknown 1
+expect_err ggroup_unknown 'NetGroupGetInfo failed: error 2220'
+# the shares of this machine's Samba configuration (and IPC$), or none
+run share share
+expect_rc share 0; clean_err share
+expect_out share '^Shared resources for [\\]{2}'
+expect_out share '^[0-9]+ entr(y|ies) listed\.$'
+# share types in words (IPC$ is there whenever a Samba configuration is)
+if grep -q '^IPC\$ ' "$tmp/share.out"; then expect_out share '^IPC\$ +IPC, special '; fi
+run share_json share --json
+expect_rc share_json 0
+json share_json 'd["command"] == "share" and d["level"] in (1, 2) and all(isinstance(e["netname"], str) and isinstance(e["type"], int) for e in d["entries"])'
+run share_l1 share --level 1 --json
+json share_l1 'd["level"] == 1 and all(set(e) == {"netname", "type", "remark"} for e in d["entries"])'
+run share_unknown share show no-such-share-netapibuf
+expect_rc share_unknown 1
+expect_err share_unknown 'NetShareGetInfo failed: error 2310: '
+# open files: none, or 50 where Samba's configuration shares folders
+run file file
+case $(cat "$tmp/file.rc") in
+    0) expect_out file '^0 entries listed\.$' ;;
+    *) expect_rc file 1; expect_err file 'NetFileEnum failed: error 50' ;;
+esac
+run join join
+expect_rc join 0; clean_err join
+expect_out join '^Status +(Workgroup member|Domain member|Not joined)$'
+run join_json join --json
+expect_rc join_json 0
+json join_json 'd["command"] == "join" and set(d["record"]) == {"name", "status"} and d["record"]["status"] in (1, 2, 3)'
+# a workgroup member has no domain controller (1355); a domain member finds one
+run dc dc
+case $(cat "$tmp/dc.rc") in
+    0) expect_out dc '^Domain controller +' ;;
+    *) expect_rc dc 1; expect_err dc 'DsGetDcName failed: error [0-9]+' ;;
+esac
+
+# ---- changes: this machine refuses them (50), after the library's checks ---------------
+printf 'New.Pass1\n' >"$tmp/pw"
+printf 'Old.Pass1\nNew.Pass1\n' >"$tmp/pw2"
+refused() { # NAME FUNCTION ARGS...: exit 1, "FUNCTION ... failed: error 50", no stdout
+    local name=$1 function=$2; shift 2
+    run "$name" "$@"
+    expect_rc "$name" 1
+    expect_err "$name" "^netapi: $function.* failed: error 50: "
+    if [ -s "$tmp/$name.out" ]; then fail "$name: a refused change printed $(head -c 200 "$tmp/$name.out")"; else ok; fi
+}
+refused w_user_add NetUserAdd user add nbnewuser --password-file "$tmp/pw"
+refused w_user_add_full NetUserAdd user add nbnewuser --full-name 'New User' --comment 'a comment' --home-dir /nonexistent --password-file "$tmp/pw"
+refused w_user_add_json NetUserAdd --json user add nbnewuser --password-file "$tmp/pw"
+refused w_user_del NetUserDel user del root
+refused w_user_set NetUserSetInfo user set root --full-name 'Root' --comment ''
+expect_err w_user_set 'level 1011, full name'
+refused w_user_disable NetUserSetInfo user set root --disable
+expect_err w_user_disable 'level 1008'
+refused w_user_home NetUserSetInfo user set root --home-dir /root
+refused w_user_password NetUserSetInfo user password root --password-file "$tmp/pw"
+refused w_user_password_stdin NetUserSetInfo user password root --password-file - <"$tmp/pw"
+refused w_user_change NetUserChangePassword user password root --old --password-file "$tmp/pw2"
+refused w_group_add NetGroupAdd group add nbnewgroup --comment 'new group'
+refused w_group_del NetGroupDel group del None
+refused w_group_adduser NetGroupAddUser group adduser None root
+refused w_group_deluser NetGroupDelUser group deluser None root
+refused w_lgroup_add NetLocalGroupAdd localgroup add nbnewgroup --comment 'new group'
+refused w_lgroup_del NetLocalGroupDel localgroup del root
+refused w_lgroup_addm NetLocalGroupAddMembers localgroup addmembers root root daemon
+refused w_lgroup_delm NetLocalGroupDelMembers localgroup delmembers root root
+refused w_share_add NetShareAdd share add nbnewshare /tmp --comment 'new share'
+refused w_share_del NetShareDel share del nbnewshare
+# closing a file: none is open here (2314), or 50 where folders are shared
+run w_file_close file close 1
+expect_rc w_file_close 1
+expect_err w_file_close 'NetFileClose failed: error (50|2314): '
+# a user that does not exist fails the read before the change
+run w_user_disable_unknown user set no-such-user-netapibuf --enable
+expect_rc w_user_disable_unknown 1
+expect_err w_user_disable_unknown 'NetUserGetInfo failed: error 2221'
+
+# ---- new passwords: never from the command line ---------------------------------------
+for args in "user add nbnewuser Secret.Pass1" "user password root Secret.Pass1" \
+            "user add nbnewuser --password Secret.Pass1" "user add nbnewuser --password=Secret.Pass1" \
+            "--password Secret.Pass1 user password root"; do
+    name="pw_$(echo "$args" | tr -c 'a-z0-9' _)"
+    # shellcheck disable=SC2086
+    run "$name" $args
+    expect_rc "$name" 2
+    expect_err "$name" 'a password is never taken on the command line'
+done
+run pw_missing user add nbnewuser --password-file "$tmp/no-such-file"
+expect_rc pw_missing 2; expect_err pw_missing 'cannot read'
+: >"$tmp/empty"
+run pw_empty user password root --password-file "$tmp/empty"
+expect_rc pw_empty 2; expect_err pw_empty 'holds no password'
+run pw_one_line user password root --old --password-file "$tmp/pw"
+expect_rc pw_one_line 2; expect_err pw_one_line 'fewer than two lines'
+# without a terminal and without --password-file there is nobody to ask
+if command -v setsid >/dev/null 2>&1; then
+    setsid -w "$netapi" user add nbnewuser </dev/null >"$tmp/pw_notty.out" 2>"$tmp/pw_notty.err"
+    echo $? >"$tmp/pw_notty.rc"
+    expect_rc pw_notty 2; expect_err pw_notty 'no terminal'
+fi
+
 # ---- statistics ---------------------------------------------------------------------------
 run stats --stats user
 expect_rc stats 0
@@ -202,17 +322,56 @@ run help --help
 expect_rc help 0; expect_out help '^usage: netapi'
 run help_cmd help
 expect_rc help_cmd 0; expect_out help_cmd '^usage: netapi'
-for c in user localgroup config time help; do
+for c in user group localgroup share file dc join config time help; do
     run "help_$c" help "$c"; expect_rc "help_$c" 0; expect_out "help_$c" "^  netapi .*$c"
     run "dashhelp_$c" "$c" --help; expect_rc "dashhelp_$c" 0; expect_out "dashhelp_$c" "^  netapi .*$c"
+    expect_out help "^  $c "
 done
+# every form with a subcommand word: its own help, its usage line and its options
+for form in "user show" "user add" "user del" "user set" "user password" \
+            "group show" "group add" "group del" "group adduser" "group deluser" \
+            "localgroup show" "localgroup add" "localgroup del" "localgroup addmembers" \
+            "localgroup delmembers" "share show" "share add" "share del" "file close" \
+            "config workstation" "config server"; do
+    name="formhelp_$(echo "$form" | tr -c 'a-z0-9' _)"
+    # shellcheck disable=SC2086
+    run "$name" $form --help
+    expect_rc "$name" 0
+    expect_out "$name" "^  netapi \\[OPTIONS\\] \\[[\\]{2}SERVER\\] $form"
+    if [ "$(grep -c '^  netapi ' "$tmp/$name.out")" = 1 ]; then ok; else fail "$name: not one usage line"; fi
+    # shellcheck disable=SC2086
+    run "${name}_help" help $form
+    if cmp -s "$tmp/$name.out" "$tmp/${name}_help.out"; then ok; else fail "help $form differs from $form --help"; fi
+done
+run formhelp_opts user add --help
+expect_out formhelp_opts '^  --password-file FILE '
+expect_out formhelp_opts '^  --full-name TEXT '
+run formhelp_set user set --help
+expect_out formhelp_set '^  --enable\|--disable '
+run formhelp_pw user password --help
+expect_out formhelp_pw '^  --old '
+run formhelp_del user del --help
+if grep -q '^Options:' "$tmp/formhelp_del.out"; then fail "user del --help lists options it does not take"; else ok; fi
 run version --version
 expect_rc version 0; expect_out version '^netapi [0-9]+\.[0-9]+\.[0-9]+'
 for args in "bogus" "--bogus" "user a b" "config" "config nothing" "--level" "--level x user" \
             "--prefmaxlen -1 user" "time extra" "localgroup a b" "user --level 020" \
             "user --level 0x14" "user --prefmaxlen 010" "--level 20 time" "--prefmaxlen 100 time" \
             "user root --prefmaxlen 100" "--prefmaxlen 100" "--level 1" "help nothing" \
-            "\\\\a \\\\b user"; do
+            "\\\\a \\\\b user" \
+            "user add" "user add a b" "user del" "user del a b" "user set a" "user set" \
+            "user password" "user show" "user set a --enable --disable" \
+            "user add a --level 1" "user del a --comment x" "user set a --password-file x" \
+            "user password a --comment x" "user add a --old" "user a --old" \
+            "group a b" "group add" "group del" "group adduser a" "group deluser a b c" \
+            "group add a --full-name x" "group --comment x" "group del a --level 1" \
+            "localgroup add" "localgroup addmembers a" "localgroup delmembers" \
+            "localgroup add a --home-dir x" "localgroup addmembers a b --level 1" \
+            "share add a" "share add a b c" "share del" "share a b" "share add a b --level 2" \
+            "share --comment x" "file a" "file 020" "file 0x1" "file close" "file close x" \
+            "file close 1 --level 3" "file 1 2" "dc a b" "dc --level 1" "join a" \
+            "join --prefmaxlen 10" "help user nothing" "help user add extra" "--enable user" \
+            "--old time"; do
     name="usage_$(echo "$args" | tr -c 'a-z0-9' _)"
     # shellcheck disable=SC2086
     run "$name" $args
@@ -225,7 +384,8 @@ run usage_space_level user --level ' 20'
 expect_rc usage_space_level 2
 
 # ---- output errors ---------------------------------------------------------------------------
-for args in "user" "--help" "--version" "--json localgroup" "time"; do
+for args in "user" "--help" "--version" "--json localgroup" "time" "group" "--json group None" \
+            "share" "join" "--json join" "user add --help"; do
     name="full_$(echo "$args" | tr -c 'a-z0-9' _)"
     # shellcheck disable=SC2086
     "$netapi" $args >/dev/full 2>"$tmp/$name.err"; rc=$?

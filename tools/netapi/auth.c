@@ -174,39 +174,43 @@ int auth_apply(int remote)
     return EXIT_OK;
 }
 
-/* The first line of path, without its newline: a new string, or NULL. */
-static char *read_password_file(const char *path)
+/* The first n lines of path ('-': standard input), without their newlines,
+   into out[0..n-1] (new strings): 0, or -1 with a message and out all NULL. */
+static int read_password_lines(const char *path, char **out, int n)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
     if (!f) {
         fprintf(stderr, "netapi: cannot read %s: %s\n", path, strerror(errno));
-        return NULL;
+        return -1;
     }
     char buf[1024];
-    char *out = NULL;
-    if (fgets(buf, sizeof buf, f)) {
-        size_t len = strcspn(buf, "\r\n");
-        buf[len] = '\0';
-        out = xstrdup(buf);
-    } else {
-        fprintf(stderr, "netapi: %s holds no password\n", path);
+    int got = 0;
+    while (got < n && fgets(buf, sizeof buf, f)) {
+        buf[strcspn(buf, "\r\n")] = '\0';
+        out[got++] = xstrdup(buf);
     }
     explicit_bzero(buf, sizeof buf);
     if (f != stdin)
         fclose(f);
-    return out;
+    if (got == n)
+        return 0;
+    fprintf(stderr, "netapi: %s holds %s\n", path,
+            n == 1 ? "no password" : "fewer than two lines (the old password, then the new one)");
+    while (got > 0) {
+        auth_free_secret(out[--got]);
+        out[got] = NULL;
+    }
+    return -1;
 }
 
-char *auth_new_password(const struct options *opt, const char *for_whom)
+/* A new password typed twice on the terminal; NULL with a message. */
+static char *ask_twice(const char *for_whom)
 {
-    if (opt->password_file)
-        return read_password_file(opt->password_file);
     size_t n = strlen(for_whom) + 32;
     char *prompt = xmalloc(n);
     snprintf(prompt, n, "New password for %s: ", for_whom);
     char *first = ask(prompt);
-    snprintf(prompt, n, "Retype the password: ");
-    char *second = first ? ask(prompt) : NULL;
+    char *second = first ? ask("Retype the new password: ") : NULL;
     free(prompt);
     if (!first) {
         fputs("netapi: no terminal to ask for the password on: use --password-file\n", stderr);
@@ -220,4 +224,41 @@ char *auth_new_password(const struct options *opt, const char *for_whom)
     }
     auth_free_secret(second);
     return first;
+}
+
+char *auth_new_password(const struct options *opt, const char *for_whom)
+{
+    char *line = NULL;
+    if (opt->password_file)
+        return read_password_lines(opt->password_file, &line, 1) == 0 ? line : NULL;
+    return ask_twice(for_whom);
+}
+
+int auth_password_change(const struct options *opt, const char *for_whom, char **old,
+                         char **new_password)
+{
+    char *pair[2] = {NULL, NULL};
+    *old = *new_password = NULL;
+    if (opt->password_file) {
+        if (read_password_lines(opt->password_file, pair, 2) != 0)
+            return EXIT_USAGE;
+    } else {
+        size_t n = strlen(for_whom) + 32;
+        char *prompt = xmalloc(n);
+        snprintf(prompt, n, "Old password for %s: ", for_whom);
+        pair[0] = ask(prompt);
+        free(prompt);
+        if (!pair[0]) {
+            fputs("netapi: no terminal to ask for the password on: use --password-file\n",
+                  stderr);
+            return EXIT_USAGE;
+        }
+        if (!(pair[1] = ask_twice(for_whom))) {
+            auth_free_secret(pair[0]);
+            return EXIT_USAGE;
+        }
+    }
+    *old = pair[0];
+    *new_password = pair[1];
+    return EXIT_OK;
 }

@@ -3,13 +3,9 @@
 
 #include "cli.h"
 
-int cmd_time(const struct options *opt)
+static int show_time(const struct options *opt, char **args, int nargs)
 {
-    int st = only_options(opt, 0, "time");
-    if (st != EXIT_OK)
-        return st;
-    if (opt->nargs != 0)
-        return usage_error("time takes no arguments");
+    (void)args, (void)nargs;
     LPBYTE buf = NULL;
     NET_API_STATUS nst = NetRemoteTOD(opt->server, &buf);
     if (nst != NERR_Success)
@@ -38,3 +34,9 @@ int cmd_time(const struct options *opt)
     doc_end(opt);
     return EXIT_OK;
 }
+
+static const struct form forms[] = {
+    {NULL, "", 0, 0, 0, "NetRemoteTOD: the time, its parts and the time zone.", show_time},
+};
+
+const struct command time_command = {"time", "the time of day", FORMS(forms)};

@@ -1,8 +1,9 @@
 /*
- * netapi — accounts, groups, configuration and time of this machine or of
- * a Windows or Samba server, through the netapibuf network management
- * functions, in the spirit of Windows' `net` command.  main.c: the command
- * table, help, dispatch, and the check that everything written was written.
+ * netapi — accounts, groups, shares, open files, domain, configuration and
+ * time of this machine or of a Windows or Samba server, through the
+ * netapibuf network management functions, in the spirit of Windows' `net`
+ * command.  main.c: the command table, help, dispatch to a command's form,
+ * and the check that everything written was written.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -10,49 +11,42 @@
 
 #include "cli.h"
 
-static const struct command commands[] = {
-    {"user",
-     "user [NAME]\n"
-     "user show NAME",
-     "list the user accounts, or show one",
-     "Without NAME: every account, as a table (NetUserEnum, level 20 unless --level).\n"
-     "With NAME: that account (NetUserGetInfo, level 20 unless --level) and its local\n"
-     "group memberships (NetUserGetLocalGroups).  'user show NAME' shows an account\n"
-     "whose name is one of user's subcommand words.\n"
-     "Options: --level N (both forms), --prefmaxlen N (the listing).",
-     cmd_user},
-    {"localgroup",
-     "localgroup [NAME]",
-     "list the local groups, or show one group and its members",
-     "Without NAME: every local group (NetLocalGroupEnum, level 1 unless --level).\n"
-     "With NAME: the group (NetLocalGroupGetInfo) and its members\n"
-     "(NetLocalGroupGetMembers, level 1 unless --level).\n"
-     "Options: --level N, --prefmaxlen N (both forms: they apply to the listing).",
-     cmd_localgroup},
-    {"config",
-     "config workstation|server",
-     "the workstation or server information",
-     "NetWkstaGetInfo or NetServerGetInfo, level 102 unless --level (100, 101, 102).\n"
-     "Options: --level N.",
-     cmd_config},
-    {"time",
-     "time",
-     "the time of day",
-     "NetRemoteTOD: the time, its parts and the time zone.  No options of its own.",
-     cmd_time},
-    {"help",
-     "help [COMMAND]",
-     "this help, or a command's",
-     "The same as --help, or COMMAND --help.",
-     cmd_help},
+static int run_help(const struct options *opt, char **args, int nargs);
+
+static const struct form help_forms[] = {
+    {NULL, "[COMMAND [SUBCOMMAND]]", 0, 2, 0,
+     "The same as --help, COMMAND --help or COMMAND SUBCOMMAND --help.", run_help},
 };
+static const struct command help_command = {"help", "this help, or a command's",
+                                            FORMS(help_forms)};
+
+static const struct command *const commands[] = {
+    &user_command,  &group_command,  &localgroup_command, &share_command, &file_command,
+    &dc_command,    &join_command,   &config_command,     &time_command,  &help_command,
+};
+#define NCOMMANDS (sizeof commands / sizeof *commands)
 
 const struct command *find_command(const char *name)
 {
-    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        if (strcmp(commands[i].name, name) == 0)
-            return &commands[i];
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(commands[i]->name, name) == 0)
+            return commands[i];
     return NULL;
+}
+
+const struct form *find_form(const struct command *cmd, const char *word)
+{
+    for (size_t i = 0; i < cmd->nforms; i++)
+        if (cmd->forms[i].word && strcmp(cmd->forms[i].word, word) == 0)
+            return &cmd->forms[i];
+    return NULL;
+}
+
+/* "user add NAME": how messages and help name a form. */
+static void form_name(char *out, size_t n, const struct command *cmd, const struct form *form)
+{
+    snprintf(out, n, "%s%s%s%s%s", cmd->name, form->word ? " " : "",
+             form->word ? form->word : "", form->args[0] ? " " : "", form->args);
 }
 
 /* Each line of text, indented. */
@@ -65,13 +59,37 @@ static void indented(FILE *f, const char *text, const char *indent)
     }
 }
 
-void print_help(FILE *f, const struct command *cmd)
+static void form_usage(FILE *f, const struct command *cmd, const struct form *form)
 {
+    char name[128];
+    form_name(name, sizeof name, cmd, form);
+    fprintf(f, "  netapi [OPTIONS] [\\\\SERVER] %s", name);
+    print_option_usage(f, form->options);
+    fputc('\n', f);
+}
+
+void print_help(FILE *f, const struct command *cmd, const struct form *form)
+{
+    char name[128];
     if (cmd) {
         fputs("usage:\n", f);
-        indented(f, cmd->usage, "  netapi [OPTIONS] [\\\\SERVER] ");
-        fprintf(f, "\n%s\n\n", cmd->summary);
-        indented(f, cmd->details, "");
+        for (size_t i = 0; i < cmd->nforms; i++)
+            if (!form || form == &cmd->forms[i])
+                form_usage(f, cmd, &cmd->forms[i]);
+        if (!form)
+            fprintf(f, "\n%s\n", cmd->summary);
+        for (size_t i = 0; i < cmd->nforms; i++) {
+            const struct form *fm = &cmd->forms[i];
+            if (form && form != fm)
+                continue;
+            form_name(name, sizeof name, cmd, fm);
+            fprintf(f, "\n%s\n", name);
+            indented(f, fm->text, "  ");
+            if (fm->options) {
+                fputs("Options:\n", f);
+                print_option_help(f, fm->options);
+            }
+        }
         fputs("\nCommon options: see 'netapi help'.\n", f);
         return;
     }
@@ -81,8 +99,8 @@ void print_help(FILE *f, const struct command *cmd)
           "\n"
           "Commands:\n",
           f);
-    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(f, "  %-12s %s\n", commands[i]->name, commands[i]->summary);
     fputs("\n"
           "Options every command takes:\n"
           "  \\\\SERVER, -S SERVER, --server SERVER\n"
@@ -95,24 +113,84 @@ void print_help(FILE *f, const struct command *cmd)
           "  -k, --kerberos    log on with Kerberos (the ticket cache without -U)\n"
           "  --json            one JSON document on stdout (schema: netapi(1))\n"
           "  --stats           buffer statistics at the end (in the JSON with --json)\n"
-          "  -h, --help        this help ('netapi COMMAND --help': the command's)\n"
+          "  -h, --help        this help ('netapi COMMAND [SUBCOMMAND] --help': its own)\n"
           "  -V, --version     the version of netapi and of the library\n"
-          "Options of some commands (their help says which): --level N, --prefmaxlen N.\n"
-          "Numbers are decimal.\n"
+          "Options of some forms (their help says which): --level N, --prefmaxlen N,\n"
+          "--full-name TEXT, --comment TEXT, --home-dir PATH, --enable, --disable,\n"
+          "--password-file FILE, --old.  Numbers are decimal.  New passwords are read\n"
+          "from --password-file or the terminal, never from the command line.\n"
           "\n"
           "Exit status: 0 success, 1 a call failed (its status is printed), 2 usage error.\n",
           f);
 }
 
-int cmd_help(const struct options *opt)
+static int run_help(const struct options *opt, char **args, int nargs)
 {
-    if (opt->nargs > 1 || opt->given)
-        return usage_error("help takes at most one command name");
+    (void)opt;
     const struct command *cmd = NULL;
-    if (opt->nargs == 1 && !(cmd = find_command(opt->args[0])))
-        return usage_error("unknown command '%s'", opt->args[0]);
-    print_help(stdout, cmd);
+    const struct form *form = NULL;
+    if (nargs >= 1 && !(cmd = find_command(args[0])))
+        return usage_error("unknown command '%s'", args[0]);
+    if (nargs == 2 && !(form = find_form(cmd, args[1])))
+        return usage_error("'%s' is no subcommand of %s", args[1], cmd->name);
+    print_help(stdout, cmd, form);
     return EXIT_OK;
+}
+
+/* The words of cmd's forms, "add, del, set", for a message. */
+static void form_words(char *out, size_t n, const struct command *cmd)
+{
+    size_t len = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < cmd->nforms && len < n; i++)
+        if (cmd->forms[i].word)
+            len += (size_t)snprintf(out + len, n - len, "%s%s", len ? ", " : "",
+                                    cmd->forms[i].word);
+}
+
+/*
+ * Choose cmd's form for opt's arguments (a subcommand word, or the forms
+ * without one by their number of arguments), check the count and the
+ * options, and run it.
+ */
+static int run_command(const struct command *cmd, const struct options *opt)
+{
+    char name[128], words[128];
+    const struct form *form = opt->nargs ? find_form(cmd, opt->args[0]) : NULL;
+    int skip = form != NULL, n = opt->nargs - skip;
+    for (size_t i = 0; !form && i < cmd->nforms; i++) {
+        const struct form *fm = &cmd->forms[i];
+        if (!fm->word && n >= fm->min_args && (fm->max_args < 0 || n <= fm->max_args))
+            form = fm;
+    }
+    form_words(words, sizeof words, cmd);
+    if (!form) {
+        int has_plain = 0;
+        for (size_t i = 0; i < cmd->nforms; i++)
+            has_plain |= !cmd->forms[i].word;
+        if (!has_plain && n == 0)
+            return usage_error("%s needs a subcommand: %s", cmd->name, words);
+        if (!has_plain)
+            return usage_error("'%s' is no subcommand of %s (%s)", opt->args[0], cmd->name,
+                               words);
+        return usage_error("too many arguments for %s (see 'netapi %s --help')", cmd->name,
+                           cmd->name);
+    }
+    form_name(name, sizeof name, cmd, form);
+    if (n < form->min_args || (form->max_args >= 0 && n > form->max_args)) {
+        /* only a form with a word can get here: the others are chosen by count */
+        int password_hint = form->max_args >= 0 && n > form->max_args &&
+                            (form->options & OPT_PASSWORD_FILE);
+        return usage_error("'%s %s' takes %s%s (see 'netapi %s %s --help')", cmd->name,
+                           form->word, form->args[0] ? form->args : "no arguments",
+                           password_hint ? "; a password is never taken on the command line"
+                                         : "",
+                           cmd->name, form->word);
+    }
+    int st = only_options(opt, form->options, name);
+    if (st != EXIT_OK)
+        return st;
+    return form->run(opt, opt->args + skip, n);
 }
 
 /* Nonzero when everything written to stdout reached it. */
@@ -134,7 +212,7 @@ int main(int argc, char **argv)
         if (opt.command && !cmd)
             status = usage_error("unknown command '%s'", opt.command);
         else
-            status = cmd ? cmd->run(&opt) : cmd_summary(&opt);
+            status = cmd ? run_command(cmd, &opt) : cmd_summary(&opt);
     }
     if (!output_ok() && status != EXIT_USAGE)
         status = EXIT_API;

@@ -41,15 +41,23 @@ int parse_decimal(const char *s, DWORD *out)
     return 0;
 }
 
-/* The options a form may take, and how they are spelled. */
+/* The options a form may take: how they are spelled, the value they take
+   and what they do, in the order of the OPT_* bits. */
 static const struct {
     unsigned bit;
-    const char *spelling;
+    const char *spelling, *value, *help;
 } option_names[] = {
-    {OPT_LEVEL, "--level"},           {OPT_PREFMAXLEN, "--prefmaxlen"},
-    {OPT_FULL_NAME, "--full-name"},   {OPT_COMMENT, "--comment"},
-    {OPT_PASSWORD_FILE, "--password-file"}, {OPT_ENABLE, "--enable/--disable"},
-    {OPT_HOME, "--home-dir"},
+    {OPT_LEVEL, "--level", "N", "the information level (which levels: the form's text)"},
+    {OPT_PREFMAXLEN, "--prefmaxlen", "N",
+     "read the listing N bytes at a time, following the resume handle"},
+    {OPT_FULL_NAME, "--full-name", "TEXT", "the account's full name"},
+    {OPT_COMMENT, "--comment", "TEXT", "the comment (an account's description, a share's remark)"},
+    {OPT_HOME, "--home-dir", "PATH", "the account's home folder"},
+    {OPT_ENABLE, "--enable|--disable", NULL, "let the account log on, or not"},
+    {OPT_PASSWORD_FILE, "--password-file", "FILE",
+     "read the new password from FILE ('-': standard input)"},
+    {OPT_OLD, "--old", NULL,
+     "change the password as its owner, giving the old one"},
 };
 
 int only_options(const struct options *opt, unsigned allowed, const char *form)
@@ -60,6 +68,28 @@ int only_options(const struct options *opt, unsigned allowed, const char *form)
             return usage_error("%s does not apply to 'netapi %s' (see 'netapi help')",
                                option_names[i].spelling, form);
     return EXIT_OK;
+}
+
+void print_option_usage(FILE *f, unsigned allowed)
+{
+    for (size_t i = 0; i < sizeof option_names / sizeof *option_names; i++)
+        if (allowed & option_names[i].bit)
+            fprintf(f, " [%s%s%s]", option_names[i].spelling, option_names[i].value ? " " : "",
+                    option_names[i].value ? option_names[i].value : "");
+}
+
+void print_option_help(FILE *f, unsigned allowed)
+{
+    for (size_t i = 0; i < sizeof option_names / sizeof *option_names; i++) {
+        if (!(allowed & option_names[i].bit))
+            continue;
+        char left[64];
+        snprintf(left, sizeof left, "%s%s%s", option_names[i].spelling,
+                 option_names[i].value ? " " : "",
+                 option_names[i].value ? option_names[i].value : "");
+        fprintf(f, "  %-22s%s%s\n", left, strlen(left) > 21 ? "\n                        " : "",
+                option_names[i].help);
+    }
 }
 
 /* "--name VALUE" or "--name=VALUE" (or "-X VALUE" for a short name): the
@@ -150,8 +180,19 @@ enum parse_result parse_args(int argc, char **argv, struct options *opt)
             opt->password_file = v;
             opt->given |= OPT_PASSWORD_FILE;
         } else if (strcmp(a, "--enable") == 0 || strcmp(a, "--disable") == 0) {
+            if ((opt->given & OPT_ENABLE) && opt->enable != (a[2] == 'e'))
+                status = usage_error("--enable and --disable contradict each other");
             opt->enable = a[2] == 'e';
             opt->given |= OPT_ENABLE;
+        } else if (strcmp(a, "--old") == 0) {
+            opt->given |= OPT_OLD;
+        } else if (strcmp(a, "--password") == 0 || strncmp(a, "--password=", 11) == 0) {
+            /* refused; and the value leaves the command line `ps` shows */
+            v = a[10] == '=' ? a + 11 : i + 1 < argc ? argv[i + 1] : NULL;
+            if (v)
+                memset(v, '*', strlen(v));
+            status = usage_error("a password is never taken on the command line: use "
+                                 "--password-file FILE, or type it when asked");
         } else if (missing) {
             status = usage_error("%s needs a value", a);
         } else {
@@ -171,7 +212,8 @@ enum parse_result parse_args(int argc, char **argv, struct options *opt)
             usage_error("unknown command '%s'", opt->command);
             return PARSE_EXIT_USAGE;
         }
-        print_help(stdout, cmd);
+        /* "user add --help": that form's; "user alice --help": the command's */
+        print_help(stdout, cmd, cmd && opt->nargs ? find_form(cmd, opt->args[0]) : NULL);
         return PARSE_EXIT_OK;
     }
     return auth_apply(opt->server != NULL) == EXIT_OK ? PARSE_RUN : PARSE_EXIT_USAGE;

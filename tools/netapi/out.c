@@ -214,6 +214,50 @@ static char *user_flags_words(DWORD f)
     return b.s;
 }
 
+/* The words of the bits set in v, bits[i] naming bit i (NULL: "other"),
+   or `none` when no bit is set. */
+static char *bit_words(DWORD v, const char *const bits[32], const char *none)
+{
+    struct str b = {0};
+    for (unsigned i = 0; i < 32; i++)
+        if ((v >> i) & 1)
+            str_word(&b, bits[i] ? bits[i] : "other");
+    if (!b.s)
+        str_add(&b, none);
+    return b.s;
+}
+
+static char *group_attribute_words(DWORD a)
+{
+    static const char *const bits[32] = {
+        [0] = "mandatory",      [1] = "enabled by default", [2] = "enabled",
+        [3] = "owner",          [4] = "deny only",          [5] = "integrity",
+        [6] = "integrity enabled", [29] = "resource",      [30] = "logon id",
+        [31] = "logon id"};
+    if ((a & SE_GROUP_LOGON_ID) == SE_GROUP_LOGON_ID)
+        a &= ~(DWORD)0x80000000; /* the two bits of one word */
+    return bit_words(a, bits, "none");
+}
+
+static char *share_type_words(DWORD t)
+{
+    static const char *const base[] = {"Disk", "Print queue", "Device", "IPC"};
+    char num[32];
+    struct str b = {0};
+    DWORD kind = t & STYPE_MASK;
+    if (kind < sizeof base / sizeof *base) {
+        str_add(&b, base[kind]);
+    } else {
+        snprintf(num, sizeof num, "type %" PRIu32, kind);
+        str_add(&b, num);
+    }
+    if (t & STYPE_SPECIAL)
+        str_word(&b, "special");
+    if (t & STYPE_TEMPORARY)
+        str_word(&b, "temporary");
+    return b.s;
+}
+
 static char *server_type_words(DWORD t)
 {
     static const char *const bits[32] = {
@@ -224,13 +268,50 @@ static char *server_type_words(DWORD t)
         "domain master browser", "OSF server", "VMS server", "Windows 9x", "DFS root",
         "cluster node", "terminal server", "cluster virtual server", "DCE server",
         "alternate transport", NULL, "local list only", "primary domain"};
-    struct str b = {0};
-    for (unsigned i = 0; i < 32; i++)
-        if ((t >> i) & 1)
-            str_word(&b, bits[i] ? bits[i] : "other");
-    if (!b.s)
-        str_add(&b, "none");
-    return b.s;
+    return bit_words(t, bits, "none");
+}
+
+static char *file_permission_words(DWORD p)
+{
+    static const char *const bits[32] = {"read", "write", "create"};
+    return bit_words(p, bits, "none");
+}
+
+/* DOMAIN_CONTROLLER_INFO Flags: what the domain controller is. */
+static char *ds_flag_words(DWORD f)
+{
+    static const char *const bits[32] = {
+        [0] = "primary (PDC)",   [2] = "global catalog",     [3] = "LDAP server",
+        [4] = "directory service", [5] = "KDC",              [6] = "time server",
+        [7] = "in the closest site", [8] = "writable",       [9] = "good time server",
+        [10] = "non-domain naming context", [11] = "read-only (2008 or later)",
+        [12] = "writable (2008 or later)", [13] = "web service", [14] = "2012 or later",
+        [29] = "DNS controller name", [30] = "DNS domain name", [31] = "DNS forest name"};
+    return bit_words(f, bits, "none");
+}
+
+static const char *address_type_word(DWORD t)
+{
+    return t == DS_INET_ADDRESS ? "IP address" : t == DS_NETBIOS_ADDRESS ? "NetBIOS name" : NULL;
+}
+
+static const char *join_status_word(DWORD s)
+{
+    static const char *const words[] = {"Unknown", "Not joined", "Workgroup member",
+                                        "Domain member"};
+    return s < sizeof words / sizeof *words ? words[s] : NULL;
+}
+
+/* "c8e9ad35-6b3d-4d3b-9a1e-0123456789ab": the GUID in the record at p. */
+static char *guid_text(const unsigned char *p)
+{
+    GUID g;
+    char text[40];
+    memcpy(&g, p, sizeof g);
+    snprintf(text, sizeof text, "%08" PRIx32 "-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+             g.Data1, g.Data2, g.Data3, g.Data4[0], g.Data4[1], g.Data4[2], g.Data4[3],
+             g.Data4[4], g.Data4[5], g.Data4[6], g.Data4[7]);
+    return xstrdup(text);
 }
 
 /* "S-1-5-21-1-2-3-1000" for the binary SID at sid, as the library writes it
@@ -325,6 +406,22 @@ static char *field_text(const struct field *fd, const void *record, size_t *widt
     case FIELD_SID_USE: raw = word_or_number(sid_use_word(read_dword(p)), read_dword(p)); break;
     case FIELD_PLATFORM: raw = word_or_number(platform_word(read_dword(p)), read_dword(p)); break;
     case FIELD_SERVER_TYPE: raw = server_type_words(read_dword(p)); break;
+    case FIELD_GROUP_ATTRIBUTES: raw = group_attribute_words(read_dword(p)); break;
+    case FIELD_SHARE_TYPE: raw = share_type_words(read_dword(p)); break;
+    case FIELD_MAX_USES:
+        raw = read_dword(p) == SHI_USES_UNLIMITED ? xstrdup("No limit")
+                                                  : word_or_number(NULL, read_dword(p));
+        break;
+    case FIELD_FILE_PERMISSIONS: raw = file_permission_words(read_dword(p)); break;
+    case FIELD_ADDRESS_TYPE:
+        raw = word_or_number(address_type_word(read_dword(p)), read_dword(p));
+        break;
+    case FIELD_DS_FLAGS: raw = ds_flag_words(read_dword(p)); break;
+    case FIELD_GUID: raw = guid_text(p); break;
+    case FIELD_JOIN_STATUS:
+        raw = word_or_number(join_status_word(read_dword(p)), read_dword(p));
+        break;
+    case FIELD_OPAQUE: raw = xstrdup(""); break;
     case FIELD_SECONDS: raw = seconds_text(read_dword(p)); break;
     case FIELD_TIME: raw = time_text(read_dword(p)); break;
     case FIELD_DWORD:
@@ -366,6 +463,15 @@ static void field_json(FILE *f, const struct field *fd, const void *record)
         fprintf(f, "%" PRId32, v);
         return;
     }
+    case FIELD_GUID: {
+        char *s = guid_text(p);
+        json_string(f, s);
+        free(s);
+        return;
+    }
+    case FIELD_OPAQUE:
+        fputs(read_pointer(p) ? "true" : "null", f);
+        return;
     default:
         fprintf(f, "%" PRIu32, read_dword(p));
         return;
@@ -419,7 +525,7 @@ static char *record_json(const struct record_desc *d, const void *rec)
 /* The columns a table shows people: every field but hidden ones. */
 static int shown(const struct field *fd)
 {
-    return fd->type != FIELD_HIDDEN;
+    return fd->type != FIELD_HIDDEN && fd->type != FIELD_OPAQUE;
 }
 
 void table_add(struct table *t, const void *records, DWORD count)
@@ -546,6 +652,7 @@ void table_free(struct table *t)
 struct kv {
     const struct options *opt;
     int count;
+    int json_only; /* a write's result: people get result_end's sentence instead */
 };
 
 struct kv *kv_begin(const struct options *opt, const char *key)
@@ -553,11 +660,18 @@ struct kv *kv_begin(const struct options *opt, const char *key)
     struct kv *kv = xmalloc(sizeof *kv);
     kv->opt = opt;
     kv->count = 0;
+    kv->json_only = 0;
     if (opt->json) {
         doc_key(key);
         fputs("{", stdout);
     }
     return kv;
+}
+
+/* Nonzero when the record's lines are for people. */
+static int for_people(const struct kv *kv)
+{
+    return !kv->opt->json && !kv->json_only;
 }
 
 /* JSON: the separator and the key. */
@@ -608,6 +722,8 @@ void kv_record(struct kv *kv, const struct record_desc *desc, const void *record
         kv_key(kv, fd->key);
         if (kv->opt->json) {
             field_json(stdout, fd, record);
+        } else if (!for_people(kv)) {
+            continue;
         } else if (fd->type == FIELD_USER_FLAGS) {
             user_flags_lines(read_dword((const unsigned char *)record + fd->offset));
         } else if (shown(fd)) {
@@ -625,6 +741,8 @@ void kv_string(struct kv *kv, const char *key, const char *title, const char *va
         json_string(stdout, value);
         return;
     }
+    if (!for_people(kv))
+        return;
     char *s = safe_text(value, NULL);
     kv_line(title, s);
     free(s);
@@ -637,9 +755,20 @@ void kv_number(struct kv *kv, const char *key, const char *title, long long valu
         printf("%lld", value);
         return;
     }
+    if (!for_people(kv))
+        return;
     char num[32];
     snprintf(num, sizeof num, "%lld", value);
     kv_line(title, num);
+}
+
+void kv_bool(struct kv *kv, const char *key, const char *title, int value)
+{
+    kv_key(kv, key);
+    if (kv->opt->json)
+        fputs(value ? "true" : "false", stdout);
+    else if (for_people(kv))
+        kv_line(title, value ? "Yes" : "No");
 }
 
 void kv_strings(struct kv *kv, const char *key, const char *title, char *const *values, size_t n)
@@ -655,6 +784,8 @@ void kv_strings(struct kv *kv, const char *key, const char *title, char *const *
         putchar(']');
         return;
     }
+    if (!for_people(kv))
+        return;
     /* as `net user NAME` shows group memberships: "*name", two to a line */
     printf("%-*s", TITLE_WIDTH - 1, title);
     if (n == 0)
@@ -679,7 +810,7 @@ void kv_null(struct kv *kv, const char *key, const char *title, const char *reas
     kv_key(kv, key);
     if (kv->opt->json)
         fputs("null", stdout);
-    else
+    else if (for_people(kv))
         kv_line(title, reason);
 }
 
@@ -690,6 +821,8 @@ void kv_table(struct kv *kv, const char *key, const char *title, const struct ta
         table_json(t, stdout, 4);
         return;
     }
+    if (!for_people(kv))
+        return;
     printf("\n%s\n\n", title);
     table_human(t);
 }
@@ -699,4 +832,96 @@ void kv_end(struct kv *kv)
     if (kv->opt->json)
         fputs(kv->count ? "\n  }" : "}", stdout);
     free(kv);
+}
+
+/* ---- whole documents ------------------------------------------------------------------ */
+
+int print_listing(const struct options *opt, const char *command, const char *title,
+                  struct table *t)
+{
+    char *name = opt->json ? NULL : server_title(opt);
+    doc_begin(opt, command);
+    table_print(t, opt, title, name);
+    free(name);
+    table_free(t);
+    doc_end(opt);
+    return EXIT_OK;
+}
+
+int print_record(const struct options *opt, const char *command, const char *function,
+                 const struct record_family *family, DWORD level, void *buf)
+{
+    const struct record_desc *desc = find_desc(family, level);
+    if (!desc) { /* the library knows a level this command cannot print */
+        NetApiBufferFree(buf);
+        return api_error(function, ERROR_INVALID_LEVEL);
+    }
+    doc_begin(opt, command);
+    struct kv *kv = kv_begin(opt, "record");
+    kv_record(kv, desc, buf);
+    kv_end(kv);
+    NetApiBufferFree(buf);
+    doc_end(opt);
+    return EXIT_OK;
+}
+
+/* ---- the result of a write -------------------------------------------------------- */
+
+struct kv *result_begin(const struct options *opt, const char *command, const char *action)
+{
+    doc_begin(opt, command);
+    struct kv *kv = kv_begin(opt, "result");
+    kv->json_only = 1;
+    kv_string(kv, "action", "Action", action);
+    return kv;
+}
+
+int result_end(struct kv *kv, const char *fmt, ...)
+{
+    const struct options *opt = kv->opt;
+    kv_end(kv);
+    if (!opt->json) {
+        va_list ap;
+        va_start(ap, fmt);
+        for (const char *p = fmt; *p; p++) {
+            if (*p != '%') {
+                putchar(*p);
+            } else if (p[1] == 's') {
+                char *s = safe_text(va_arg(ap, const char *), NULL);
+                fputs(s, stdout);
+                free(s);
+                p++;
+            } else if (p[1] == 'u') {
+                printf("%u", va_arg(ap, unsigned));
+                p++;
+            } else {
+                putchar('%');
+                p += p[1] == '%';
+            }
+        }
+        va_end(ap);
+        if (opt->server) {
+            const char *name = opt->server;
+            while (*name == '\\')
+                name++;
+            char *s = safe_text(name, NULL);
+            printf(" on \\\\%s.\n", s);
+            free(s);
+        } else {
+            fputs(" on this machine.\n", stdout);
+        }
+    }
+    doc_end(opt);
+    return EXIT_OK;
+}
+
+int named_result(const struct options *opt, NET_API_STATUS st, const char *function,
+                 const char *command, const char *action, const char *kind, const char *name,
+                 const char *done)
+{
+    if (st != NERR_Success)
+        return api_error(function, st);
+    struct kv *kv = result_begin(opt, command, action);
+    kv_string(kv, "name", NULL, name);
+    return result_end(kv, "%s %s %s", kind, name, done);
 }

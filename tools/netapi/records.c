@@ -129,6 +129,12 @@ static const struct record_desc localgroup_descs[] = {
 };
 const struct record_family localgroup_records = FAMILY(localgroup_descs);
 
+static const struct field alias1[] = {
+    FIELD(LOCALGROUP_INFO_1, lgrpi1_name, "name", "Alias name", FIELD_STRING),
+    FIELD(LOCALGROUP_INFO_1, lgrpi1_comment, "comment", "Comment", FIELD_STRING),
+};
+const struct record_desc alias_desc = DESC(1, LOCALGROUP_INFO_1, alias1);
+
 static const struct field member0[] = {
     FIELD(LOCALGROUP_MEMBERS_INFO_0, lgrmi0_sid, "sid", "SID", FIELD_SID),
 };
@@ -154,6 +160,48 @@ static const struct record_desc member_descs[] = {
     DESC(3, LOCALGROUP_MEMBERS_INFO_3, member3),
 };
 const struct record_family member_records = FAMILY(member_descs);
+
+/* ---- global groups and their members ---------------------------------------- */
+
+#define G(n, m, key, title, kind) FIELD(GROUP_INFO_##n, grpi##n##_##m, key, title, kind)
+static const struct field ggroup0[] = {G(0, name, "name", "Group name", FIELD_STRING)};
+static const struct field ggroup1[] = {
+    G(1, name, "name", "Group name", FIELD_STRING),
+    G(1, comment, "comment", "Comment", FIELD_STRING),
+};
+static const struct field ggroup2[] = {
+    G(2, name, "name", "Group name", FIELD_STRING),
+    G(2, comment, "comment", "Comment", FIELD_STRING),
+    G(2, group_id, "group_id", "Group ID", FIELD_DWORD),
+    G(2, attributes, "attributes", "Attributes", FIELD_GROUP_ATTRIBUTES),
+};
+static const struct field ggroup3[] = {
+    G(3, name, "name", "Group name", FIELD_STRING),
+    G(3, comment, "comment", "Comment", FIELD_STRING),
+    G(3, group_sid, "group_sid", "Group SID", FIELD_SID),
+    G(3, attributes, "attributes", "Attributes", FIELD_GROUP_ATTRIBUTES),
+};
+static const struct record_desc group_descs[] = {
+    DESC(0, GROUP_INFO_0, ggroup0),
+    DESC(1, GROUP_INFO_1, ggroup1),
+    DESC(2, GROUP_INFO_2, ggroup2),
+    DESC(3, GROUP_INFO_3, ggroup3),
+};
+const struct record_family group_records = FAMILY(group_descs);
+
+static const struct field guser0[] = {
+    FIELD(GROUP_USERS_INFO_0, grui0_name, "name", "Member", FIELD_STRING),
+};
+static const struct field guser1[] = {
+    FIELD(GROUP_USERS_INFO_1, grui1_name, "name", "Member", FIELD_STRING),
+    FIELD(GROUP_USERS_INFO_1, grui1_attributes, "attributes", "Attributes",
+          FIELD_GROUP_ATTRIBUTES),
+};
+static const struct record_desc group_user_descs[] = {
+    DESC(0, GROUP_USERS_INFO_0, guser0),
+    DESC(1, GROUP_USERS_INFO_1, guser1),
+};
+const struct record_family group_user_records = FAMILY(group_user_descs);
 
 /* ---- workstation and server ---------------------------------------------- */
 
@@ -206,6 +254,74 @@ static const struct record_desc server_descs[] = {
     DESC(102, SERVER_INFO_102, server102),
 };
 const struct record_family server_records = FAMILY(server_descs);
+
+/* ---- shares and open files ------------------------------------------------------ */
+
+#define SH(n, m, key, title, kind) FIELD(SHARE_INFO_##n, shi##n##_##m, key, title, kind)
+#define SHARE_1_FIELDS(n)                                         \
+    SH(n, netname, "netname", "Share name", FIELD_STRING),        \
+    SH(n, type, "type", "Type", FIELD_SHARE_TYPE),                \
+    SH(n, remark, "remark", "Remark", FIELD_STRING)
+#define SHARE_2_FIELDS(n)                                                   \
+    SHARE_1_FIELDS(n),                                                      \
+    SH(n, permissions, "permissions", "Permissions", FIELD_DWORD),          \
+    SH(n, max_uses, "max_uses", "Maximum users", FIELD_MAX_USES),           \
+    SH(n, current_uses, "current_uses", "Users", FIELD_DWORD),              \
+    SH(n, path, "path", "Path", FIELD_STRING),                              \
+    SH(n, passwd, "passwd", "Password", FIELD_HIDDEN)
+static const struct field share0[] = {SH(0, netname, "netname", "Share name", FIELD_STRING)};
+static const struct field share1[] = {SHARE_1_FIELDS(1)};
+static const struct field share2[] = {SHARE_2_FIELDS(2)};
+static const struct field share501[] = {
+    SHARE_1_FIELDS(501), SH(501, flags, "flags", "Flags", FIELD_DWORD)};
+static const struct field share502[] = {
+    SHARE_2_FIELDS(502), SH(502, reserved, "reserved", "Reserved", FIELD_DWORD),
+    SH(502, security_descriptor, "security_descriptor", "Security descriptor", FIELD_OPAQUE)};
+static const struct record_desc share_descs[] = {
+    DESC(0, SHARE_INFO_0, share0),     DESC(1, SHARE_INFO_1, share1),
+    DESC(2, SHARE_INFO_2, share2),     DESC(501, SHARE_INFO_501, share501),
+    DESC(502, SHARE_INFO_502, share502),
+};
+const struct record_family share_records = FAMILY(share_descs);
+
+static const struct field file2[] = {FIELD(FILE_INFO_2, fi2_id, "id", "ID", FIELD_DWORD)};
+static const struct field file3[] = {
+    FIELD(FILE_INFO_3, fi3_id, "id", "ID", FIELD_DWORD),
+    FIELD(FILE_INFO_3, fi3_permissions, "permissions", "Opened for", FIELD_FILE_PERMISSIONS),
+    FIELD(FILE_INFO_3, fi3_num_locks, "num_locks", "Locks", FIELD_DWORD),
+    FIELD(FILE_INFO_3, fi3_pathname, "pathname", "Path", FIELD_STRING),
+    FIELD(FILE_INFO_3, fi3_username, "username", "User name", FIELD_STRING),
+};
+static const struct record_desc file_descs[] = {
+    DESC(2, FILE_INFO_2, file2),
+    DESC(3, FILE_INFO_3, file3),
+};
+const struct record_family file_records = FAMILY(file_descs);
+
+/* ---- domain controllers and membership ------------------------------------------------ */
+
+/* DOMAIN_CONTROLLER_INFO's fields have no prefix: the keys are their names. */
+#define DC(m, title, kind) FIELD(DOMAIN_CONTROLLER_INFO, m, #m, title, kind)
+static const struct field dcinfo[] = {
+    DC(DomainControllerName, "Domain controller", FIELD_STRING),
+    DC(DomainControllerAddress, "Address", FIELD_STRING),
+    DC(DomainControllerAddressType, "Address type", FIELD_ADDRESS_TYPE),
+    DC(DomainGuid, "Domain GUID", FIELD_GUID),
+    DC(DomainName, "Domain", FIELD_STRING),
+    DC(DnsForestName, "Forest", FIELD_STRING),
+    DC(Flags, "Flags", FIELD_DS_FLAGS),
+    DC(DcSiteName, "Site of the controller", FIELD_STRING),
+    DC(ClientSiteName, "Site of the client", FIELD_STRING),
+};
+static const struct record_desc dc_descs[] = {DESC(0, DOMAIN_CONTROLLER_INFO, dcinfo)};
+const struct record_family dc_records = FAMILY(dc_descs);
+
+static const struct field join[] = {
+    FIELD(struct join_info, name, "name", "Workgroup or domain", FIELD_STRING),
+    FIELD(struct join_info, status, "status", "Status", FIELD_JOIN_STATUS),
+};
+static const struct record_desc join_descs[] = {DESC(0, struct join_info, join)};
+const struct record_family join_records = FAMILY(join_descs);
 
 /* ---- time of day ------------------------------------------------------------ */
 
