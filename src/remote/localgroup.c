@@ -59,7 +59,7 @@ static NET_API_STATUS aliases_fill(netapibuf_packer *snapshot, void *ctx)
 {
     const struct nbi_fill_ctx *f = ctx;
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, f->args->server);
     if (st != NERR_Success)
         return st;
     st = nbi_samr_enum_aliases(&r, f->args->server, f->row->level == 1, add_alias, snapshot);
@@ -95,7 +95,7 @@ NET_API_STATUS nbi_remote_localgroup_get_info(LPCSTR server, LPCSTR groupname, D
         return ERROR_INVALID_LEVEL;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
     uint8_t *buf = NULL;
@@ -166,7 +166,7 @@ static NET_API_STATUS members_fill(netapibuf_packer *snapshot, void *ctx)
 {
     const struct nbi_fill_ctx *f = ctx;
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, f->args->server);
     if (st != NERR_Success)
         return st;
     struct member_add a = {snapshot, f->row->level};

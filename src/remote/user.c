@@ -238,7 +238,7 @@ static NET_API_STATUS filtered_fill(netapibuf_packer *snapshot, void *ctx)
     struct filtered a = {NULL, f, snapshot,
                          nbi_remote_row(user_rows, USER_ROWS, f->row->level), NERR_Success};
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, f->args->server);
     if (st != NERR_Success)
         return st;
     a.r = &r;
@@ -282,7 +282,7 @@ NET_API_STATUS nbi_remote_user_get_info(LPCSTR server, LPCSTR username, DWORD le
         return ERROR_INVALID_LEVEL;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
     uint8_t *buf = NULL;
@@ -330,7 +330,7 @@ NET_API_STATUS nbi_remote_user_get_local_groups(LPCSTR server, LPCSTR username, 
     if (st != NERR_Success)
         return st;
     struct nbi_remote r;
-    if ((st = nbi_remote_enter(&r)) != NERR_Success) {
+    if ((st = nbi_remote_enter(&r, bare)) != NERR_Success) {
         netapibuf_packer_destroy(g.page);
         return st;
     }
