@@ -206,17 +206,34 @@ static void lookup_names(struct samr *q, const char *server, const struct nbi_do
         (void)q->s->dcerpc_lsa_Close(lsa_binding, q->mem, &policy, &ignored);
 }
 
+/*
+ * The alias `name`: its domain handle and rid.  BUILTIN is asked first, as
+ * Windows does: a domain controller looks names up in its whole directory,
+ * BUILTIN's container included, so asked first it answers a builtin alias
+ * (Administrators) with the RID of BUILTIN's alias, which the account
+ * domain then does not have (the alias "is not found").
+ */
+static NET_API_STATUS find_alias(struct samr *q, const char *name, struct nbi_policy_handle **d,
+                                 uint32_t *rid)
+{
+    *d = &q->builtin;
+    NET_API_STATUS st = lookup_alias(q, *d, name, rid);
+    if (st == NERR_GroupNotFound) {
+        *d = &q->domain;
+        st = lookup_alias(q, *d, name, rid);
+    }
+    return st;
+}
+
 NET_API_STATUS nbi_samr_alias_members(struct nbi_remote *r, const char *server, const char *alias,
                                       nbi_member_fn fn, void *ctx)
 {
     struct samr q;
     NET_API_STATUS st = samr_open(&q, r, server);
     uint32_t rid = 0;
-    struct nbi_policy_handle *d = &q.domain;
-    if (st == NERR_Success && (st = lookup_alias(&q, d, alias, &rid)) == NERR_GroupNotFound) {
-        d = &q.builtin;
-        st = lookup_alias(&q, d, alias, &rid);
-    }
+    struct nbi_policy_handle *d = NULL;
+    if (st == NERR_Success)
+        st = find_alias(&q, alias, &d, &rid);
     struct nbi_lsa_sid_array sids = {0, NULL};
     if (st == NERR_Success)
         st = alias_sids(&q, d, rid, &sids);

@@ -149,8 +149,8 @@ struct nbi_alias_member {
 typedef NET_API_STATUS (*nbi_member_fn)(const struct nbi_alias_member *m, void *ctx);
 
 /*
- * The members of alias `alias` (looked up in the account domain, then in
- * BUILTIN), in the server's order, handed to fn.  NERR_GroupNotFound when
+ * The members of alias `alias` (looked up in BUILTIN, then in the account
+ * domain), in the server's order, handed to fn.  NERR_GroupNotFound when
  * no alias has that name; otherwise as nbi_samr_enum_aliases.
  */
 NBI_INTERNAL NET_API_STATUS nbi_samr_alias_members(struct nbi_remote *r, const char *server,
