@@ -108,8 +108,11 @@ struct nbi_lsa_sid_array {
 /* Access masks (MS-SAMR 2.2.1): those Samba's own local-group functions
    ask for, so libnetapi's handle cache is shared rather than reopened. */
 #define NBI_SAMR_CONNECT_MASK (0x00000020u | 0x00000010u) /* LOOKUP_DOMAIN | ENUM_DOMAINS */
-#define NBI_SAMR_DOMAIN_MASK (0x00000004u | 0x00000100u | 0x00000200u)
-    /* LOOKUP_INFO_2 | ENUM_ACCOUNTS | OPEN_ACCOUNT (DOMAIN_LOOKUP) */
+#define NBI_SAMR_DOMAIN_MASK (0x00000004u | 0x00000080u | 0x00000100u | 0x00000200u)
+    /* LOOKUP_INFO_2 | LOOKUP_ALIAS (DOMAIN_GET_ALIAS_MEMBERSHIP, which
+       GetAliasMembership needs: without it a server that checks, as smbd
+       does for any user but root, refuses NetUserGetLocalGroups) |
+       ENUM_ACCOUNTS | OPEN_ACCOUNT (DOMAIN_LOOKUP) */
 #define NBI_SAMR_ALIAS_GET_MEMBERS 0x00000004u
 #define NBI_SAMR_USER_GET_GROUPS 0x00000100u
 #define NBI_SAMR_ALIAS_LOOKUP_INFO 0x00000008u
