@@ -272,6 +272,42 @@ NET_API_STATUS nbi_samr_alias_members(struct nbi_remote *r, const char *server, 
     return st;
 }
 
+NET_API_STATUS nbi_samr_alias_info(struct nbi_remote *r, const char *server, const char *alias,
+                                   nbi_alias_fn fn, void *ctx)
+{
+    struct samr q;
+    NET_API_STATUS st = samr_open(&q, r, server);
+    uint32_t rid = 0;
+    struct nbi_policy_handle *d = NULL;
+    if (st == NERR_Success)
+        st = find_alias(&q, alias, &d, &rid);
+    if (st == NERR_Success) {
+        struct nbi_policy_handle handle = {0};
+        nbi_ntstatus result = 0;
+        nbi_ntstatus call = q.s->dcerpc_samr_OpenAlias(q.binding, q.mem, d,
+                                                       NBI_SAMR_ALIAS_LOOKUP_INFO, rid, &handle,
+                                                       &result);
+        if (call != 0 || result != 0) {
+            st = nt(call, result);
+        } else {
+            void *info = NULL;
+            call = q.s->dcerpc_samr_QueryAliasInfo(q.binding, q.mem, &handle,
+                                                   NBI_SAMR_ALIAS_INFO_ALL, &info, &result);
+            st = nt(call, result);
+            const struct nbi_samr_alias_info_all *all = info;
+            if (st == NERR_Success && !all)
+                st = NERR_InternalError;
+            if (st == NERR_Success)
+                st = fn(all->name.string ? all->name.string : alias,
+                        all->description.string ? all->description.string : "", ctx);
+            nbi_ntstatus ignored;
+            (void)q.s->dcerpc_samr_Close(q.binding, q.mem, &handle, &ignored);
+        }
+    }
+    samr_close(&q);
+    return st;
+}
+
 /* ---- a user's aliases ---------------------------------------------------------------- */
 
 #define SID_TYPE_USER 1 /* SidTypeUser */
