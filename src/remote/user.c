@@ -18,6 +18,8 @@
  *
  * NetUserGetLocalGroups is answered through SAMR (samr.h says why).
  */
+#include <stddef.h>
+
 #include <lm.h>
 
 #include "net/layouts.h"
@@ -285,8 +287,14 @@ NET_API_STATUS nbi_remote_user_get_info(LPCSTR server, LPCSTR username, DWORD le
     NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
+    /* At level 0 libnetapi hands back the name as the caller wrote it
+       ("ALICE"), at every other level the account's own ("alice"), as
+       Windows does at all: level 0 is read as level 10, whose first field
+       is the same name. */
+    _Static_assert(offsetof(USER_INFO_10, usri10_name) == offsetof(USER_INFO_0, usri0_name),
+                   "level 0 is read as level 10");
     uint8_t *buf = NULL;
-    uint32_t samba_status = r.samba->NetUserGetInfo(bare, username, level, &buf);
+    uint32_t samba_status = r.samba->NetUserGetInfo(bare, username, level ? level : 10, &buf);
     if (samba_status == NERR_Success)
         st = buf ? nbi_remote_pack_one(row, buf, bufptr) : NERR_InternalError;
     nbi_remote_leave(&r);
