@@ -29,6 +29,7 @@ static pid_t context_pid;           /* the process that made the context */
 static int initialized;             /* libnetapi_init has run: smb.conf is loaded */
 static struct nbi_sweep sweep;
 static unsigned long calls;
+static unsigned long rebuilds; /* contexts given up for holding too much */
 static char *samr_server; /* whose SAMR handles the context caches (NULL: none known) */
 
 /* A child of fork holds its parent's context: its connections are the
@@ -43,7 +44,13 @@ unsigned long nbi_remote_calls(void)
     return __atomic_load_n(&calls, __ATOMIC_RELAXED);
 }
 
-/* Give up the context of a parent, or one whose credentials changed. */
+unsigned long nbi_remote_rebuilds(void)
+{
+    return __atomic_load_n(&rebuilds, __ATOMIC_RELAXED);
+}
+
+/* Give up the context of a parent, one whose credentials changed, or one
+   that holds more than it should (sweep.h). */
 static void drop_context(const struct nbi_samba *samba)
 {
     if (!context)
@@ -243,6 +250,16 @@ void nbi_remote_leave(struct nbi_remote *r)
     if (r->frame)
         r->samba->_talloc_free(r->frame, "netapibuf:session"); /* pops it */
     nbi_sweep_end(&sweep, r->samba, r->ctx);
+    if (nbi_sweep_swollen(&sweep)) {
+        /* All it holds goes now (logging off needs a stack frame of its
+           own: the session's is gone); the next session makes a fresh one. */
+        void *frame = r->samba->_talloc_stackframe("netapibuf:rebuild");
+        drop_context(r->samba);
+        if (frame)
+            r->samba->_talloc_free(frame, "netapibuf:rebuild");
+        sweep.held_chunks = sweep.held_bytes = 0;
+        rebuilds++;
+    }
     nbi_mutex_unlock(&samba_lock);
     signals_leave(r);
     errno = r->saved_errno;

@@ -56,4 +56,7 @@ NBI_INTERNAL void nbi_remote_leave(struct nbi_remote *r);
 /* Sessions entered since the process started (tests). */
 NBI_INTERNAL unsigned long nbi_remote_calls(void);
 
+/* Contexts made afresh because they held too much (sweep.h; tests). */
+NBI_INTERNAL unsigned long nbi_remote_rebuilds(void);
+
 #endif /* NBI_REMOTE_SESSION_H */
