@@ -133,6 +133,13 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* qsort of n strings (an empty list may have no array at all). */
+static void sort_strings(char **v, size_t n)
+{
+    if (n > 1)
+        qsort(v, n, sizeof *v, cmp_str);
+}
+
 /* ---- the fixture ---------------------------------------------------------------------- */
 
 static const char *S; /* the server, as with_server.sh names it (127.0.0.2) */
@@ -763,7 +770,7 @@ static void check_user_list(DWORD level, const void *buf, DWORD n, int enum20, c
     }
     CHECK_MSG_(bad == 0, "%s level %u: %d of %u records differ from the server's", what,
                (unsigned)level, bad, (unsigned)n);
-    qsort(names, n, sizeof *names, cmp_str);
+    sort_strings(names, n);
     int dup = 0;
     for (DWORD i = 1; i < n; i++)
         dup += strcmp(names[i - 1], names[i]) == 0;
@@ -1052,7 +1059,7 @@ static struct list view_user_aliases(const struct vuser *u, int indirect)
         }
     }
     free(sid);
-    qsort(l.items, l.n, sizeof *l.items, cmp_str);
+    sort_strings(l.items, l.n);
     return l;
 }
 
@@ -1075,7 +1082,7 @@ TEST(user_local_groups)
             struct list got = {xcalloc(er, sizeof(char *)), 0};
             for (DWORD k = 0; k < er; k++)
                 got.items[got.n++] = xstrdup(((LOCALGROUP_USERS_INFO_0 *)b)[k].lgrui0_name);
-            qsort(got.items, got.n, sizeof *got.items, cmp_str);
+            sort_strings(got.items, got.n);
             struct list want = view_user_aliases(u, flags != 0);
             char why[400] = "";
             CHECK_MSG_(list_equal(&got, &want, why, sizeof why), "%s's local groups (%s): %s",
@@ -1245,7 +1252,7 @@ static struct list view_members(const char *alias, DWORD level)
         l.items = realloc(l.items, (l.n + 1) * sizeof *l.items);
         l.items[l.n++] = text;
     }
-    qsort(l.items, l.n, sizeof *l.items, cmp_str);
+    sort_strings(l.items, l.n);
     return l;
 }
 
@@ -1271,7 +1278,7 @@ TEST(localgroup_members)
             for (DWORD k = 0; k < er; k++)
                 got.items[got.n++] =
                     member_entry_text(level, b + (size_t)k * member_desc(level)->size);
-            qsort(got.items, got.n, sizeof *got.items, cmp_str);
+            sort_strings(got.items, got.n);
             struct list want = view_members(a->name, level);
             char why[400] = "";
             CHECK_MSG_(list_equal(&got, &want, why, sizeof why), "members of %s, level %u: %s",
@@ -1309,7 +1316,7 @@ TEST(localgroup_members)
                 page_check(&p, st, b, er, te, h, member_entry_text);
                 free_buf(&b);
             } while (st == ERROR_MORE_DATA && p.pages <= want.n);
-            qsort(p.got.items, p.got.n, sizeof *p.got.items, cmp_str);
+            sort_strings(p.got.items, p.got.n);
             char why[400] = "";
             CHECK_MSG_(list_equal(&p.got, &want, why, sizeof why),
                        "members of %s level %u prefmaxlen %u: %s", big, (unsigned)level,
