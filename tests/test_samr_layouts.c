@@ -72,6 +72,12 @@ TEST(wire_structures)
     SAME_SIZE(nbi_samr_rid_with_attribute_array, samr_RidWithAttributeArray);
     SAME_FIELD(nbi_samr_rid_with_attribute_array, count, samr_RidWithAttributeArray, count);
     SAME_FIELD(nbi_samr_rid_with_attribute_array, rids, samr_RidWithAttributeArray, rids);
+    SAME_SIZE(nbi_samr_alias_info_all, samr_AliasInfoAll);
+    SAME_FIELD(nbi_samr_alias_info_all, name, samr_AliasInfoAll, name);
+    SAME_FIELD(nbi_samr_alias_info_all, num_members, samr_AliasInfoAll, num_members);
+    SAME_FIELD(nbi_samr_alias_info_all, description, samr_AliasInfoAll, description);
+    CHECK_EQ_U(offsetof(union samr_AliasInfo, all), 0);
+    CHECK_EQ_U(NBI_SAMR_ALIAS_INFO_ALL, ALIASINFOALL);
     /* QueryAliasInfo at ALIASINFODESCRIPTION: the union's member is one lsa_String */
     CHECK_EQ_U(offsetof(union samr_AliasInfo, description), 0);
     CHECK_EQ_U(NBI_SAMR_ALIAS_INFO_DESCRIPTION, ALIASINFODESCRIPTION);
@@ -81,6 +87,7 @@ TEST(access_masks)
 {
     CHECK_EQ_U(NBI_SAMR_CONNECT_MASK, SAMR_ACCESS_LOOKUP_DOMAIN | SAMR_ACCESS_ENUM_DOMAINS);
     CHECK_EQ_U(NBI_SAMR_DOMAIN_MASK, SAMR_DOMAIN_ACCESS_LOOKUP_INFO_2 |
+                                          SAMR_DOMAIN_ACCESS_LOOKUP_ALIAS |
                                           SAMR_DOMAIN_ACCESS_ENUM_ACCOUNTS |
                                           SAMR_DOMAIN_ACCESS_OPEN_ACCOUNT);
     CHECK_EQ_U(NBI_SAMR_ALIAS_GET_MEMBERS, SAMR_ALIAS_ACCESS_GET_MEMBERS);

@@ -69,6 +69,18 @@ void nbi_mutex_fork_unlock(void *mutex)
     nbi_mutex_unlock(mutex);
 }
 
+/* The child's copy of a recursive mutex, unlocked: its owner is a thread
+   of the parent, which this process does not have (see locks.h). */
+void nbi_recursive_mutex_fork_child(void *mutex)
+{
+    nbi_mutex *m = mutex;
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&m->mutex, &attr);
+    pthread_mutexattr_destroy(&attr);
+}
+
 unsigned nbi_fork_members(int *ordered)
 {
     unsigned n = 0;

@@ -101,6 +101,7 @@ typedef struct nbi_mutex {
 
 NBI_INTERNAL void nbi_mutex_fork_lock(void *mutex);
 NBI_INTERNAL void nbi_mutex_fork_unlock(void *mutex);
+NBI_INTERNAL void nbi_recursive_mutex_fork_child(void *mutex);
 
 /* Define a static mutex `name` of the given rank. */
 #define NBI_MUTEX(name, rank)                                                               \
@@ -115,11 +116,15 @@ NBI_INTERNAL void nbi_mutex_fork_unlock(void *mutex);
 /* A recursive mutex of the given rank: for a lock held across calls into
    code that forks (Samba checks its tdb mutexes in a child it forks inside
    our calls).  The fork protocol then takes it again in the thread that
-   holds it, where a plain mutex would deadlock. */
+   holds it, where a plain mutex would deadlock.  In the child it is made
+   afresh rather than unlocked: glibc lets only the owning thread unlock a
+   recursive mutex, and the child's one thread has a thread id of its own,
+   so an unlock there fails (EPERM) and the child's first remote call
+   waits for ever. */
 #define NBI_RECURSIVE_MUTEX(name, rank)                                                     \
     static nbi_mutex name = {PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP,                        \
                              {rank, nbi_mutex_fork_lock, nbi_mutex_fork_unlock,             \
-                              nbi_mutex_fork_unlock, &name, 0, NULL}};                      \
+                              nbi_recursive_mutex_fork_child, &name, 0, NULL}};             \
     __attribute__((constructor)) static void name##_joins_fork(void)                        \
     {                                                                                       \
         nbi_fork_join(&name.fork);                                                          \

@@ -74,7 +74,7 @@ static NET_API_STATUS get_one(enum host_call call, const struct nbi_remote_level
         return ERROR_INVALID_LEVEL;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
     uint8_t *buf = NULL;

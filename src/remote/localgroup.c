@@ -2,9 +2,9 @@
  * localgroup.c — NetLocalGroupEnum, NetLocalGroupGetInfo and
  * NetLocalGroupGetMembers against a server.
  *
- * NetLocalGroupGetInfo goes through libnetapi.  The other two cannot
- * (samr.h says why) and are answered through Samba's SAMR and LSA client
- * calls; their rows name their own snapshot fills instead of a Samba page.
+ * None of the three goes through libnetapi (samr.h says why): they are
+ * answered through Samba's SAMR and LSA client calls; the enumerations'
+ * rows name their own snapshot fills instead of a Samba page.
  */
 #include <stdio.h>
 #include <string.h>
@@ -59,7 +59,7 @@ static NET_API_STATUS aliases_fill(netapibuf_packer *snapshot, void *ctx)
 {
     const struct nbi_fill_ctx *f = ctx;
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, f->args->server);
     if (st != NERR_Success)
         return st;
     st = nbi_samr_enum_aliases(&r, f->args->server, f->row->level == 1, add_alias, snapshot);
@@ -87,23 +87,54 @@ NET_API_STATUS nbi_remote_localgroup_enum(LPCSTR server, DWORD level, LPBYTE *bu
 
 /* ---- NetLocalGroupGetInfo ------------------------------------------------------- */
 
+/* NetLocalGroupGetInfo goes through SAMR too (samr.h): libnetapi's asks
+   for rights only an administrator has. */
+struct alias_one {
+    const struct nbi_remote_level *row;
+    LPBYTE *bufptr;
+};
+
+/* The alias as the row's record, packed while Samba's strings live. */
+static NET_API_STATUS pack_alias(const char *name, const char *comment, void *ctx)
+{
+    struct alias_one *a = ctx;
+    switch (a->row->level) {
+    case 0: {
+        LOCALGROUP_INFO_0 r = {nbi_samba_string(name)};
+        return nbi_remote_pack_one(a->row, &r, a->bufptr);
+    }
+    case 1: {
+        LOCALGROUP_INFO_1 r = {nbi_samba_string(name), nbi_samba_string(comment)};
+        return nbi_remote_pack_one(a->row, &r, a->bufptr);
+    }
+    default: {
+        LOCALGROUP_INFO_1002 r = {nbi_samba_string(comment)};
+        return nbi_remote_pack_one(a->row, &r, a->bufptr);
+    }
+    }
+}
+
 NET_API_STATUS nbi_remote_localgroup_get_info(LPCSTR server, LPCSTR groupname, DWORD level,
                                               LPBYTE *bufptr)
 {
     const struct nbi_remote_level *row = nbi_remote_row(info_rows, ROWS(info_rows), level);
     if (!row)
         return ERROR_INVALID_LEVEL;
+    if (!groupname[0])
+        return NERR_GroupNotFound;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
-    uint8_t *buf = NULL;
-    uint32_t samba_status = r.samba->NetLocalGroupGetInfo(bare, groupname, level, &buf);
-    if (samba_status == NERR_Success)
-        st = buf ? nbi_remote_pack_one(row, buf, bufptr) : NERR_InternalError;
+    struct alias_one a = {row, bufptr};
+    st = nbi_samr_alias_info(&r, bare, groupname, pack_alias, &a);
     nbi_remote_leave(&r);
-    return samba_status ? nbi_remote_status(samba_status, NBI_NOUN_LOCALGROUP, bare) : st;
+    if (st != NERR_Success && *bufptr) {
+        NetApiBufferFree(*bufptr);
+        *bufptr = NULL;
+    }
+    return st == NERR_Success ? st : nbi_remote_status(st, NBI_NOUN_LOCALGROUP, bare);
 }
 
 /* ---- NetLocalGroupGetMembers ---------------------------------------------------- */
@@ -166,7 +197,7 @@ static NET_API_STATUS members_fill(netapibuf_packer *snapshot, void *ctx)
 {
     const struct nbi_fill_ctx *f = ctx;
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, f->args->server);
     if (st != NERR_Success)
         return st;
     struct member_add a = {snapshot, f->row->level};

@@ -198,19 +198,34 @@ static void lookup_names(struct nbi_samr_conn *q, const char *server, const stru
         (void)q->s->dcerpc_lsa_Close(lsa_binding, q->mem, &policy, &ignored);
 }
 
+/*
+ * The alias `name`: its domain handle and rid.  BUILTIN is asked first, as
+ * Windows does: a domain controller looks names up in its whole directory,
+ * BUILTIN's container included, so asked first it answers a builtin alias
+ * (Administrators) with the RID of BUILTIN's alias, which the account
+ * domain then does not have (the alias "is not found").
+ */
+static NET_API_STATUS find_alias(struct nbi_samr_conn *q, const char *name, struct nbi_policy_handle **d,
+                                 uint32_t *rid)
+{
+    *d = &q->builtin;
+    NET_API_STATUS st = lookup_alias(q, *d, name, rid);
+    if (st == NERR_GroupNotFound) {
+        *d = &q->domain;
+        st = lookup_alias(q, *d, name, rid);
+    }
+    return st;
+}
+
 NET_API_STATUS nbi_samr_alias_members(struct nbi_remote *r, const char *server, const char *alias,
                                       nbi_member_fn fn, void *ctx)
 {
     struct nbi_samr_conn q;
     NET_API_STATUS st = nbi_samr_open(&q, r, server);
     uint32_t rid = 0;
-    /* BUILTIN first: a domain controller's account domain also answers a
-       lookup of BUILTIN's names, with RIDs its OpenAlias does not know */
-    struct nbi_policy_handle *d = &q.builtin;
-    if (st == NERR_Success && (st = lookup_alias(&q, d, alias, &rid)) == NERR_GroupNotFound) {
-        d = &q.domain;
-        st = lookup_alias(&q, d, alias, &rid);
-    }
+    struct nbi_policy_handle *d = NULL;
+    if (st == NERR_Success)
+        st = find_alias(&q, alias, &d, &rid);
     struct nbi_lsa_sid_array sids = {0, NULL};
     if (st == NERR_Success)
         st = alias_sids(&q, d, rid, &sids);
@@ -245,6 +260,42 @@ NET_API_STATUS nbi_samr_alias_members(struct nbi_remote *r, const char *server, 
         st = fn(&m, ctx);
     }
     nbi_sys_free(flat);
+    nbi_samr_close(&q);
+    return st;
+}
+
+NET_API_STATUS nbi_samr_alias_info(struct nbi_remote *r, const char *server, const char *alias,
+                                   nbi_alias_fn fn, void *ctx)
+{
+    struct nbi_samr_conn q;
+    NET_API_STATUS st = nbi_samr_open(&q, r, server);
+    uint32_t rid = 0;
+    struct nbi_policy_handle *d = NULL;
+    if (st == NERR_Success)
+        st = find_alias(&q, alias, &d, &rid);
+    if (st == NERR_Success) {
+        struct nbi_policy_handle handle = {0};
+        nbi_ntstatus result = 0;
+        nbi_ntstatus call = q.s->dcerpc_samr_OpenAlias(q.binding, q.mem, d,
+                                                       NBI_SAMR_ALIAS_LOOKUP_INFO, rid, &handle,
+                                                       &result);
+        if (call != 0 || result != 0) {
+            st = nt(call, result);
+        } else {
+            void *info = NULL;
+            call = q.s->dcerpc_samr_QueryAliasInfo(q.binding, q.mem, &handle,
+                                                   NBI_SAMR_ALIAS_INFO_ALL, &info, &result);
+            st = nt(call, result);
+            const struct nbi_samr_alias_info_all *all = info;
+            if (st == NERR_Success && !all)
+                st = NERR_InternalError;
+            if (st == NERR_Success)
+                st = fn(all->name.string ? all->name.string : alias,
+                        all->description.string ? all->description.string : "", ctx);
+            nbi_ntstatus ignored;
+            (void)q.s->dcerpc_samr_Close(q.binding, q.mem, &handle, &ignored);
+        }
+    }
     nbi_samr_close(&q);
     return st;
 }

@@ -2,11 +2,17 @@
  * samr.h — layer 5, remote side: local groups through Samba's SAMR and LSA
  * client calls, for the two functions libnetapi gets wrong or lacks.
  *
- * Samba 4.17's libnetapi gets four things wrong that netapibuf answers
+ * Samba 4.17's libnetapi gets five things wrong that netapibuf answers
  * here instead, with the calls libnetapi itself is built on (its own pipe
  * and domain-handle cache, Samba's generated SAMR client, its LSA name
  * lookup):
  *
+ *   NetLocalGroupGetInfo     opens the account domain asking for
+ *                            CREATE_ALIAS, which only an administrator
+ *                            gets: anyone else reading an alias of the
+ *                            account domain (or naming one that does not
+ *                            exist) gets ERROR_ACCESS_DENIED; and it hands
+ *                            back the caller's spelling of the name;
  *   NetLocalGroupGetMembers  ERROR_NOT_SUPPORTED at every level;
  *   NetLocalGroupEnum        one resume handle shared by the BUILTIN and the
  *                            account domain: the first account-domain
@@ -102,14 +108,24 @@ struct nbi_lsa_sid_array {
     struct nbi_lsa_sid_ptr *sids;
 };
 
+/* union samr_AliasInfo at level ALIASINFOALL: samr_AliasInfoAll */
+struct nbi_samr_alias_info_all {
+    struct nbi_lsa_string name;
+    uint32_t num_members;
+    struct nbi_lsa_string description;
+};
+#define NBI_SAMR_ALIAS_INFO_ALL 1
 /* union samr_AliasInfo at level ALIASINFODESCRIPTION */
 #define NBI_SAMR_ALIAS_INFO_DESCRIPTION 3
 
 /* Access masks (MS-SAMR 2.2.1): those Samba's own local-group functions
    ask for, so libnetapi's handle cache is shared rather than reopened. */
 #define NBI_SAMR_CONNECT_MASK (0x00000020u | 0x00000010u) /* LOOKUP_DOMAIN | ENUM_DOMAINS */
-#define NBI_SAMR_DOMAIN_MASK (0x00000004u | 0x00000100u | 0x00000200u)
-    /* LOOKUP_INFO_2 | ENUM_ACCOUNTS | OPEN_ACCOUNT (DOMAIN_LOOKUP) */
+#define NBI_SAMR_DOMAIN_MASK (0x00000004u | 0x00000080u | 0x00000100u | 0x00000200u)
+    /* LOOKUP_INFO_2 | LOOKUP_ALIAS (DOMAIN_GET_ALIAS_MEMBERSHIP, which
+       GetAliasMembership needs: without it a server that checks, as smbd
+       does for any user but root, refuses NetUserGetLocalGroups) |
+       ENUM_ACCOUNTS | OPEN_ACCOUNT (DOMAIN_LOOKUP) */
 #define NBI_SAMR_ALIAS_GET_MEMBERS 0x00000004u
 #define NBI_SAMR_USER_GET_GROUPS 0x00000100u
 #define NBI_SAMR_ALIAS_LOOKUP_INFO 0x00000008u
@@ -178,13 +194,22 @@ struct nbi_alias_member {
 typedef NET_API_STATUS (*nbi_member_fn)(const struct nbi_alias_member *m, void *ctx);
 
 /*
- * The members of alias `alias` (looked up in the account domain, then in
- * BUILTIN), in the server's order, handed to fn.  NERR_GroupNotFound when
+ * The members of alias `alias` (looked up in BUILTIN, then in the account
+ * domain), in the server's order, handed to fn.  NERR_GroupNotFound when
  * no alias has that name; otherwise as nbi_samr_enum_aliases.
  */
 NBI_INTERNAL NET_API_STATUS nbi_samr_alias_members(struct nbi_remote *r, const char *server,
                                                    const char *alias, nbi_member_fn fn,
                                                    void *ctx);
+
+/*
+ * The alias `alias` (looked up in BUILTIN, then in the account domain):
+ * its name as the server spells it and its comment ("" when none), handed
+ * to fn once.  NERR_GroupNotFound when no alias has that name; otherwise
+ * as nbi_samr_enum_aliases.
+ */
+NBI_INTERNAL NET_API_STATUS nbi_samr_alias_info(struct nbi_remote *r, const char *server,
+                                                const char *alias, nbi_alias_fn fn, void *ctx);
 
 /*
  * The aliases user belongs to, BUILTIN's first, then the account

@@ -11,6 +11,7 @@
 
 #include "platform/debugger.h"
 #include "platform/locks.h"
+#include "platform/sysalloc.h"
 #include "remote/credentials.h"
 #include "remote/sweep.h"
 
@@ -28,6 +29,8 @@ static pid_t context_pid;           /* the process that made the context */
 static int initialized;             /* libnetapi_init has run: smb.conf is loaded */
 static struct nbi_sweep sweep;
 static unsigned long calls;
+static unsigned long rebuilds; /* contexts given up for holding too much */
+static char *samr_server; /* whose SAMR handles the context caches (NULL: none known) */
 
 /* A child of fork holds its parent's context: its connections are the
    parent's sockets. */
@@ -41,7 +44,13 @@ unsigned long nbi_remote_calls(void)
     return __atomic_load_n(&calls, __ATOMIC_RELAXED);
 }
 
-/* Give up the context of a parent, or one whose credentials changed. */
+unsigned long nbi_remote_rebuilds(void)
+{
+    return __atomic_load_n(&rebuilds, __ATOMIC_RELAXED);
+}
+
+/* Give up the context of a parent, one whose credentials changed, or one
+   that holds more than it should (sweep.h). */
 static void drop_context(const struct nbi_samba *samba)
 {
     if (!context)
@@ -56,6 +65,30 @@ static void drop_context(const struct nbi_samba *samba)
     /* In a child, the connections are the parent's sockets: touching them
        would log the parent off.  The old context is left as it is. */
     context = NULL;
+    nbi_sys_free(samr_server);
+    samr_server = NULL;
+}
+
+/*
+ * libnetapi caches one set of SAMR policy handles (connect, account domain,
+ * BUILTIN) and the domain's SID per context, whatever server they were
+ * opened on, while it keeps one connection per server name.  A call to
+ * another server, or to the same server under another name (127.0.0.2,
+ * NBDC, nbdc.nbtest.lan: three connections), would send the first
+ * connection's handles on its own: the server refuses them
+ * (ERROR_ACCESS_DENIED), and the cached domain SID is the first server's.
+ * So the cached handles are closed whenever the server changes; names are
+ * compared exactly, as a different spelling may be a different connection.
+ */
+static void samr_follow(const struct nbi_samba *samba, const char *server)
+{
+    if (samr_server && strcmp(samr_server, server) == 0)
+        return;
+    samba->libnetapi_samr_free(context);
+    nbi_sys_free(samr_server);
+    size_t n = strlen(server) + 1;
+    if ((samr_server = nbi_sys_malloc(n)) != NULL) /* else: closed again next time */
+        memcpy(samr_server, server, n);
 }
 
 /* The context's credentials object (its direct child of that type), or
@@ -189,7 +222,7 @@ static void signals_leave(struct nbi_remote *r)
     pthread_sigmask(SIG_SETMASK, &r->mask, NULL);
 }
 
-NET_API_STATUS nbi_remote_enter(struct nbi_remote *r)
+NET_API_STATUS nbi_remote_enter(struct nbi_remote *r, const char *server)
 {
     NET_API_STATUS st = NERR_Success;
     const struct nbi_samba *samba = nbi_samba_load(&st);
@@ -212,6 +245,7 @@ NET_API_STATUS nbi_remote_enter(struct nbi_remote *r)
     r->samba = samba;
     r->ctx = context;
     r->frame = samba->_talloc_stackframe("netapibuf:session");
+    samr_follow(samba, server);
     r->saved_errno = saved;
     errno = saved;
     return NERR_Success;
@@ -222,6 +256,16 @@ void nbi_remote_leave(struct nbi_remote *r)
     if (r->frame)
         r->samba->_talloc_free(r->frame, "netapibuf:session"); /* pops it */
     nbi_sweep_end(&sweep, r->samba, r->ctx);
+    if (nbi_sweep_swollen(&sweep)) {
+        /* All it holds goes now (logging off needs a stack frame of its
+           own: the session's is gone); the next session makes a fresh one. */
+        void *frame = r->samba->_talloc_stackframe("netapibuf:rebuild");
+        drop_context(r->samba);
+        if (frame)
+            r->samba->_talloc_free(frame, "netapibuf:rebuild");
+        sweep.held_chunks = sweep.held_bytes = 0;
+        rebuilds++;
+    }
     nbi_mutex_unlock(&samba_lock);
     signals_leave(r);
     errno = r->saved_errno;

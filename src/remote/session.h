@@ -2,7 +2,7 @@
  * session.h — layer 5, remote side: one call into Samba's engine.
  *
  *   struct nbi_remote r;
- *   if ((st = nbi_remote_enter(&r)) != NERR_Success) return st;
+ *   if ((st = nbi_remote_enter(&r, server)) != NERR_Success) return st;
  *   st = r.samba->NetUserGetInfo(server, name, level, &samba_buf);
  *   ... re-pack samba_buf into our own NetApiBuffer ...
  *   nbi_remote_leave(&r);       // everything Samba kept for the call is gone
@@ -17,7 +17,9 @@
  * remote call of the process (samba.h), makes libnetapi's context (and
  * makes it again when the credentials changed, so a cached connection
  * never logs on as the previous user, or in a child after fork, whose
- * connections are its parent's sockets), and remembers the context's
+ * connections are its parent's sockets), drops libnetapi's cached SAMR
+ * handles when the call goes to another server than the last one (they
+ * belong to that server's connection), and remembers the context's
  * children for the sweep that leave runs (sweep.h).
  */
 #ifndef NBI_REMOTE_SESSION_H
@@ -40,17 +42,21 @@ struct nbi_remote {
 };
 
 /*
- * Start a call: NERR_Success with r filled and the lock held, or
+ * Start a call to server (the name as Samba is given it, without the
+ * leading backslashes): NERR_Success with r filled and the lock held, or
  * ERROR_MOD_NOT_FOUND (no usable Samba library), ERROR_NOT_ENOUGH_MEMORY,
  * NERR_InternalError (libnetapi could not make its context), with nothing
- * held.
+ * held.  Every Samba call of the session must go to that server.
  */
-NBI_INTERNAL NET_API_STATUS nbi_remote_enter(struct nbi_remote *r);
+NBI_INTERNAL NET_API_STATUS nbi_remote_enter(struct nbi_remote *r, const char *server);
 
 /* End a call: sweep what Samba kept on its context, then unlock. */
 NBI_INTERNAL void nbi_remote_leave(struct nbi_remote *r);
 
 /* Sessions entered since the process started (tests). */
 NBI_INTERNAL unsigned long nbi_remote_calls(void);
+
+/* Contexts made afresh because they held too much (sweep.h; tests). */
+NBI_INTERNAL unsigned long nbi_remote_rebuilds(void);
 
 #endif /* NBI_REMOTE_SESSION_H */

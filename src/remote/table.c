@@ -62,7 +62,7 @@ NET_API_STATUS nbi_remote_fill(netapibuf_packer *snapshot, void *ctx)
 {
     const struct nbi_fill_ctx *f = ctx;
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, f->args->server);
     if (st != NERR_Success)
         return st;
     uint32_t resume = 0, samba_status;

@@ -20,10 +20,15 @@
  *
  * NetUserGetLocalGroups is answered through SAMR (samr.h says why).
  */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include <lm.h>
 
 #include "net/layouts.h"
 #include "net/server_name.h"
+#include "platform/sysalloc.h"
 #include "remote/acb.h"
 #include "remote/functions.h"
 #include "remote/samr.h"
@@ -153,9 +158,11 @@ static const struct nbi_remote_level user_rows_filtered[] = {
 };
 #undef FILTERED_ROW
 
-/* Level 20 of normal accounts: the display information. */
-static const struct nbi_remote_level user_20_fast =
-    NBI_ROW_CONVERT(20, USER_INFO_20, NET_DISPLAY_USER, convert_display_to_20, page_display_users);
+/* Level 20 of normal accounts: the display information (display_fill). */
+static NET_API_STATUS display_fill(netapibuf_packer *snapshot, void *ctx);
+static const struct nbi_remote_level user_20_fast = {
+    20, &nbi_layout_USER_INFO_20, sizeof(NET_DISPLAY_USER), convert_display_to_20,
+    page_display_users, {&nbi_layout_USER_INFO_20, display_fill}};
 
 static const struct nbi_remote_level local_groups_row =
     NBI_ROW_SAME(0, LOCALGROUP_USERS_INFO_0, NULL);
@@ -214,7 +221,7 @@ static NET_API_STATUS filtered_fill(netapibuf_packer *snapshot, void *ctx)
     struct filtered a = {NULL, f, snapshot,
                          nbi_remote_row(user_rows, USER_ROWS, f->row->level), NERR_Success};
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, f->args->server);
     if (st != NERR_Success)
         return st;
     a.r = &r;
@@ -224,6 +231,150 @@ static NET_API_STATUS filtered_fill(netapibuf_packer *snapshot, void *ctx)
     if (a.samba_status != NERR_Success)
         return nbi_remote_status(a.samba_status, NBI_NOUN_NONE, f->args->server);
     return nbi_remote_status(st, NBI_NOUN_NONE, f->args->server);
+}
+
+/* ---- level 20 of normal accounts ------------------------------------------------------ */
+
+/*
+ * The display information carries level 20's five fields for every
+ * account in a call or a few, but a Samba AD DC (4.17) answers every
+ * entry's account-control bits with 0: no account type, no disabled bit.
+ * An entry with none of the account-type bits (no account lacks one) shows
+ * such a server; the stored bits are then read with one SAMR
+ * EnumDomainUsers per bit, which the same server filters correctly: 14
+ * calls of a few milliseconds, where Samba's own route asks for every
+ * account separately.  The bits a DC computes rather than stores
+ * (UF_LOCKOUT, UF_PASSWORD_EXPIRED) are not among them; NetUserGetInfo
+ * reports those.
+ */
+#define ACB_NORMAL 0x00000010u
+#define ACB_ACCOUNT_TYPES 0x000001D8u /* TEMPDUP | NORMAL | DOMTRUST | WSTRUST | SVRTRUST */
+static const uint32_t stored_acb_bits[] = {
+    0x00000001, 0x00000002, 0x00000004, 0x00000020, 0x00000200, 0x00000800, 0x00001000,
+    0x00002000, 0x00004000, 0x00008000, 0x00010000, 0x00040000, 0x00080000, 0x00200000,
+}; /* DISABLED HOMDIRREQ PWNOTREQ MNS PWNOEXP ENC_TXT_PWD_ALLOWED SMARTCARD_REQUIRED
+      TRUSTED_FOR_DELEGATION NOT_DELEGATED USE_DES_KEY_ONLY DONT_REQ_PREAUTH
+      TRUSTED_TO_AUTHENTICATE_FOR_DELEGATION NO_AUTH_DATA_REQD USE_AES_KEYS */
+
+struct rid_acb {
+    uint32_t rid, acb;
+};
+
+struct acb_map {
+    struct rid_acb *e;
+    size_t n;
+    uint32_t bit; /* the bit the current enumeration filters on */
+};
+
+static int compare_rid(const void *a, const void *b)
+{
+    uint32_t x = ((const struct rid_acb *)a)->rid, y = ((const struct rid_acb *)b)->rid;
+    return x < y ? -1 : x > y;
+}
+
+static struct rid_acb *acb_find(const struct acb_map *m, uint32_t rid)
+{
+    struct rid_acb key = {rid, 0};
+    return bsearch(&key, m->e, m->n, sizeof key, compare_rid);
+}
+
+static NET_API_STATUS mark_bit(const char *name, uint32_t rid, void *ctx)
+{
+    (void)name;
+    struct acb_map *m = ctx;
+    struct rid_acb *e = acb_find(m, rid);
+    if (e)
+        e->acb |= m->bit;
+    return NERR_Success;
+}
+
+struct display_page {
+    NET_DISPLAY_USER *users;
+    uint32_t count;
+};
+
+/* The snapshot fill of user_20_fast: every page of the display
+   information (kept until the end, on Samba's context), the stored flags
+   where the pages lack them, then the records. */
+static NET_API_STATUS display_fill(netapibuf_packer *snapshot, void *ctx)
+{
+    const struct nbi_fill_ctx *f = ctx;
+    struct nbi_remote r;
+    NET_API_STATUS st = nbi_remote_enter(&r, f->args->server);
+    if (st != NERR_Success)
+        return st;
+    struct display_page *pages = NULL;
+    size_t npages = 0, total = 0;
+    int flagless = 0;
+    uint32_t resume = 0, samba_status;
+    unsigned stalls = 0;
+    for (;;) {
+        void *buf = NULL;
+        uint32_t count = 0, before = resume;
+        samba_status = page_display_users(&r, f->args, &resume, &buf, &count);
+        if (samba_status != NERR_Success && samba_status != ERROR_MORE_DATA)
+            break;
+        if (buf && count) {
+            struct display_page *more = nbi_sys_realloc(pages, (npages + 1) * sizeof *pages);
+            if (!more) {
+                r.samba->NetApiBufferFree(buf);
+                st = ERROR_NOT_ENOUGH_MEMORY;
+                break;
+            }
+            pages = more;
+            pages[npages].users = buf;
+            pages[npages++].count = count;
+            total += count;
+            for (uint32_t i = 0; i < count; i++)
+                flagless |= !(pages[npages - 1].users[i].usri1_flags & ACB_ACCOUNT_TYPES);
+        } else if (buf) {
+            r.samba->NetApiBufferFree(buf);
+        }
+        if (samba_status == NERR_Success)
+            break;
+        /* a page that says "more" and moves nothing on, twice: no end */
+        stalls = count == 0 && resume == before ? stalls + 1 : 0;
+        if (stalls >= 2) {
+            st = NERR_InternalError;
+            break;
+        }
+    }
+    struct acb_map map = {NULL, 0, 0};
+    int ok = st == NERR_Success && samba_status == NERR_Success;
+    if (ok && flagless) {
+        if (!(map.e = nbi_sys_malloc(total * sizeof *map.e)))
+            st = ERROR_NOT_ENOUGH_MEMORY;
+        for (size_t p = 0; map.e && p < npages; p++)
+            for (uint32_t i = 0; i < pages[p].count; i++)
+                map.e[map.n++] = (struct rid_acb){pages[p].users[i].usri1_user_id, ACB_NORMAL};
+        if (map.e)
+            qsort(map.e, map.n, sizeof *map.e, compare_rid);
+        for (size_t b = 0; st == NERR_Success && b < sizeof stored_acb_bits / sizeof *stored_acb_bits;
+             b++) {
+            map.bit = stored_acb_bits[b];
+            st = nbi_samr_enum_users(&r, f->args->server, map.bit, mark_bit, &map);
+        }
+    }
+    for (size_t p = 0; ok && st == NERR_Success && p < npages; p++)
+        for (uint32_t i = 0; st == NERR_Success && i < pages[p].count; i++) {
+            USER_INFO_20 record;
+            memset(&record, 0, sizeof record);
+            convert_display_to_20(&pages[p].users[i], &record);
+            const struct rid_acb *e = map.e ? acb_find(&map, record.usri20_user_id) : NULL;
+            if (e)
+                record.usri20_flags = acb_to_uf(e->acb);
+            st = netapibuf_packer_add(snapshot, &record);
+        }
+    for (size_t p = 0; p < npages; p++)
+        r.samba->NetApiBufferFree(pages[p].users); /* its strings go with the sweep */
+    nbi_sys_free(pages);
+    nbi_sys_free(map.e);
+    nbi_remote_leave(&r);
+    if (st != NERR_Success)
+        return nbi_remote_status(st, NBI_NOUN_NONE, f->args->server);
+    if (samba_status != NERR_Success)
+        return nbi_remote_status(samba_status, NBI_NOUN_NONE, f->args->server);
+    return NERR_Success;
 }
 
 /* ---- the functions ------------------------------------------------------------------ */
@@ -258,11 +409,17 @@ NET_API_STATUS nbi_remote_user_get_info(LPCSTR server, LPCSTR username, DWORD le
         return ERROR_INVALID_LEVEL;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
+    /* At level 0 libnetapi hands back the name as the caller wrote it
+       ("ALICE"), at every other level the account's own ("alice"), as
+       Windows does at all: level 0 is read as level 10, whose first field
+       is the same name. */
+    _Static_assert(offsetof(USER_INFO_10, usri10_name) == offsetof(USER_INFO_0, usri0_name),
+                   "level 0 is read as level 10");
     uint8_t *buf = NULL;
-    uint32_t samba_status = r.samba->NetUserGetInfo(bare, username, level, &buf);
+    uint32_t samba_status = r.samba->NetUserGetInfo(bare, username, level ? level : 10, &buf);
     if (samba_status == NERR_Success)
         st = buf ? nbi_remote_pack_one(row, buf, bufptr) : NERR_InternalError;
     nbi_remote_leave(&r);
@@ -306,7 +463,7 @@ NET_API_STATUS nbi_remote_user_get_local_groups(LPCSTR server, LPCSTR username, 
     if (st != NERR_Success)
         return st;
     struct nbi_remote r;
-    if ((st = nbi_remote_enter(&r)) != NERR_Success) {
+    if ((st = nbi_remote_enter(&r, bare)) != NERR_Success) {
         netapibuf_packer_destroy(g.page);
         return st;
     }
