@@ -118,7 +118,7 @@ NET_API_STATUS nbi_remote_dsgetdcname(LPCSTR server, LPCSTR domain, GUID *guid, 
 {
     const char *bare = server ? nbi_server_bare(server) : NULL;
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
     if (!r.samba->have_netapi_shares) {
@@ -164,7 +164,7 @@ NET_API_STATUS nbi_remote_get_join_information(LPCSTR server, LMSTR *name,
 {
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
     const char *samba_name = NULL;
@@ -196,7 +196,7 @@ NET_API_STATUS nbi_remote_join(const struct nbi_join_args *a)
 {
     const char *bare = nbi_server_bare(a->server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
     uint32_t samba_status = ERROR_NOT_SUPPORTED;
@@ -243,7 +243,7 @@ NET_API_STATUS nbi_remote_get_joinable_ous(LPCSTR server, LPCSTR domain, LPCSTR 
 {
     const char *bare = server ? nbi_server_bare(server) : NULL;
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
     uint32_t n = 0;

@@ -140,7 +140,7 @@ NET_API_STATUS nbi_remote_file_get_info(LPCSTR server, DWORD fileid, DWORD level
         return ERROR_INVALID_LEVEL;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
     if (!r.samba->have_netapi_shares) {
@@ -163,7 +163,7 @@ NET_API_STATUS nbi_remote_file_close(LPCSTR server, DWORD fileid)
 {
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
     uint32_t samba_status = r.samba->have_netapi_shares ? r.samba->NetFileClose(bare, fileid)

@@ -91,9 +91,9 @@ static uint32_t page_members(struct nbi_remote *r, const struct nbi_enum_args *a
 
 /* ---- the calls ---------------------------------------------------------------------------- */
 
-static NET_API_STATUS enter_mgmt(struct nbi_remote *r)
+static NET_API_STATUS enter_mgmt(struct nbi_remote *r, const char *server)
 {
-    NET_API_STATUS st = nbi_remote_enter(r);
+    NET_API_STATUS st = nbi_remote_enter(r, server);
     if (st == NERR_Success && !r->samba->have_netapi_users) {
         nbi_remote_leave(r);
         st = ERROR_NOT_SUPPORTED;
@@ -117,7 +117,7 @@ static NET_API_STATUS group_call(enum group_call call, LPCSTR server, const stru
 {
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = enter_mgmt(&r);
+    NET_API_STATUS st = enter_mgmt(&r, bare);
     if (st != NERR_Success)
         return st;
     uint32_t parm = 0, result;
@@ -271,7 +271,7 @@ NET_API_STATUS nbi_remote_group_get_info(LPCSTR server, LPCSTR groupname, DWORD 
         return NERR_GroupNotFound;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
     struct get_info gi = {row, bufptr};

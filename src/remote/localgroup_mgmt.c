@@ -37,7 +37,7 @@ static NET_API_STATUS localgroup_call(enum call call, LPCSTR server, LPCSTR grou
 {
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
     if (!r.samba->have_netapi_users) {
@@ -99,7 +99,7 @@ static NET_API_STATUS change_members(LPCSTR server, LPCSTR groupname, enum nbi_m
         memcpy(&members[i], buf + i * sizeof(void *), sizeof members[i]);
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     uint32_t result = st;
     if (st == NERR_Success) {
         result = nbi_samr_alias_change(&r, bare, groupname, op, level == 0 ? members : NULL,

@@ -68,7 +68,7 @@ NET_API_STATUS nbi_remote_server_set_info(LPCSTR server, DWORD level, LPBYTE buf
         return ERROR_INVALID_LEVEL;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
     uint32_t parm = 0, samba_status;

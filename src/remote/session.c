@@ -245,7 +245,7 @@ NET_API_STATUS nbi_remote_enter(struct nbi_remote *r, const char *server)
     r->samba = samba;
     r->ctx = context;
     r->frame = samba->_talloc_stackframe("netapibuf:session");
-    samr_follow(samba, server);
+    samr_follow(samba, server ? server : ""); /* NULL: Samba's own choice, a name of its own */
     r->saved_errno = saved;
     errno = saved;
     return NERR_Success;

@@ -117,7 +117,7 @@ static NET_API_STATUS srvsvc_enum_fill(netapibuf_packer *snapshot, void *ctx)
 {
     const struct nbi_fill_ctx *f = ctx;
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, f->args->server);
     if (st != NERR_Success)
         return st;
     struct enum_add a = {snapshot, f->row};
@@ -164,7 +164,7 @@ NET_API_STATUS nbi_remote_share_get_info(LPCSTR server, LPCSTR netname, DWORD le
         return NERR_NetNameNotFound;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
     uint32_t samba_status;
@@ -201,7 +201,7 @@ NET_API_STATUS nbi_remote_share_add(LPCSTR server, DWORD level, LPBYTE buf, LPDW
         return ERROR_INVALID_LEVEL;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
     uint32_t parm = 0;
@@ -222,7 +222,7 @@ NET_API_STATUS nbi_remote_share_del(LPCSTR server, LPCSTR netname, DWORD reserve
         return NERR_NetNameNotFound;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
     uint32_t samba_status = r.samba->have_netapi_shares
@@ -260,7 +260,7 @@ NET_API_STATUS nbi_remote_share_set_info(LPCSTR server, LPCSTR netname, DWORD le
         return NERR_NetNameNotFound;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
     uint32_t parm = 0, samba_status;

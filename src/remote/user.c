@@ -10,8 +10,8 @@
  * level 20 of normal accounts takes that route; the display information
  * carries SAMR's account-control bits, which become Windows' UF_ flags
  * here, as Samba's own per-user route does (a domain controller's display
- * information has none: those are read from the accounts, one SAMR query
- * each).  Other levels and filters go through Samba's NetUserEnum, paged
+ * information has none: those are read with one SAMR enumeration per
+ * stored bit, display_fill).  Other levels and filters go through Samba's NetUserEnum, paged
  * to the end, except filters other than
  * normal accounts: with one that matches nothing on a domain controller,
  * Samba's NetUserEnum dies (samr.h), so those accounts are listed through
@@ -32,7 +32,6 @@
 #include "remote/acb.h"
 #include "remote/functions.h"
 #include "remote/samr.h"
-#include "remote/samr_mgmt.h"
 #include "remote/table.h"
 
 /* ---- Samba's records where they differ from ours ---------------------------- */
@@ -114,20 +113,15 @@ static uint32_t page_user_enum(struct nbi_remote *r, const struct nbi_enum_args 
 }
 
 /* The display information continues at the index after the last entry.
-   A Samba domain controller's carries no control bits: those entries'
-   are read from the accounts (samr_mgmt.h), as NetQueryDisplayInformation
-   does, so a disabled account shows UF_ACCOUNTDISABLE. */
+   A Samba domain controller's carries no control bits: display_fill reads
+   them for the whole list at once (below). */
 static uint32_t page_display_users(struct nbi_remote *r, const struct nbi_enum_args *a,
                                    uint32_t *resume, void **buf, uint32_t *count)
 {
     uint32_t st = r->samba->NetQueryDisplayInformation(a->server, 1, *resume, 0xFFFFFFFFu,
                                                        MAX_PREFERRED_LENGTH, count, buf);
-    if ((st == NERR_Success || st == ERROR_MORE_DATA) && *buf && *count) {
+    if ((st == NERR_Success || st == ERROR_MORE_DATA) && *buf && *count)
         *resume = ((const NET_DISPLAY_USER *)*buf)[*count - 1].usri1_next_index;
-        uint32_t fixed = nbi_samr_display_flags(r, a->server, 1, *buf, *count);
-        if (fixed != NERR_Success)
-            st = fixed;
-    }
     return st;
 }
 
@@ -247,8 +241,6 @@ static NET_API_STATUS filtered_fill(netapibuf_packer *snapshot, void *ctx)
  * (UF_LOCKOUT, UF_PASSWORD_EXPIRED) are not among them; NetUserGetInfo
  * reports those.
  */
-#define ACB_NORMAL 0x00000010u
-#define ACB_ACCOUNT_TYPES 0x000001D8u /* TEMPDUP | NORMAL | DOMTRUST | WSTRUST | SVRTRUST */
 static const uint32_t stored_acb_bits[] = {
     0x00000001, 0x00000002, 0x00000004, 0x00000020, 0x00000200, 0x00000800, 0x00001000,
     0x00002000, 0x00004000, 0x00008000, 0x00010000, 0x00040000, 0x00080000, 0x00200000,
@@ -326,7 +318,7 @@ static NET_API_STATUS display_fill(netapibuf_packer *snapshot, void *ctx)
             pages[npages++].count = count;
             total += count;
             for (uint32_t i = 0; i < count; i++)
-                flagless |= !(pages[npages - 1].users[i].usri1_flags & ACB_ACCOUNT_TYPES);
+                flagless |= !(pages[npages - 1].users[i].usri1_flags & NBI_ACB_TYPE_MASK);
         } else if (buf) {
             r.samba->NetApiBufferFree(buf);
         }
@@ -346,7 +338,7 @@ static NET_API_STATUS display_fill(netapibuf_packer *snapshot, void *ctx)
             st = ERROR_NOT_ENOUGH_MEMORY;
         for (size_t p = 0; map.e && p < npages; p++)
             for (uint32_t i = 0; i < pages[p].count; i++)
-                map.e[map.n++] = (struct rid_acb){pages[p].users[i].usri1_user_id, ACB_NORMAL};
+                map.e[map.n++] = (struct rid_acb){pages[p].users[i].usri1_user_id, NBI_ACB_NORMAL};
         if (map.e)
             qsort(map.e, map.n, sizeof *map.e, compare_rid);
         for (size_t b = 0; st == NERR_Success && b < sizeof stored_acb_bits / sizeof *stored_acb_bits;
@@ -362,7 +354,7 @@ static NET_API_STATUS display_fill(netapibuf_packer *snapshot, void *ctx)
             convert_display_to_20(&pages[p].users[i], &record);
             const struct rid_acb *e = map.e ? acb_find(&map, record.usri20_user_id) : NULL;
             if (e)
-                record.usri20_flags = acb_to_uf(e->acb);
+                record.usri20_flags = nbi_acb_to_uf(e->acb);
             st = netapibuf_packer_add(snapshot, &record);
         }
     for (size_t p = 0; p < npages; p++)

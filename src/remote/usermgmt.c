@@ -385,9 +385,9 @@ static const struct nbi_remote_level display_rows[] = {
 /* ---- NetUserAdd, NetUserSetInfo, NetUserDel --------------------------------------------- */
 
 /* The management half of Samba's library is there (samba.h). */
-static NET_API_STATUS enter_mgmt(struct nbi_remote *r)
+static NET_API_STATUS enter_mgmt(struct nbi_remote *r, const char *server)
 {
-    NET_API_STATUS st = nbi_remote_enter(r);
+    NET_API_STATUS st = nbi_remote_enter(r, server);
     if (st == NERR_Success && !r->samba->have_netapi_users) {
         nbi_remote_leave(r);
         st = ERROR_NOT_SUPPORTED;
@@ -426,7 +426,7 @@ NET_API_STATUS nbi_remote_user_add(LPCSTR server, DWORD level, LPBYTE buf)
     alignas(16) unsigned char samba[NBI_WRITE_RECORD_MAX];
     row->convert(buf, samba);
     struct nbi_remote r;
-    NET_API_STATUS st = enter_mgmt(&r);
+    NET_API_STATUS st = enter_mgmt(&r, bare);
     if (st != NERR_Success)
         return st;
     uint32_t parm = 0;
@@ -460,7 +460,7 @@ NET_API_STATUS nbi_remote_user_set_info(LPCSTR server, LPCSTR username, DWORD le
     else if (row->convert)
         record = samba;
     struct nbi_remote r;
-    NET_API_STATUS st = enter_mgmt(&r);
+    NET_API_STATUS st = enter_mgmt(&r, bare);
     if (st != NERR_Success)
         return st;
     uint32_t result = NERR_Success, parm = 0;
@@ -481,7 +481,7 @@ NET_API_STATUS nbi_remote_user_del(LPCSTR server, LPCSTR username)
         return NERR_UserNotFound;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = enter_mgmt(&r);
+    NET_API_STATUS st = enter_mgmt(&r, bare);
     if (st != NERR_Success)
         return st;
     uint32_t result = r.samba->NetUserDel(bare, username);
@@ -496,7 +496,7 @@ NET_API_STATUS nbi_remote_user_change_password(LPCSTR server, LPCSTR username,
         return NERR_UserNotFound;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
     uint32_t result = nbi_samr_change_password(&r, bare, username, oldpassword, newpassword);
@@ -548,7 +548,7 @@ NET_API_STATUS nbi_remote_user_set_groups(LPCSTR server, LPCSTR username, DWORD 
         memcpy(&names[i], buf + i * stride, sizeof names[i]);
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     uint32_t result = st;
     if (st == NERR_Success) {
         result = nbi_samr_user_set_groups(&r, bare, username, names, num_entries);
@@ -569,7 +569,7 @@ NET_API_STATUS nbi_remote_user_modals_get(LPCSTR server, DWORD level, LPBYTE *bu
         return ERROR_INVALID_LEVEL;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = enter_mgmt(&r);
+    NET_API_STATUS st = enter_mgmt(&r, bare);
     if (st != NERR_Success)
         return st;
     uint8_t *buf = NULL;
@@ -592,7 +592,7 @@ NET_API_STATUS nbi_remote_user_modals_set(LPCSTR server, DWORD level, LPBYTE buf
         return ERROR_NOT_SUPPORTED;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = enter_mgmt(&r);
+    NET_API_STATUS st = enter_mgmt(&r, bare);
     if (st != NERR_Success)
         return st;
     uint32_t parm = 0;
@@ -625,7 +625,7 @@ NET_API_STATUS nbi_remote_query_display(LPCSTR server, DWORD level, DWORD index,
         return ERROR_INVALID_LEVEL;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r);
+    NET_API_STATUS st = nbi_remote_enter(&r, bare);
     if (st != NERR_Success)
         return st;
     void *page = NULL;
