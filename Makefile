@@ -36,8 +36,9 @@ bench-large: build
 
 # The suite under AddressSanitizer + UndefinedBehaviorSanitizer, then the
 # "threads" tests (the soak and fork tests among them) under
-# ThreadSanitizer, with no suppressions (docs/checking.md).  The soak and
-# fork tests run SAN_SECONDS each here instead of their default 2.
+# ThreadSanitizer, with no suppression for our code (docs/checking.md).
+# The soak and fork tests run SAN_SECONDS each here instead of their
+# default 2.
 SAN_CC ?= clang
 SAN_SECONDS ?= 6
 sanitize:

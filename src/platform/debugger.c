@@ -10,7 +10,11 @@ int nbi_on_valgrind;
 int nbi_debugger_init(void)
 {
 #ifdef NETAPIBUF_HAVE_VALGRIND
-    nbi_on_valgrind = RUNNING_ON_VALGRIND ? 1 : 0;
+    /* Written only when it changes (once, if ever): later calls, from any
+       thread (a remote session asks again), leave it to the readers. */
+    int watched = RUNNING_ON_VALGRIND ? 1 : 0;
+    if (__atomic_load_n(&nbi_on_valgrind, __ATOMIC_RELAXED) != watched)
+        __atomic_store_n(&nbi_on_valgrind, watched, __ATOMIC_RELAXED);
 #endif
     return nbi_on_valgrind;
 }

@@ -16,9 +16,20 @@ static struct nbi_fork_member *next_of(struct nbi_fork_member *const *link)
     return __atomic_load_n(link, __ATOMIC_ACQUIRE);
 }
 
+/*
+ * The handlers may be registered twice (nbi_fork_protocol_first): the
+ * forking thread runs the first prepare it reaches and skips the other,
+ * and the first release it reaches undoes it.  Each forking thread has its
+ * own flag (the child is that thread, with its copy).
+ */
+static _Thread_local int prepared;
+
 /* Before fork: every lock, outer ones first. */
 static void prepare(void)
 {
+    if (prepared)
+        return;
+    prepared = 1;
     for (struct nbi_fork_member *m = next_of(&members); m; m = next_of(&m->next)) {
         m->prepare(m->arg);
         m->held = 1;
@@ -30,6 +41,9 @@ static void prepare(void)
    first member until it is released. */
 static void release(int in_child)
 {
+    if (!prepared)
+        return;
+    prepared = 0;
     for (struct nbi_fork_member *m = next_of(&members); m; m = next_of(&m->next)) {
         if (!m->held)
             continue;
@@ -57,6 +71,14 @@ void nbi_fork_join(struct nbi_fork_member *member)
         link = &at->next;
     member->next = at;
     __atomic_store_n(link, member, __ATOMIC_RELEASE);
+}
+
+void nbi_fork_protocol_first(void)
+{
+    /* glibc runs prepare handlers in the reverse order of registration:
+       registered again now, ours run before those of the libraries loaded
+       since, and the first registration's become no-ops (prepared). */
+    (void)pthread_atfork(prepare, release_in_parent, release_in_child);
 }
 
 void nbi_mutex_fork_lock(void *mutex)

@@ -54,10 +54,13 @@ enum nbi_lock_rank {
     /* Layer 5, remote servers: the lock serializing calls into Samba's
        library ranks first, as a remote call stages its results in the
        packer, walks the snapshot table and allocates buffers while holding
-       it; the credentials lock is read inside such a call. */
-    NBI_RANK_SAMBA_COMPAT = 90, /* api/compat.c: netapi.h's libnetapi context, held
-                                   while it sets the credentials */
-    NBI_RANK_SAMBA = 100,       /* remote/session.c: one call into Samba's engine */
+       it; the credentials lock is read inside such a call.  Nothing ranks
+       before it: Samba's library forks inside a call (tdb's one-time check
+       for robust mutexes), so prepare runs in a thread that holds it
+       already, and any lock taken before it there would invert the order. */
+    NBI_RANK_SAMBA = 100,        /* remote/session.c: one call into Samba's engine */
+    NBI_RANK_SAMBA_COMPAT = 105, /* api/compat.c: netapi.h's libnetapi context, held
+                                    while it sets the credentials, never in a call */
     NBI_RANK_CREDENTIALS = 110, /* remote/credentials.c: the process's credentials */
 
     /* Layer 5, this machine: leaves, except the walk (see above). */
@@ -86,6 +89,18 @@ struct nbi_fork_member {
 /* Add a member; called from the constructors the macros below define,
    which run before any thread can call into the library. */
 NBI_INTERNAL void nbi_fork_join(struct nbi_fork_member *member);
+
+/*
+ * After loading a library that registers fork handlers of its own: make
+ * ours run first again.  Otherwise that library's prepare handler runs
+ * before ours (glibc runs them newest first) and takes its locks before
+ * ours, while one of our locks may be held by a thread about to take one
+ * of its locks: Samba's tevent locks its context mutex at fork, and a
+ * remote call makes tevent contexts under our session lock, a deadlock
+ * (ThreadSanitizer's lock-order report in the remote tests).  Call it
+ * once per such library, right after loading it.
+ */
+NBI_INTERNAL void nbi_fork_protocol_first(void);
 
 /* A participant with its own handlers, joined at load time.  The handlers
    get NULL. */

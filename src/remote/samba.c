@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include "platform/locks.h"
+
 #define NETAPI_VERSION "NETAPI_1.0.0"
 #define TALLOC_VERSION "TALLOC_2.0.2"
 #define NDR_VERSION "NDR_STANDARD_0.0.1"
@@ -86,10 +88,31 @@ static int resolve(void *handle, const struct entry *entries, size_t n)
     return all;
 }
 
+/*
+ * Samba's event library registers its fork handlers at its first event
+ * context (a pthread_once in tevent_context_init), which libnetapi makes
+ * during a call, under our session lock.  One context made and freed here
+ * registers them now, so that ours, registered again after them, run first
+ * at fork (platform/locks.h, nbi_fork_protocol_first).
+ */
+static void register_tevent_fork_handlers(void *handle)
+{
+    void *(*make)(void *) = (void *(*)(void *))dlsym(handle, "tevent_context_init");
+    int (*release)(void *, const char *) =
+        (int (*)(void *, const char *))dlsym(handle, "_talloc_free");
+    void *ev = make && release ? make(NULL) : NULL;
+    if (ev)
+        (void)release(ev, "netapibuf:fork-order");
+}
+
 static void load(void)
 {
     int saved = errno;
     void *handle = dlopen("libnetapi.so.1", RTLD_NOW | RTLD_LOCAL);
+    if (handle) {
+        register_tevent_fork_handlers(handle);
+        nbi_fork_protocol_first(); /* ours before tevent's at fork (locks.h) */
+    }
     if (handle && resolve(handle, netapi_entries, sizeof netapi_entries / sizeof *netapi_entries) &&
         resolve(handle, talloc_entries, sizeof talloc_entries / sizeof *talloc_entries) &&
         resolve(handle, credentials_entries,
