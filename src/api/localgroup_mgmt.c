@@ -86,16 +86,21 @@ NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetLocalGroupSetInfo(LPCSTR servernam
     return nbi_local_write_refused();
 }
 
-/* What the three member functions share before they part. */
-static NET_API_STATUS members_start(LPCSTR servername, LPCSTR groupname, DWORD level, LPBYTE buf,
-                                    DWORD count, enum nbi_server *where)
+/* The three member functions: the checks, then the server's answer. */
+static NET_API_STATUS change_members(enum nbi_member_change op, LPCSTR servername,
+                                     LPCSTR groupname, DWORD level, LPBYTE buf, DWORD count)
 {
+    enum nbi_server where;
     NET_API_STATUS st = groupname ? NERR_Success : ERROR_INVALID_PARAMETER;
     if (st == NERR_Success)
         st = nbi_mgmt_members(level, buf, count);
     if (st == NERR_Success)
-        st = nbi_api_where(servername, where);
-    return st;
+        st = nbi_api_where(servername, &where);
+    if (st != NERR_Success)
+        return st;
+    if (where == NBI_SERVER_REMOTE)
+        return nbi_remote_localgroup_change_members(servername, groupname, op, level, buf, count);
+    return nbi_local_write_refused();
 }
 
 NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetLocalGroupAddMembers(LPCSTR servername,
@@ -103,13 +108,7 @@ NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetLocalGroupAddMembers(LPCSTR server
                                                                    LPBYTE buf,
                                                                    DWORD totalentries)
 {
-    enum nbi_server where;
-    NET_API_STATUS st = members_start(servername, groupname, level, buf, totalentries, &where);
-    if (st != NERR_Success)
-        return st;
-    if (where == NBI_SERVER_REMOTE)
-        return nbi_remote_localgroup_add_members(servername, groupname, level, buf, totalentries);
-    return nbi_local_write_refused();
+    return change_members(NBI_MEMBERS_ADD, servername, groupname, level, buf, totalentries);
 }
 
 NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetLocalGroupDelMembers(LPCSTR servername,
@@ -117,13 +116,7 @@ NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetLocalGroupDelMembers(LPCSTR server
                                                                    LPBYTE buf,
                                                                    DWORD totalentries)
 {
-    enum nbi_server where;
-    NET_API_STATUS st = members_start(servername, groupname, level, buf, totalentries, &where);
-    if (st != NERR_Success)
-        return st;
-    if (where == NBI_SERVER_REMOTE)
-        return nbi_remote_localgroup_del_members(servername, groupname, level, buf, totalentries);
-    return nbi_local_write_refused();
+    return change_members(NBI_MEMBERS_DEL, servername, groupname, level, buf, totalentries);
 }
 
 NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetLocalGroupSetMembers(LPCSTR servername,
@@ -131,11 +124,5 @@ NBI_EXPORT NET_API_STATUS NET_API_FUNCTION NetLocalGroupSetMembers(LPCSTR server
                                                                    LPBYTE buf,
                                                                    DWORD totalentries)
 {
-    enum nbi_server where;
-    NET_API_STATUS st = members_start(servername, groupname, level, buf, totalentries, &where);
-    if (st != NERR_Success)
-        return st;
-    if (where == NBI_SERVER_REMOTE)
-        return nbi_remote_localgroup_set_members(servername, groupname, level, buf, totalentries);
-    return nbi_local_write_refused();
+    return change_members(NBI_MEMBERS_SET, servername, groupname, level, buf, totalentries);
 }

@@ -157,12 +157,8 @@ NET_API_STATUS nbi_local_share_enum(DWORD level, LPBYTE *bufptr, DWORD prefmaxle
                                        share_convert};
     if (!spec.layout)
         return ERROR_INVALID_LEVEL;
-    uint64_t handle = resume_handle ? *resume_handle : 0;
-    NET_API_STATUS st = nbi_page_enum(&spec, prefmaxlen, resume_handle ? &handle : NULL, 32,
-                                      bufptr, entriesread, totalentries);
-    if (resume_handle && (st == NERR_Success || st == ERROR_MORE_DATA))
-        *resume_handle = (DWORD)handle;
-    return st;
+    return nbi_page_enum_dword(&spec, prefmaxlen, resume_handle, bufptr, entriesread,
+                               totalentries);
 }
 
 /* ---- NetShareGetInfo ------------------------------------------------------------- */

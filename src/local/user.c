@@ -488,11 +488,8 @@ NET_API_STATUS nbi_local_user_enum(DWORD level, DWORD filter, LPBYTE *bufptr, DW
            and continues at its index */
         struct nbi_page_spec spec = {&kinds[l - levels], NULL, (void *)(uintptr_t)l, level,
                                      l->layout, NULL};
-        uint64_t handle = *resume_handle;
-        st = nbi_page_enum(&spec, prefmaxlen, &handle, 32, bufptr, entriesread, totalentries);
-        if (st == NERR_Success || st == ERROR_MORE_DATA)
-            *resume_handle = (DWORD)handle;
-        return st;
+        return nbi_page_enum_dword(&spec, prefmaxlen, resume_handle, bufptr, entriesread,
+                                   totalentries);
     }
     /* everything in one call, or a first page that cannot be continued:
        one walk straight into the result */

@@ -124,6 +124,18 @@ NET_API_STATUS nbi_page_enum_ptr(const struct nbi_page_spec *spec, DWORD prefmax
     return st;
 }
 
+NET_API_STATUS nbi_page_enum_dword(const struct nbi_page_spec *spec, DWORD prefmaxlen,
+                                   LPDWORD resumehandle, LPBYTE *bufptr, LPDWORD entriesread,
+                                   LPDWORD totalentries)
+{
+    uint64_t handle = resumehandle ? *resumehandle : 0;
+    NET_API_STATUS st = nbi_page_enum(spec, prefmaxlen, resumehandle ? &handle : NULL, 32,
+                                      bufptr, entriesread, totalentries);
+    if (resumehandle && (st == NERR_Success || st == ERROR_MORE_DATA))
+        *resumehandle = (DWORD)handle;
+    return st;
+}
+
 NET_API_STATUS nbi_enum_start(LPBYTE *bufptr, LPDWORD entriesread, LPDWORD totalentries)
 {
     if (bufptr)

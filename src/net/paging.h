@@ -52,6 +52,13 @@ NBI_INTERNAL NET_API_STATUS nbi_page_enum_ptr(const struct nbi_page_spec *spec, 
                                               PDWORD_PTR resumehandle, LPBYTE *bufptr,
                                               LPDWORD entriesread, LPDWORD totalentries);
 
+/* The same for the enumerations whose resume handle is an LPDWORD
+   (NetUserEnum, NetShareEnum): a 32-bit handle. */
+NBI_INTERNAL NET_API_STATUS nbi_page_enum_dword(const struct nbi_page_spec *spec,
+                                                DWORD prefmaxlen, LPDWORD resumehandle,
+                                                LPBYTE *bufptr, LPDWORD entriesread,
+                                                LPDWORD totalentries);
+
 /*
  * The common start of an enumeration: *bufptr, *entriesread and
  * *totalentries zeroed where not NULL; 87 if any of them is NULL.

@@ -90,14 +90,9 @@ NET_API_STATUS nbi_remote_file_enum(LPCSTR server, LPCSTR basepath, LPCSTR usern
     *at++ = '\n';
     key_part(at, n - (size_t)(at - key), username);
     struct file_args args = {{nbi_server_bare(server), key, level, 0}, basepath, username};
-    uint64_t handle = resume_handle ? *resume_handle : 0;
     NET_API_STATUS st = nbi_remote_enumerate(row, &args.base, NBI_NOUN_NONE, prefmaxlen,
-                                             resume_handle ? &handle : NULL,
-                                             sizeof(DWORD_PTR) * 8, bufptr, entriesread,
-                                             totalentries);
+                                             resume_handle, bufptr, entriesread, totalentries);
     nbi_sys_free(key);
-    if (resume_handle && (st == NERR_Success || st == ERROR_MORE_DATA))
-        *resume_handle = (DWORD_PTR)handle;
     if (st == NBI_LIBNETAPI_NOT_IMPLEMENTED)
         st = ERROR_NOT_SUPPORTED;
     return st;

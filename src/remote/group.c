@@ -91,16 +91,6 @@ static uint32_t page_members(struct nbi_remote *r, const struct nbi_enum_args *a
 
 /* ---- the calls ---------------------------------------------------------------------------- */
 
-static NET_API_STATUS enter_mgmt(struct nbi_remote *r, const char *server)
-{
-    NET_API_STATUS st = nbi_remote_enter(r, server);
-    if (st == NERR_Success && !r->samba->have_netapi_users) {
-        nbi_remote_leave(r);
-        st = ERROR_NOT_SUPPORTED;
-    }
-    return st;
-}
-
 /* One of Samba's group calls. */
 enum group_call { ADD, SET_INFO, ADD_USER, DEL_USER, DELETE, SET_USERS };
 
@@ -117,7 +107,7 @@ static NET_API_STATUS group_call(enum group_call call, LPCSTR server, const stru
 {
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = enter_mgmt(&r, bare);
+    NET_API_STATUS st = nbi_remote_enter_users(&r, bare);
     if (st != NERR_Success)
         return st;
     uint32_t parm = 0, result;
@@ -218,14 +208,8 @@ NET_API_STATUS nbi_remote_group_enum(LPCSTR server, DWORD level, LPBYTE *bufptr,
     if (!row)
         return ERROR_INVALID_LEVEL;
     struct nbi_enum_args args = {nbi_server_bare(server), NULL, level, 0};
-    uint64_t handle = resume_handle ? *resume_handle : 0;
-    NET_API_STATUS st = nbi_remote_enumerate(row, &args, NBI_NOUN_NONE, prefmaxlen,
-                                             resume_handle ? &handle : NULL,
-                                             sizeof(DWORD_PTR) * 8, bufptr, entriesread,
-                                             totalentries);
-    if (resume_handle && (st == NERR_Success || st == ERROR_MORE_DATA))
-        *resume_handle = (DWORD_PTR)handle;
-    return st;
+    return nbi_remote_enumerate(row, &args, NBI_NOUN_NONE, prefmaxlen, resume_handle,
+                                bufptr, entriesread, totalentries);
 }
 
 /* One group as the row's record. */
@@ -290,12 +274,6 @@ NET_API_STATUS nbi_remote_group_get_users(LPCSTR server, LPCSTR groupname, DWORD
     if (!groupname[0])
         return NERR_GroupNotFound;
     struct nbi_enum_args args = {nbi_server_bare(server), groupname, level, 0};
-    uint64_t handle = resume_handle ? *resume_handle : 0;
-    NET_API_STATUS st = nbi_remote_enumerate(row, &args, NBI_NOUN_GROUP, prefmaxlen,
-                                             resume_handle ? &handle : NULL,
-                                             sizeof(DWORD_PTR) * 8, bufptr, entriesread,
-                                             totalentries);
-    if (resume_handle && (st == NERR_Success || st == ERROR_MORE_DATA))
-        *resume_handle = (DWORD_PTR)handle;
-    return st;
+    return nbi_remote_enumerate(row, &args, NBI_NOUN_GROUP, prefmaxlen, resume_handle,
+                                bufptr, entriesread, totalentries);
 }

@@ -75,14 +75,8 @@ NET_API_STATUS nbi_remote_localgroup_enum(LPCSTR server, DWORD level, LPBYTE *bu
     if (!row)
         return ERROR_INVALID_LEVEL;
     struct nbi_enum_args args = {nbi_server_bare(server), NULL, level, 0};
-    uint64_t handle = resumehandle ? *resumehandle : 0;
-    NET_API_STATUS st = nbi_remote_enumerate(row, &args, NBI_NOUN_NONE, prefmaxlen,
-                                             resumehandle ? &handle : NULL,
-                                             sizeof(DWORD_PTR) * 8, bufptr, entriesread,
-                                             totalentries);
-    if (resumehandle && (st == NERR_Success || st == ERROR_MORE_DATA))
-        *resumehandle = (DWORD_PTR)handle;
-    return st;
+    return nbi_remote_enumerate(row, &args, NBI_NOUN_NONE, prefmaxlen, resumehandle,
+                                bufptr, entriesread, totalentries);
 }
 
 /* ---- NetLocalGroupGetInfo ------------------------------------------------------- */
@@ -217,12 +211,6 @@ NET_API_STATUS nbi_remote_localgroup_get_members(LPCSTR server, LPCSTR groupname
     if (!groupname[0])
         return NERR_GroupNotFound;
     struct nbi_enum_args args = {nbi_server_bare(server), groupname, level, 0};
-    uint64_t handle = resumehandle ? *resumehandle : 0;
-    NET_API_STATUS st = nbi_remote_enumerate(row, &args, NBI_NOUN_LOCALGROUP, prefmaxlen,
-                                             resumehandle ? &handle : NULL,
-                                             sizeof(DWORD_PTR) * 8, bufptr, entriesread,
-                                             totalentries);
-    if (resumehandle && (st == NERR_Success || st == ERROR_MORE_DATA))
-        *resumehandle = (DWORD_PTR)handle;
-    return st;
+    return nbi_remote_enumerate(row, &args, NBI_NOUN_LOCALGROUP, prefmaxlen, resumehandle,
+                                bufptr, entriesread, totalentries);
 }

@@ -37,13 +37,9 @@ static NET_API_STATUS localgroup_call(enum call call, LPCSTR server, LPCSTR grou
 {
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = nbi_remote_enter(&r, bare);
+    NET_API_STATUS st = nbi_remote_enter_users(&r, bare);
     if (st != NERR_Success)
         return st;
-    if (!r.samba->have_netapi_users) {
-        nbi_remote_leave(&r);
-        return ERROR_NOT_SUPPORTED;
-    }
     uint32_t parm = 0, result;
     switch (call) {
     case ADD: result = r.samba->NetLocalGroupAdd(bare, level, buf, &parm); break;
@@ -83,8 +79,9 @@ NET_API_STATUS nbi_remote_localgroup_set_info(LPCSTR server, LPCSTR groupname, D
 
 /* ---- members ------------------------------------------------------------------------------- */
 
-static NET_API_STATUS change_members(LPCSTR server, LPCSTR groupname, enum nbi_member_change op,
-                                     DWORD level, LPBYTE buf, DWORD count)
+NET_API_STATUS nbi_remote_localgroup_change_members(LPCSTR server, LPCSTR groupname,
+                                                   enum nbi_member_change op, DWORD level,
+                                                   LPBYTE buf, DWORD count)
 {
     if (level != 0 && level != 3)
         return ERROR_INVALID_LEVEL;
@@ -110,22 +107,4 @@ static NET_API_STATUS change_members(LPCSTR server, LPCSTR groupname, enum nbi_m
     if (st != NERR_Success)
         return st;
     return result ? nbi_remote_write_status(result, NBI_NOUN_LOCALGROUP, bare) : NERR_Success;
-}
-
-NET_API_STATUS nbi_remote_localgroup_add_members(LPCSTR server, LPCSTR groupname, DWORD level,
-                                                 LPBYTE buf, DWORD totalentries)
-{
-    return change_members(server, groupname, NBI_MEMBERS_ADD, level, buf, totalentries);
-}
-
-NET_API_STATUS nbi_remote_localgroup_del_members(LPCSTR server, LPCSTR groupname, DWORD level,
-                                                 LPBYTE buf, DWORD totalentries)
-{
-    return change_members(server, groupname, NBI_MEMBERS_DEL, level, buf, totalentries);
-}
-
-NET_API_STATUS nbi_remote_localgroup_set_members(LPCSTR server, LPCSTR groupname, DWORD level,
-                                                 LPBYTE buf, DWORD totalentries)
-{
-    return change_members(server, groupname, NBI_MEMBERS_SET, level, buf, totalentries);
 }

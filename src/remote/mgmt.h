@@ -72,15 +72,18 @@ NBI_INTERNAL NET_API_STATUS nbi_remote_localgroup_del(LPCSTR server, LPCSTR grou
 NBI_INTERNAL NET_API_STATUS nbi_remote_localgroup_set_info(LPCSTR server, LPCSTR groupname,
                                                            DWORD level, LPBYTE buf);
 
-/* Members by SID (level 0) or by "DOMAIN\name" (level 3). */
-NBI_INTERNAL NET_API_STATUS nbi_remote_localgroup_add_members(LPCSTR server, LPCSTR groupname,
-                                                              DWORD level, LPBYTE buf,
-                                                              DWORD totalentries);
-NBI_INTERNAL NET_API_STATUS nbi_remote_localgroup_del_members(LPCSTR server, LPCSTR groupname,
-                                                              DWORD level, LPBYTE buf,
-                                                              DWORD totalentries);
-NBI_INTERNAL NET_API_STATUS nbi_remote_localgroup_set_members(LPCSTR server, LPCSTR groupname,
-                                                              DWORD level, LPBYTE buf,
-                                                              DWORD totalentries);
+/* What a change of a local group's members does. */
+enum nbi_member_change {
+    NBI_MEMBERS_ADD, /* each must exist and not be a member yet */
+    NBI_MEMBERS_DEL, /* each must be a member */
+    NBI_MEMBERS_SET  /* each must exist; the others are taken out */
+};
+
+/* NetLocalGroupAddMembers, DelMembers and SetMembers (op): members by
+   SID (level 0) or by "DOMAIN\name" (level 3). */
+NBI_INTERNAL NET_API_STATUS nbi_remote_localgroup_change_members(LPCSTR server, LPCSTR groupname,
+                                                                 enum nbi_member_change op,
+                                                                 DWORD level, LPBYTE buf,
+                                                                 DWORD totalentries);
 
 #endif /* NBI_REMOTE_MGMT_H */

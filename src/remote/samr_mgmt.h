@@ -51,6 +51,7 @@
 #include <lm.h>
 
 #include "platform/platform.h"
+#include "remote/mgmt.h"
 #include "remote/samr.h"
 #include "remote/session.h"
 
@@ -196,13 +197,6 @@ NBI_INTERNAL uint32_t nbi_samr_group_set_users(struct nbi_remote *r, const char 
 /* Delete global group `group`, taking its members out first. */
 NBI_INTERNAL uint32_t nbi_samr_group_delete(struct nbi_remote *r, const char *server,
                                             const char *group);
-
-/* What a change of a local group's members does. */
-enum nbi_member_change {
-    NBI_MEMBERS_ADD, /* each must exist and not be a member yet */
-    NBI_MEMBERS_DEL, /* each must be a member */
-    NBI_MEMBERS_SET  /* each must exist; the others are taken out */
-};
 
 /*
  * Change the members of local group `alias` (looked up in BUILTIN, then

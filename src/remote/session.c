@@ -251,6 +251,16 @@ NET_API_STATUS nbi_remote_enter(struct nbi_remote *r, const char *server)
     return NERR_Success;
 }
 
+NET_API_STATUS nbi_remote_enter_users(struct nbi_remote *r, const char *server)
+{
+    NET_API_STATUS st = nbi_remote_enter(r, server);
+    if (st == NERR_Success && !r->samba->have_netapi_users) {
+        nbi_remote_leave(r);
+        st = ERROR_NOT_SUPPORTED;
+    }
+    return st;
+}
+
 void nbi_remote_leave(struct nbi_remote *r)
 {
     if (r->frame)

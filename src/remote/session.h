@@ -50,6 +50,11 @@ struct nbi_remote {
  */
 NBI_INTERNAL NET_API_STATUS nbi_remote_enter(struct nbi_remote *r, const char *server);
 
+/* nbi_remote_enter for a call into the management half of Samba's library
+   (samba.h, have_netapi_users): ERROR_NOT_SUPPORTED, nothing held, where
+   this libnetapi lacks it. */
+NBI_INTERNAL NET_API_STATUS nbi_remote_enter_users(struct nbi_remote *r, const char *server);
+
 /* End a call: sweep what Samba kept on its context, then unlock. */
 NBI_INTERNAL void nbi_remote_leave(struct nbi_remote *r);
 

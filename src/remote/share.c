@@ -134,13 +134,8 @@ NET_API_STATUS nbi_remote_share_enum(LPCSTR server, DWORD level, LPBYTE *bufptr,
     if (!row)
         return ERROR_INVALID_LEVEL;
     struct nbi_enum_args args = {nbi_server_bare(server), NULL, level, 0};
-    uint64_t handle = resume_handle ? *resume_handle : 0;
-    NET_API_STATUS st = nbi_remote_enumerate(row, &args, NBI_NOUN_NONE, prefmaxlen,
-                                             resume_handle ? &handle : NULL, 32, bufptr,
-                                             entriesread, totalentries);
-    if (resume_handle && (st == NERR_Success || st == ERROR_MORE_DATA))
-        *resume_handle = (DWORD)handle;
-    return st;
+    return nbi_remote_enumerate_dword(row, &args, NBI_NOUN_NONE, prefmaxlen, resume_handle,
+                                      bufptr, entriesread, totalentries);
 }
 
 /* ---- NetShareGetInfo ------------------------------------------------------------ */

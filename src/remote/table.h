@@ -92,16 +92,24 @@ struct nbi_fill_ctx {
 
 /*
  * An enumeration at row's level: NERR_Success or ERROR_MORE_DATA with
- * *bufptr, *entriesread and *totalentries, *handle (bits wide: 32 or 64;
- * NULL when the caller passed none) continuing it; or a status, with
+ * *bufptr, *entriesread and *totalentries, *resumehandle continuing it
+ * (NULL when the caller passed none; net/paging.h); or a status, with
  * nothing returned.  The snapshot key is made of the server, the name and
  * the filter, so two enumerations never share one.
  */
 NBI_INTERNAL NET_API_STATUS nbi_remote_enumerate(const struct nbi_remote_level *row,
                                                  const struct nbi_enum_args *args,
                                                  enum nbi_noun noun, DWORD prefmaxlen,
-                                                 uint64_t *handle, unsigned bits, LPBYTE *bufptr,
+                                                 PDWORD_PTR resumehandle, LPBYTE *bufptr,
                                                  LPDWORD entriesread, LPDWORD totalentries);
+
+/* The same for NetUserEnum and NetShareEnum, whose handle is an LPDWORD. */
+NBI_INTERNAL NET_API_STATUS nbi_remote_enumerate_dword(const struct nbi_remote_level *row,
+                                                       const struct nbi_enum_args *args,
+                                                       enum nbi_noun noun, DWORD prefmaxlen,
+                                                       LPDWORD resumehandle, LPBYTE *bufptr,
+                                                       LPDWORD entriesread,
+                                                       LPDWORD totalentries);
 
 /* A Samba string in one of our records (the packer copies it; the const
    Samba gives it only says Samba's copy is not ours to change). */

@@ -384,13 +384,8 @@ NET_API_STATUS nbi_remote_user_enum(LPCSTR server, DWORD level, DWORD filter, LP
     else if (!normal)
         row = nbi_remote_row(user_rows_filtered, USER_ROWS, level);
     struct nbi_enum_args args = {nbi_server_bare(server), NULL, level, filter};
-    uint64_t handle = resume_handle ? *resume_handle : 0;
-    NET_API_STATUS st = nbi_remote_enumerate(row, &args, NBI_NOUN_NONE, prefmaxlen,
-                                             resume_handle ? &handle : NULL, 32, bufptr,
-                                             entriesread, totalentries);
-    if (resume_handle && (st == NERR_Success || st == ERROR_MORE_DATA))
-        *resume_handle = (DWORD)handle;
-    return st;
+    return nbi_remote_enumerate_dword(row, &args, NBI_NOUN_NONE, prefmaxlen, resume_handle,
+                                      bufptr, entriesread, totalentries);
 }
 
 NET_API_STATUS nbi_remote_user_get_info(LPCSTR server, LPCSTR username, DWORD level,

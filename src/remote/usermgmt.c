@@ -384,17 +384,6 @@ static const struct nbi_remote_level display_rows[] = {
 
 /* ---- NetUserAdd, NetUserSetInfo, NetUserDel --------------------------------------------- */
 
-/* The management half of Samba's library is there (samba.h). */
-static NET_API_STATUS enter_mgmt(struct nbi_remote *r, const char *server)
-{
-    NET_API_STATUS st = nbi_remote_enter(r, server);
-    if (st == NERR_Success && !r->samba->have_netapi_users) {
-        nbi_remote_leave(r);
-        st = ERROR_NOT_SUPPORTED;
-    }
-    return st;
-}
-
 /* The SAMR step of a row for account user. */
 static uint32_t samr_step(struct nbi_remote *r, const char *server, const char *user,
                           const struct nbi_remote_write *row, const void *ours)
@@ -426,7 +415,7 @@ NET_API_STATUS nbi_remote_user_add(LPCSTR server, DWORD level, LPBYTE buf)
     alignas(16) unsigned char samba[NBI_WRITE_RECORD_MAX];
     row->convert(buf, samba);
     struct nbi_remote r;
-    NET_API_STATUS st = enter_mgmt(&r, bare);
+    NET_API_STATUS st = nbi_remote_enter_users(&r, bare);
     if (st != NERR_Success)
         return st;
     uint32_t parm = 0;
@@ -460,7 +449,7 @@ NET_API_STATUS nbi_remote_user_set_info(LPCSTR server, LPCSTR username, DWORD le
     else if (row->convert)
         record = samba;
     struct nbi_remote r;
-    NET_API_STATUS st = enter_mgmt(&r, bare);
+    NET_API_STATUS st = nbi_remote_enter_users(&r, bare);
     if (st != NERR_Success)
         return st;
     uint32_t result = NERR_Success, parm = 0;
@@ -481,7 +470,7 @@ NET_API_STATUS nbi_remote_user_del(LPCSTR server, LPCSTR username)
         return NERR_UserNotFound;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = enter_mgmt(&r, bare);
+    NET_API_STATUS st = nbi_remote_enter_users(&r, bare);
     if (st != NERR_Success)
         return st;
     uint32_t result = r.samba->NetUserDel(bare, username);
@@ -528,8 +517,8 @@ NET_API_STATUS nbi_remote_user_get_groups(LPCSTR server, LPCSTR username, DWORD 
     if (!username[0])
         return NERR_UserNotFound;
     struct nbi_enum_args args = {nbi_server_bare(server), username, level, 0};
-    return nbi_remote_enumerate(row, &args, NBI_NOUN_USER, prefmaxlen, NULL, 32, bufptr,
-                                entriesread, totalentries);
+    return nbi_remote_enumerate_dword(row, &args, NBI_NOUN_USER, prefmaxlen, NULL, bufptr,
+                                      entriesread, totalentries);
 }
 
 NET_API_STATUS nbi_remote_user_set_groups(LPCSTR server, LPCSTR username, DWORD level,
@@ -569,7 +558,7 @@ NET_API_STATUS nbi_remote_user_modals_get(LPCSTR server, DWORD level, LPBYTE *bu
         return ERROR_INVALID_LEVEL;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = enter_mgmt(&r, bare);
+    NET_API_STATUS st = nbi_remote_enter_users(&r, bare);
     if (st != NERR_Success)
         return st;
     uint8_t *buf = NULL;
@@ -592,7 +581,7 @@ NET_API_STATUS nbi_remote_user_modals_set(LPCSTR server, DWORD level, LPBYTE buf
         return ERROR_NOT_SUPPORTED;
     const char *bare = nbi_server_bare(server);
     struct nbi_remote r;
-    NET_API_STATUS st = enter_mgmt(&r, bare);
+    NET_API_STATUS st = nbi_remote_enter_users(&r, bare);
     if (st != NERR_Success)
         return st;
     uint32_t parm = 0;
