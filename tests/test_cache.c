@@ -4,10 +4,13 @@
    cached at every size, each class keeps at most NBI_BIN_SLOTS blocks and
    the classes above 1 KiB about NBI_LARGE_BUDGET between them, idle blocks
    are scavenged every NBI_SCAVENGE_PERIOD releases and when the budget is
-   full, and an idle thread's cache is given back by the others
-   (src/check/stats.h).  Static build: it reads the thread's record. */
+   full, the slot pages of empty bins go back with them, an idle thread's
+   cache is given back by the others (src/check/stats.h), and a buffer
+   grown twice in a row has room for its next doubling.  Static build: it
+   reads the thread's record. */
 #include <pthread.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 
 #include <lm.h>
@@ -257,6 +260,108 @@ static void *scavenge_shrunk_block(void *unused)
     return NULL;
 }
 
+/* Resize to n, check the size and that the first `keep` bytes still hold
+   `fill`, then fill all n bytes with fill + 1; returns the buffer. */
+static LPVOID resize_checked(LPVOID p, DWORD n, DWORD keep, unsigned char fill)
+{
+    LPVOID q = NULL;
+    DWORD size = 0;
+    CHECK_EQ_U(NetApiBufferReallocate(p, n, &q), NERR_Success);
+    CHECK_EQ_U(NetApiBufferSize(q, &size), NERR_Success);
+    CHECK_EQ_U(size, n);
+    int same = 1;
+    for (DWORD k = 0; k < keep; k++)
+        same &= ((unsigned char *)q)[k] == fill;
+    CHECK_MSG_(same, "resize to %u lost bytes", (unsigned)n);
+    memset(q, fill + 1, n);
+    return q;
+}
+
+/* A buffer grown twice in a row gets room for its next doubling, in a
+   size class and past them (where the header keeps the block's room in
+   pages), so that growth stays in place; a shrink that would waste more
+   than half of it does not. */
+TEST(grown_twice_has_room)
+{
+    static const DWORD starts[] = {16, 700, 70000, 200001};
+    for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++) {
+        DWORD n = starts[i];
+        LPVOID p;
+        CHECK_EQ_U(NetApiBufferAllocate(n, &p), NERR_Success);
+        memset(p, 1, n);
+        p = resize_checked(p, 2 * n, n, 1);         /* a first growth: no spare room */
+        LPVOID q = resize_checked(p, 4 * n, 2 * n, 2); /* a second: room for 8n */
+        LPVOID r = resize_checked(q, 8 * n, 4 * n, 3);
+        CHECK_EQ_P(r, q);
+        r = resize_checked(r, 8 * n - 1, 8 * n - 1, 4); /* a shrink within the room */
+        CHECK_EQ_P(r, q);
+        r = resize_checked(r, n, n, 5); /* to an eighth: the block is resized */
+        CHECK_EQ_U(NetApiBufferFree(r), NERR_Success);
+    }
+}
+
+/* Nonzero when the page at addr is resident (mincore). */
+static int resident(uintptr_t addr)
+{
+    unsigned char in_core = 0;
+    CHECK_EQ_U(mincore((void *)addr, 1, &in_core), 0);
+    return in_core & 1;
+}
+
+/*
+ * The slot pages of empty bins go back to the system (cache.h): bursts at
+ * every small size fill the slots of classes 1..64, a scavenge sees those
+ * bins in use, and once their blocks are scavenged as idle, the pages
+ * under them are no longer resident.  A later burst at every size finds
+ * the bins working as before (their pages zeroed).  Run in a thread of
+ * its own, so the record and its slots are fresh.
+ */
+static void *slot_pages_cycle(void *unused)
+{
+    (void)unused;
+    struct nbi_thread *t = self();
+    struct nbi_cache *cache = &t->cache;
+    CHECK(cache->slot_page_count >= 15); /* 88 KiB of slots */
+    for (DWORD n = 16; n <= 1024; n += 16)
+        batch(n);
+    nbi_cache_scavenge(cache); /* sees the small classes' bins in use */
+    /* the pages wholly under classes 1..64: the first 64 KiB of slots */
+    uint32_t small_pages = 0;
+    for (uint32_t i = 0; i < cache->slot_page_count; i++) {
+        uintptr_t page = cache->slot_pages + ((uintptr_t)i << cache->page_shift);
+        if (page + ((uintptr_t)1 << cache->page_shift) <=
+            (uintptr_t)(cache->slots + NBI_SMALL_CLASS_LAST * NBI_BIN_SLOTS)) {
+            CHECK(cache->slot_pages_used & ((uint64_t)1 << i));
+            CHECK(resident(page));
+            small_pages++;
+        }
+    }
+    CHECK(small_pages >= 14);
+    mark_all_idle(t);
+    nbi_cache_scavenge(cache); /* every block idle: all go back, then the pages */
+    for (unsigned c = 1; c < NBI_CLASS_COUNT; c++)
+        CHECK_EQ_U(held_class(t, c), 0);
+    for (uint32_t i = 0; i < cache->slot_page_count; i++) {
+        CHECK_EQ_U((cache->slot_pages_used >> i) & 1, 0);
+        CHECK(!resident(cache->slot_pages + ((uintptr_t)i << cache->page_shift)));
+    }
+    nbi_cache_scavenge(cache); /* nothing used since: no page to give back */
+    CHECK_EQ_U(cache->slot_pages_used, 0);
+    for (DWORD n = 16; n <= 1024; n += 16) { /* the bins work as before */
+        batch(n);
+        CHECK_EQ_U(held(t, n), BATCH);
+    }
+    check_bound(t);
+    return NULL;
+}
+
+TEST(slot_pages_given_back)
+{
+    pthread_t t;
+    CHECK_EQ_U(pthread_create(&t, NULL, slot_pages_cycle, NULL), 0);
+    pthread_join(t, NULL);
+}
+
 #if defined(__SANITIZE_THREAD__)
 #define UNDER_TSAN 1
 #elif defined(__has_feature)
@@ -354,6 +459,8 @@ TEST(idle_thread_cache_given_back)
     CHECK_GE_U(cached_blocks(other), 2 * BATCH);
     work_while(2.5 * NBI_IDLE_MS + 2000, other_holds_blocks);
     CHECK_EQ_U(cached_blocks(other), 0);
+    for (uint32_t i = 0; i < other->cache.slot_page_count; i++) /* and its slot pages */
+        CHECK(!resident(other->cache.slot_pages + ((uintptr_t)i << other->cache.page_shift)));
     go_to_stage(2);
     wait_for_stage(3);
     pthread_join(th, NULL);
@@ -405,6 +512,8 @@ int main(void)
     RUN(periodic_scavenge);
     RUN(cached_block_still_released);
     RUN(scavenged_shrunk_block_released_twice);
+    RUN(slot_pages_given_back);
+    RUN(grown_twice_has_room);
     RUN(idle_thread_cache_given_back);
     RUN(thread_inside_a_call_kept);
     return check_finish();

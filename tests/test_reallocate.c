@@ -70,11 +70,15 @@ TEST(zero_releases)
 }
 
 /* (p, n): contents kept up to min(old, n), exact new size, across every
-   kind of move: within a class, between classes, to and from uncached sizes. */
+   kind of move: within a class, between classes, to and from uncached
+   sizes, and around the page multiples past the classes (whose blocks hold
+   whole pages: a resize one byte past them asks the system). */
 TEST(resize_keeps_prefix)
 {
-    static const DWORD steps[] = {1, 10, 16, 17, 1000, 1020, 1030, 1024, 4096, 70000, 300000,
-                                  65536, 100, 3, 5000, 0x20000, 1};
+    static const DWORD steps[] = {1,      10,     16,     17,     1000,   1020,    1030,
+                                  1024,   4096,   70000,  300000, 65536,  100,     3,
+                                  5000,   0x20000, 1,     100000, 98304,  98305,   98303,
+                                  102400, 102401, 90000,  131073, 65537,  65536,   65537};
     LPVOID p;
     DWORD old = 5;
     unsigned char previous_fill = 0x11;

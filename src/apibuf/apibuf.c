@@ -38,7 +38,8 @@ static NBI_NOINLINE void *buffer_create_slow(struct nbi_thread *t, uint64_t n)
     void *user = nbi_user_of(h);
     if (nbi_may_be_unmapped(user))
         nbi_unmapped_forget(user); /* a new buffer starts here */
-    nbi_header_stamp(user, nbi_header_word(n, nbi_size_class(n)));
+    unsigned c = nbi_size_class(n);
+    nbi_header_stamp(user, c ? nbi_header_word(n, c) : nbi_header_word_large(n, nbi_room_large(n)));
     nbi_asan_poison((unsigned char *)user + n, nbi_block_capacity(n) - NBI_HEADER_SIZE - n);
     nbi_count_create(t, n);
     return user;
@@ -182,6 +183,17 @@ static NBI_NOINLINE NET_API_STATUS allocate_slow(DWORD ByteCount, LPVOID *Buffer
     return allocate_default_slow(ByteCount, Buffer);
 }
 
+/* A cache miss of a thread whose cache is in use (entered): a block from
+   the system straight away, without the set-up's checks again. */
+static NBI_NOINLINE NET_API_STATUS allocate_from_system(struct nbi_thread *t, DWORD ByteCount,
+                                                        LPVOID *Buffer)
+{
+    void *user = buffer_create(t, ByteCount); /* a zero-byte buffer is class 1's */
+    nbi_cache_leave();
+    *Buffer = user;
+    return NBI_LIKELY(user != NULL) ? NERR_Success : ERROR_NOT_ENOUGH_MEMORY;
+}
+
 NBI_EXPORT NBI_HOT_PATH NET_API_STATUS NetApiBufferAllocate(DWORD ByteCount, LPVOID *Buffer)
 {
     if (NBI_UNLIKELY(!Buffer))
@@ -189,8 +201,10 @@ NBI_EXPORT NBI_HOT_PATH NET_API_STATUS NetApiBufferAllocate(DWORD ByteCount, LPV
     struct nbi_thread *t = nbi_cache_enter();
     unsigned c = nbi_size_class_fast(ByteCount);
     struct nbi_header *h;
-    if (NBI_UNLIKELY(!t || !nbi_cache_take(&t->cache, c, &h)))
+    if (NBI_UNLIKELY(!t))
         return allocate_slow(ByteCount, Buffer);
+    if (NBI_UNLIKELY(!nbi_cache_take(&t->cache, c, &h)))
+        return allocate_from_system(t, ByteCount, Buffer);
     void *user = nbi_user_of(h);
     nbi_asan_unpoison(user, ByteCount);
     nbi_header_stamp(user, nbi_header_word(ByteCount, c));
@@ -277,64 +291,72 @@ NBI_EXPORT NBI_HOT_PATH NET_API_STATUS NetApiBufferSize(LPVOID Buffer, LPDWORD B
     return NERR_Success;
 }
 
-/* Bytes for the caller in the block that would hold n bytes: its class's,
-   or n itself past the classes. */
-static inline uint64_t capacity_for(uint64_t n)
+/* Bytes for the caller in the block of the buffer whose header word is
+   word: its class's, or the room the word keeps for class 0 (block.h).
+   Branch-free: class 0's entry in the table is 0, and classes keep no
+   room bits. */
+static inline uint64_t room_of(uint64_t word)
 {
-    unsigned c = nbi_size_class(n);
-    return c ? nbi_class_bytes(c) : n;
+    return nbi_class_bytes(nbi_word_class(word)) + nbi_word_room_large(word);
 }
 
-/* Bytes for the caller in h's block, whose header word is word. */
-static inline uint64_t capacity_of(struct nbi_header *h, uint64_t word)
+/* Nonzero when a block of room bytes serves a buffer of n > 0 bytes: it
+   holds n, and n fills at least half of it (so a big block does not stay
+   behind a small buffer).  The block keeps its class, which says where it
+   goes when released, whatever n's own class would be. */
+static inline int room_serves(uint64_t room, uint64_t n)
 {
-    unsigned c = nbi_word_class(word);
-    return c ? nbi_class_bytes(c) : nbi_sys_usable(h) - NBI_HEADER_SIZE;
+    return n <= room && room - n <= n;
+}
+
+/* The resize that keeps the buffer where it is (room_serves said so). */
+static NBI_ALWAYS_INLINE void resize_in_place(struct nbi_thread *t, void *user, uint64_t word,
+                                              uint64_t n)
+{
+    uint64_t old_size = nbi_word_size(word);
+    uint64_t grown = n > old_size ? NBI_WORD_GROWN : 0;
+    uint64_t room = room_of(word);
+    nbi_header_stamp(user, (word & ~(NBI_WORD_GROWN | 0xFFFFFFFFu)) | n | grown);
+    nbi_asan_unpoison(user, n);
+    nbi_asan_poison((unsigned char *)user + n, room - n);
+    nbi_count_resize(t, old_size, n, 0);
 }
 
 /*
- * Resize a live buffer to n > 0 bytes; on failure it is left as it was.
- *
- * The buffer stays where it is while its block holds n bytes without
- * wasting more than half (a shrink to a quarter moves, so a big block does
- * not stay behind a small buffer).  Otherwise the block is resized by the
- * system (realloc, in place when it can), to n's class, or, when the
- * previous resize grew the buffer too, to the class of 2n: a buffer grown
- * step by step (a doubling sequence, an appending writer) then moves on
- * every other step at most, instead of every step; a single growth gets no
- * spare room.  docs/PERFORMANCE.md has the measurements.
+ * The resize that asks the system: the block is resized by realloc (in
+ * place when it can) to n's class, or, when the previous resize grew the
+ * buffer too, to the class of 2n: a buffer grown step by step (a doubling
+ * sequence, an appending writer) then moves on every other step at most,
+ * instead of every step; a single growth gets no spare room.  On failure
+ * the buffer is left as it was.  docs/PERFORMANCE.md has the measurements.
+ * Called inside the cache (nbi_cache_enter), which it leaves, so that the
+ * fast path can tail-call it and keep no frame.
  */
-static NET_API_STATUS buffer_resize(struct nbi_thread *t, void *old_user, DWORD n,
-                                    LPVOID *NewBuffer)
+static NBI_NOINLINE NET_API_STATUS resize_by_system(struct nbi_thread *t, void *old_user,
+                                                    uint64_t old_word, uint64_t n,
+                                                    LPVOID *NewBuffer)
 {
-    struct nbi_header *h = nbi_header_of(old_user);
-    uint64_t old_word = nbi_header_word_of(old_user);
-    uint64_t old_size = nbi_word_size(old_word);
-    uint64_t grown = n > old_size ? NBI_WORD_GROWN : 0;
-    uint64_t needed = capacity_for(n);
-    uint64_t capacity = capacity_of(h, old_word);
-    if (needed <= capacity && capacity <= 2 * needed) { /* the same block serves */
-        nbi_header_stamp(old_user, nbi_header_word(n, nbi_word_class(old_word)) | grown);
-        nbi_asan_unpoison(old_user, n);
-        nbi_asan_poison((unsigned char *)old_user + n, capacity - n);
-        nbi_count_resize(t, old_size, n, 0);
-        *NewBuffer = old_user;
-        return NERR_Success;
-    }
-    if (grown && (old_word & NBI_WORD_GROWN))
-        needed = capacity_for(2 * (uint64_t)n);
-    unsigned c = nbi_size_class(needed);
-    /* Destroy the tag before realloc: if the block moves, the old address
-       must not pass the check, even where its memory is left untouched. */
-    nbi_header_release(old_user);
+    uint64_t grown = n > nbi_word_size(old_word) ? NBI_WORD_GROWN : 0;
+    uint64_t want = grown && (old_word & NBI_WORD_GROWN) ? 2 * n : n;
+    unsigned c = nbi_size_class(want);
+    uint64_t room = c ? nbi_class_bytes(c) : nbi_room_large(want);
+    /* The new word goes in before realloc, under a released tag: from now
+       on the old address fails the check, even where realloc leaves its
+       memory untouched, and realloc carries the word to wherever the
+       block goes (it is the block's first bytes), so that it need not be
+       kept across the call. */
+    nbi_header_stamp_released(old_user,
+                              (c ? nbi_header_word(n, c) : nbi_header_word_large(n, room)) | grown);
     int *error = &errno;
     int saved_errno = *error;
-    struct nbi_header *moved = needed <= SIZE_MAX - NBI_HEADER_SIZE
-                                   ? nbi_sys_realloc(h, (size_t)needed + NBI_HEADER_SIZE)
+    struct nbi_header *moved = room <= SIZE_MAX - NBI_HEADER_SIZE
+                                   ? nbi_sys_realloc(nbi_header_of(old_user),
+                                                     (size_t)room + NBI_HEADER_SIZE)
                                    : NULL;
     *error = saved_errno;
     if (NBI_UNLIKELY(!moved)) {
         nbi_header_stamp(old_user, old_word);
+        nbi_cache_leave();
         return ERROR_NOT_ENOUGH_MEMORY;
     }
     void *user = nbi_user_of(moved);
@@ -344,19 +366,23 @@ static NET_API_STATUS buffer_resize(struct nbi_thread *t, void *old_user, DWORD 
         if (nbi_may_be_unmapped(old_user))
             nbi_unmapped_remember(old_user); /* realloc may have unmapped it */
     }
-    nbi_header_stamp(user, nbi_header_word(n, c) | grown);
-    nbi_asan_unpoison(user, n);
-    nbi_asan_poison((unsigned char *)user + n, needed - n);
-    nbi_count_resize(t, old_size, n, user != old_user);
+    uint64_t word = nbi_header_word_of(user), size = nbi_word_size(word);
+    nbi_header_stamp(user, word);
+    nbi_asan_unpoison(user, size);
+    nbi_asan_poison((unsigned char *)user + size, room_of(word) - size);
+    nbi_count_resize(t, nbi_word_size(old_word), size, user != old_user);
+    nbi_cache_leave();
     *NewBuffer = user;
     return NERR_Success;
 }
 
-NBI_EXPORT NET_API_STATUS NetApiBufferReallocate(LPVOID OldBuffer, DWORD NewByteCount,
-                                                 LPVOID *NewBuffer)
+/* Everything NetApiBufferReallocate does but its common case (a live
+   buffer resized to a nonzero size by a thread with a cache): the set-up,
+   strict mode, a NULL or rejected buffer, a release to zero bytes. */
+static NBI_NOINLINE NET_API_STATUS reallocate_slow(LPVOID OldBuffer, DWORD NewByteCount,
+                                                   LPVOID *NewBuffer)
 {
-    if (!NewBuffer)
-        return ERROR_INVALID_PARAMETER;
+    nbi_cache_leave();
     struct nbi_thread *t = cache_enter();
     if (NBI_UNLIKELY(!t) && nbi_out_of_line())
         return nbi_strict_reallocate(OldBuffer, NewByteCount, NewBuffer);
@@ -374,8 +400,33 @@ NBI_EXPORT NET_API_STATUS NetApiBufferReallocate(LPVOID OldBuffer, DWORD NewByte
         buffer_release(t, OldBuffer);
         *NewBuffer = NULL;
     } else {
-        status = buffer_resize(t, OldBuffer, NewByteCount, NewBuffer);
+        uint64_t word = nbi_header_word_of(OldBuffer);
+        if (!room_serves(room_of(word), NewByteCount))
+            return resize_by_system(t, OldBuffer, word, NewByteCount, NewBuffer);
+        resize_in_place(t, OldBuffer, word, NewByteCount);
+        *NewBuffer = OldBuffer;
     }
     nbi_cache_leave();
     return status;
+}
+
+/* The common resize stays in its block: the header is restamped and the
+   counters moved, with no frame and no call; a resize that needs the
+   system goes to resize_by_system. */
+NBI_EXPORT NBI_HOT_PATH NET_API_STATUS NetApiBufferReallocate(LPVOID OldBuffer, DWORD NewByteCount,
+                                                              LPVOID *NewBuffer)
+{
+    if (NBI_UNLIKELY(!NewBuffer))
+        return ERROR_INVALID_PARAMETER;
+    struct nbi_thread *t = nbi_cache_enter();
+    if (NBI_UNLIKELY(!t || !OldBuffer || !NewByteCount || nbi_may_be_unmapped(OldBuffer) ||
+                     !buffer_is_live(OldBuffer)))
+        return reallocate_slow(OldBuffer, NewByteCount, NewBuffer);
+    uint64_t word = nbi_header_word_of(OldBuffer);
+    if (NBI_UNLIKELY(!room_serves(room_of(word), NewByteCount)))
+        return resize_by_system(t, OldBuffer, word, NewByteCount, NewBuffer);
+    resize_in_place(t, OldBuffer, word, NewByteCount);
+    nbi_cache_leave();
+    *NewBuffer = OldBuffer;
+    return NERR_Success;
 }

@@ -21,6 +21,11 @@
  *                      second growth in a row gets room to spare, so a
  *                      buffer grown step by step is not copied every step;
  *                      apibuf.c)
+ *          bits 41..63 room: in a block of class 0, the bytes it holds for
+ *                      the caller in 4 KiB pages (such blocks are asked
+ *                      of the system in whole pages; 0 in classes, whose
+ *                      room their class says), so a resize knows whether
+ *                      the block serves without asking the system
  *
  * tag = user pointer ^ secret ^ word, with a per-process
  * random secret: a pointer whose 16 bytes in front do not hold a matching
@@ -52,11 +57,37 @@ struct nbi_header {
 };
 
 #define NBI_WORD_GROWN ((uint64_t)1 << 40)
+#define NBI_WORD_ROOM_SHIFT 41 /* room in pages: bits 41..63 */
+#define NBI_ROOM_PAGE_SHIFT 12
+_Static_assert(((uint64_t)2 * UINT32_MAX >> NBI_ROOM_PAGE_SHIFT) < ((uint64_t)1 << 23),
+               "a resize asks for at most twice a DWORD: its pages fit 23 bits");
 
 /* The header word of a buffer of size bytes in a block of class c. */
 static inline uint64_t nbi_header_word(uint64_t size, unsigned c)
 {
     return size | (uint64_t)c << 32;
+}
+
+/* The room a block of class 0 gets for n bytes: n rounded up to whole
+   pages of the header's unit (under 6% more, past 64 KiB), so that the
+   header keeps it exactly. */
+static inline uint64_t nbi_room_large(uint64_t n)
+{
+    const uint64_t unit = (uint64_t)1 << NBI_ROOM_PAGE_SHIFT;
+    return (n + unit - 1) & ~(unit - 1);
+}
+
+/* The header word of a buffer of size bytes in a block of class 0 that
+   holds room bytes for the caller (from nbi_room_large, at most 2^33). */
+static inline uint64_t nbi_header_word_large(uint64_t size, uint64_t room)
+{
+    return size | (room >> NBI_ROOM_PAGE_SHIFT) << NBI_WORD_ROOM_SHIFT;
+}
+
+/* The room of a class-0 block, from its word (0 for a class's block). */
+static inline uint64_t nbi_word_room_large(uint64_t word)
+{
+    return word >> NBI_WORD_ROOM_SHIFT << NBI_ROOM_PAGE_SHIFT;
 }
 
 static inline uint64_t nbi_word_size(uint64_t word)
@@ -124,14 +155,27 @@ static inline uint64_t nbi_tag_released(const void *user, uint64_t word)
  * and opens it for the moment it writes it.
  */
 
-/* Write a live header with word in front of user. */
-static inline void nbi_header_stamp(void *user, uint64_t word)
+/* Write the header in front of user. */
+static inline void nbi_header_write(void *user, uint64_t word, uint64_t tag)
 {
     struct nbi_header *h = nbi_header_of(user);
     nbi_asan_unpoison(h, NBI_HEADER_SIZE);
     h->word = word;
-    h->tag = nbi_tag_live(user, word);
+    h->tag = tag;
     nbi_asan_poison(h, NBI_HEADER_SIZE);
+}
+
+/* Write a live header with word in front of user. */
+static inline void nbi_header_stamp(void *user, uint64_t word)
+{
+    nbi_header_write(user, word, nbi_tag_live(user, word));
+}
+
+/* Write a released header with word in front of user: what a resize
+   leaves in the block it hands to realloc (apibuf.c). */
+static inline void nbi_header_stamp_released(void *user, uint64_t word)
+{
+    nbi_header_write(user, word, nbi_tag_released(user, word));
 }
 
 /* The word in user's header (the caller has checked the tag). */

@@ -8,7 +8,7 @@ void nbi_cache_init(struct nbi_cache *t, void **slots)
 {
     static void *no_slots[1];
     if (!slots) { /* a cache that keeps nothing: every bin like class 0's */
-        memset(t, 0, sizeof *t);
+        memset(t, 0, sizeof *t); /* slots NULL: nothing to give back */
         for (unsigned c = 0; c < NBI_CLASS_COUNT; c++) {
             t->bins[c].top = no_slots;
             t->bins[c].base = t->bins[c].full = (uint16_t)(uintptr_t)no_slots;
@@ -29,6 +29,59 @@ void nbi_cache_init(struct nbi_cache *t, void **slots)
         bin->full = (uint16_t)(uintptr_t)(base + NBI_BIN_SLOTS);
         bin->low = 0;
         t->idle_since[c] = 0;
+    }
+    size_t page = nbi_page_size();
+    uintptr_t first = ((uintptr_t)slots + page - 1) & ~(uintptr_t)(page - 1);
+    uintptr_t end = (uintptr_t)(slots + NBI_CACHE_SLOTS) & ~(uintptr_t)(page - 1);
+    t->slots = slots;
+    t->slot_pages = first;
+    t->slot_page_count = end > first ? (uint32_t)((end - first) / page) : 0;
+    t->page_shift = (uint32_t)__builtin_ctzll(page);
+    t->slot_pages_used = 0;
+}
+
+/* The bits of the whole slot pages that class c's slots touch. */
+static uint64_t bin_pages(const struct nbi_cache *t, unsigned c)
+{
+    uintptr_t from = (uintptr_t)(t->slots + (size_t)(c - 1) * NBI_BIN_SLOTS);
+    uintptr_t to = from + NBI_BIN_SLOTS * sizeof(void *); /* one past */
+    uintptr_t pages_end = t->slot_pages + ((uintptr_t)t->slot_page_count << t->page_shift);
+    if (to <= t->slot_pages || from >= pages_end)
+        return 0;
+    unsigned first = from > t->slot_pages ? (unsigned)((from - t->slot_pages) >> t->page_shift) : 0;
+    unsigned last = (unsigned)(((to < pages_end ? to : pages_end) - 1 - t->slot_pages) >>
+                               t->page_shift);
+    return (((uint64_t)2 << last) - 1) & ~(((uint64_t)1 << first) - 1);
+}
+
+/* Nonzero when every bin with a slot in [from, to) is empty. */
+static int bins_empty(const struct nbi_cache *t, uintptr_t from, uintptr_t to)
+{
+    const size_t bin_bytes = NBI_BIN_SLOTS * sizeof(void *);
+    unsigned first = 1 + (unsigned)((from - (uintptr_t)t->slots) / bin_bytes);
+    unsigned last = 1 + (unsigned)((to - 1 - (uintptr_t)t->slots) / bin_bytes);
+    for (unsigned c = first; c <= last && c < NBI_CLASS_COUNT; c++)
+        if (nbi_bin_held(&t->bins[c], t->bins[c].top))
+            return 0;
+    return 1;
+}
+
+void nbi_cache_give_back_slots(struct nbi_cache *t, int emptied)
+{
+    size_t page = (size_t)1 << t->page_shift;
+    if (emptied) { /* every bin is empty: one call for all the pages */
+        if (t->slot_page_count)
+            nbi_pages_discard((void *)t->slot_pages, (size_t)t->slot_page_count * page);
+        t->slot_pages_used = 0;
+        return;
+    }
+    for (uint64_t used = t->slot_pages_used; used; used &= used - 1) {
+        unsigned i = (unsigned)__builtin_ctzll(used);
+        uintptr_t start = t->slot_pages + ((uintptr_t)i << t->page_shift);
+        if (bins_empty(t, start, start + page)) {
+            nbi_pages_discard((void *)start, page);
+            t->slot_pages_used &= ~((uint64_t)1 << i);
+        }
     }
 }
 
@@ -61,6 +114,7 @@ static void scavenge(struct nbi_cache *t, int now_too)
 {
     uint64_t now = nbi_coarse_ms();
     uint32_t stamp = (uint32_t)now ? (uint32_t)now : 1; /* 0 means "in use" */
+    int released = 0;
     for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) {
         struct nbi_bin *bin = &t->bins[c];
         unsigned low = bin->low / sizeof(void *);
@@ -71,9 +125,14 @@ static void scavenge(struct nbi_cache *t, int now_too)
         } else if (now_too || (uint32_t)(stamp - t->idle_since[c]) >= NBI_DECAY_MS) {
             release_oldest(t, c, low);
             t->idle_since[c] = 0;
+            released = 1;
         }
         bin->low = nbi_bin_held(bin, bin->top);
+        if (bin->low) /* its slot pages are resident now */
+            t->slot_pages_used |= bin_pages(t, c);
     }
+    if (released) /* bins may have emptied */
+        nbi_cache_give_back_slots(t, 0);
 }
 
 void nbi_cache_scavenge(struct nbi_cache *t)

@@ -52,6 +52,17 @@
  * taking them back and handing them out again is not paid on every
  * round).  A full budget gives back idle blocks at once.
  *
+ * The slot arrays are given back too: their 88 KiB are resident once a
+ * program has had bursts at many sizes, and the bins of classes it has
+ * left are empty.  Each scavenge notes the whole pages of slots under the
+ * bins that hold blocks; one that gives blocks back then gives the system
+ * every noted page whose bins are all empty (so a scavenge that gives
+ * nothing back costs no more, and an idle cache makes no system call).  A
+ * bin filled and emptied between two scavenges is never noted, and keeps
+ * its page; the next put to a page given back finds it zeroed, which an
+ * empty bin does not mind.  When another thread empties an idle thread's
+ * cache, all its slot pages go back.
+ *
  * Under AddressSanitizer a cached block's bytes are poisoned, so a stale
  * pointer's touch is reported; LeakSanitizer finds cached blocks through
  * the slot arrays.  Strict mode does not use this cache; its quarantine
@@ -104,10 +115,20 @@ struct nbi_cache {
     _Alignas(16) struct nbi_bin bins[NBI_CLASS_COUNT];
     uint32_t idle_since[NBI_CLASS_COUNT]; /* coarse ms when a class's blocks were first
                                              seen idle, 0: in use (cache.c) */
+    /* The slot arrays' whole pages, for giving back those of empty bins
+       (cache.c): where they start, how many, and which a scavenge has
+       seen in use since they were last given back. */
+    void **slots;           /* &slots[0] of class 1; NULL: a cache that keeps nothing */
+    uintptr_t slot_pages;   /* the first whole page of the slots */
+    uint32_t slot_page_count;
+    uint32_t page_shift;       /* log2 of the page size */
+    uint64_t slot_pages_used;  /* bit i: page i may be resident */
 };
 
 /* Slots a thread's cache needs (the record allocates them). */
 #define NBI_CACHE_SLOTS ((NBI_CLASS_COUNT - 1) * NBI_BIN_SLOTS)
+_Static_assert(NBI_CACHE_SLOTS * sizeof(void *) / 4096 <= 64,
+               "the slot pages' bits fit slot_pages_used with pages of 4 KiB or more");
 
 /* An empty cache over slots[NBI_CACHE_SLOTS]; slots NULL: a cache that
    keeps nothing (strict mode's records, which never use it). */
@@ -130,11 +151,17 @@ NBI_INTERNAL int nbi_cache_over_budget(struct nbi_cache *t, unsigned c);
    usable. */
 NBI_INTERNAL void nbi_cache_flush(struct nbi_cache *t);
 
-/* System bytes for a block holding n bytes: its class's, or n exactly. */
+/* Give the system the pages of slots whose bins are all empty (above);
+   emptied: the cache was just flushed, so every page goes, seen in use or
+   not, in one call. */
+NBI_INTERNAL void nbi_cache_give_back_slots(struct nbi_cache *t, int emptied);
+
+/* System bytes for a block holding n bytes: its class's, or n in whole
+   pages past the classes (nbi_room_large). */
 static inline size_t nbi_block_capacity(uint64_t n)
 {
     unsigned c = nbi_size_class(n);
-    return nbi_block_bytes(c ? nbi_class_bytes(c) : n);
+    return nbi_block_bytes(c ? nbi_class_bytes(c) : nbi_room_large(n));
 }
 
 /* Bytes of slots in use in bin. */

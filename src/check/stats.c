@@ -153,6 +153,7 @@ static int reclaim_if_idle_locked(struct nbi_thread *t)
     }
     if (__atomic_load_n(&t->fast->inside, __ATOMIC_ACQUIRE) == 0) {
         nbi_cache_flush(&t->cache);
+        nbi_cache_give_back_slots(&t->cache, 1);
         t->idle_reclaimed = 1;
     }
     __atomic_store_n(&t->fast->cache, t, __ATOMIC_RELEASE);

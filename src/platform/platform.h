@@ -49,6 +49,13 @@ NBI_INTERNAL void nbi_random_bytes(void *buf, size_t n);
 /* The size of a memory page. */
 NBI_INTERNAL size_t nbi_page_size(void);
 
+/* Tell the system that the whole pages in [start, start + bytes) hold
+   nothing worth keeping: they stop counting as resident and read as zeros
+   when next touched (Linux: madvise MADV_DONTNEED).  start and bytes are
+   multiples of the page size.  A failure only keeps the pages; errno is
+   kept. */
+NBI_INTERNAL void nbi_pages_discard(void *start, size_t bytes);
+
 /* Milliseconds of a clock that only moves forward, read cheaply (Linux:
    CLOCK_MONOTONIC_COARSE, a few nanoseconds through the vDSO; its
    resolution of a few milliseconds is all its users want). */

@@ -6,6 +6,7 @@
 #include <linux/membarrier.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -60,6 +61,13 @@ size_t nbi_page_size(void)
 {
     long size = sysconf(_SC_PAGESIZE);
     return size > 0 ? (size_t)size : 4096;
+}
+
+void nbi_pages_discard(void *start, size_t bytes)
+{
+    int saved_errno = errno;
+    (void)madvise(start, bytes, MADV_DONTNEED);
+    errno = saved_errno;
 }
 
 const char *nbi_getenv(const char *name)

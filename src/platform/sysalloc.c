@@ -1,8 +1,5 @@
-/* sysalloc.c — the out-of-memory test hook behind nbi_sys_malloc, and the
-   usable size of a system block. */
+/* sysalloc.c — the out-of-memory test hook behind nbi_sys_malloc. */
 #include "platform/sysalloc.h"
-
-#include <malloc.h>
 
 #include <errno.h>
 
@@ -48,9 +45,4 @@ void *nbi_fault_malloc(size_t n)
 void *nbi_fault_realloc(void *p, size_t n)
 {
     return should_fail() ? NULL : realloc(p, n);
-}
-
-size_t nbi_sys_usable(void *p)
-{
-    return malloc_usable_size(p);
 }

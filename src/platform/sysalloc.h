@@ -42,10 +42,6 @@ static inline void nbi_sys_free(void *p)
     free(p);
 }
 
-/* Bytes usable in a block from nbi_sys_malloc or nbi_sys_realloc: at
-   least what was asked for (glibc's malloc_usable_size). */
-NBI_INTERNAL size_t nbi_sys_usable(void *p);
-
 /*
  * Test hook.  nbi_fault_fail_nth(n) with n >= 1: the nth underlying
  * allocation from now fails (and only that one); n = 0 disarms.
