@@ -77,6 +77,17 @@ static inline double bench_median(const double *v, int n)
    bursts of BENCH_BATCH allocations followed by their frees in allocation
    order; both return elapsed ns.  ALLOC(p, n) assigns p, FREE(p) frees it;
    direct calls for linked allocators, pointers for loaded ones. */
+/* A peer's call behind the Windows signature ("wrapped" in the tables) is
+   a function the compiler keeps as it is: not inlined, and not rewritten
+   from what it sees of its callers (GCC's noipa), so the out-parameter and
+   the status stay.  Called directly, it skips the jump through the PLT
+   that netapibuf's functions take: a floor that favours the peer. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define BENCH_WRAPPED __attribute__((noipa))
+#else
+#define BENCH_WRAPPED __attribute__((noinline))
+#endif
+
 #define BENCH_BATCH 100
 #define BENCH_DEFINE_LOOPS(id, ALLOC, FREE)                               \
     static double pair_##id(size_t n, long ops)                           \

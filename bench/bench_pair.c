@@ -6,6 +6,11 @@
  * each with 1 and with 2 threads.  Contenders: bare malloc+free (the floor
  * every ratio is taken against), netapibuf, talloc, Samba's libnetapi,
  * jemalloc and mimalloc; see bench.h for the method and how peers load.
+ * "jemalloc wrapped" is jemalloc behind NetApiBufferAllocate's signature
+ * (the pointer through an out-parameter, a status returned; bench.h's
+ * BENCH_WRAPPED): what the Windows signature itself costs, measured on the
+ * fastest peer, so that the pair can be compared like for like as well as
+ * against the raw call.
  * With 2 threads both run the same loop at once on their own buffers; the
  * figure is wall time over the pairs one thread did, so perfect scaling
  * shows the same ns as 1 thread.
@@ -60,6 +65,26 @@ BENCH_DEFINE_LOOPS(je, JE_A, JE_F)
 #define MI_F(p) peers.mi.free_(p)
 BENCH_DEFINE_LOOPS(mi, MI_A, MI_F)
 
+static BENCH_WRAPPED NET_API_STATUS je_wrapped_allocate(DWORD n, LPVOID *out)
+{
+    if (!out)
+        return ERROR_INVALID_PARAMETER;
+    void *p = peers.je.malloc_(n);
+    *out = p;
+    return p ? NERR_Success : ERROR_NOT_ENOUGH_MEMORY;
+}
+
+static BENCH_WRAPPED NET_API_STATUS je_wrapped_free(LPVOID p)
+{
+    if (p)
+        peers.je.free_(p);
+    return NERR_Success;
+}
+
+#define JEW_A(p, n) je_wrapped_allocate((DWORD)(n), &(p))
+#define JEW_F(p) je_wrapped_free(p)
+BENCH_DEFINE_LOOPS(jew, JEW_A, JEW_F)
+
 typedef double (*loop_fn)(size_t, long);
 
 struct contender {
@@ -68,7 +93,7 @@ struct contender {
     loop_fn pair, batch;
 };
 
-enum { C_MALLOC, C_NETAPIBUF, C_TALLOC, C_SAMBA, C_JE, C_MI, C_COUNT };
+enum { C_MALLOC, C_NETAPIBUF, C_TALLOC, C_SAMBA, C_JE, C_MI, C_JEW, C_COUNT };
 static struct contender contenders[C_COUNT];
 static int n_contenders;
 
@@ -90,6 +115,8 @@ static void contenders_init(int strict_child)
         (struct contender){"samba", peers.samba.why_absent, pair_samba, batch_samba};
     contenders[C_JE] = (struct contender){"jemalloc", peers.je.why_absent, pair_je, batch_je};
     contenders[C_MI] = (struct contender){"mimalloc", peers.mi.why_absent, pair_mi, batch_mi};
+    contenders[C_JEW] =
+        (struct contender){"jemalloc wrapped", peers.je.why_absent, pair_jew, batch_jew};
     n_contenders = C_COUNT;
 }
 
@@ -268,6 +295,19 @@ static void print_peer_bars(const char *mode, const size_t *sizes, int n_sizes,
                PEER_PAIR_BAR, worst <= PEER_PAIR_BAR ? "met" : "NOT MET");
         bench_csv("bench_pair", "worst_vs_jemalloc_pair", mode, threads, (long)at, "netapibuf", 0,
                   worst, rounds_per_case, "");
+        worst = 0, at = 0;
+        for (int i = 0; i < n_sizes; i++) {
+            if (sizes[i] < 16 || sizes[i] > 1024)
+                continue;
+            const struct result *r = &res[0][threads - 1][i];
+            double ratio = r->ns[C_NETAPIBUF] / r->ns[C_JEW];
+            if (ratio > worst)
+                worst = ratio, at = sizes[i];
+        }
+        printf("  pair 16 B..1 KiB, %d thread%s, like for like: worst netapibuf / jemalloc "
+               "wrapped = %.2fx at %zu B\n", threads, threads > 1 ? "s" : "", worst, at);
+        bench_csv("bench_pair", "worst_vs_jemalloc_wrapped_pair", mode, threads, (long)at,
+                  "netapibuf", 0, worst, rounds_per_case, "");
         worst = 0, at = 0;
         for (int i = 0; i < n_sizes; i++) {
             if (sizes[i] < 16 || sizes[i] > CACHED_MAX)

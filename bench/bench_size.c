@@ -10,6 +10,11 @@
  * freed): NetApiBufferReallocate against realloc, talloc_realloc_size, and
  * jemalloc's and mimalloc's realloc.  Reported per growth sequence.
  *
+ * "wrapped" is glibc's call behind the Windows signature (the result
+ * through an out-parameter, a status returned, the arguments checked;
+ * bench.h's BENCH_WRAPPED): what the signature itself costs, so that each
+ * function can be compared like for like as well as against the raw call.
+ *
  * Interleaved rounds and medians as everywhere (bench.h).
  */
 #include "bench.h"
@@ -59,8 +64,24 @@ static size_t nab_size(void *p)
     return n;
 }
 
+static BENCH_WRAPPED NET_API_STATUS wrapped_size(LPVOID p, LPDWORD n)
+{
+    if (!p || !n)
+        return ERROR_INVALID_PARAMETER;
+    *n = (DWORD)malloc_usable_size(p);
+    return NERR_Success;
+}
+
+static size_t wrapped_size_of(void *p)
+{
+    DWORD n = 0;
+    wrapped_size(p, &n);
+    return n;
+}
+
 DEFINE_SIZE(netapibuf, live_nab, nab_size)
 DEFINE_SIZE(malloc, live_malloc, malloc_usable_size)
+DEFINE_SIZE(wrapped, live_malloc, wrapped_size_of)
 #ifdef BENCH_HAVE_TALLOC
 DEFINE_SIZE(talloc, live_talloc, talloc_get_size)
 #endif
@@ -105,6 +126,30 @@ static void nab_free(void *p)
 
 DEFINE_GROW(netapibuf, nab_alloc, nab_realloc, nab_free)
 DEFINE_GROW(malloc, malloc, realloc, free)
+
+static BENCH_WRAPPED NET_API_STATUS wrapped_realloc(LPVOID p, DWORD n, LPVOID *out)
+{
+    if (!out)
+        return ERROR_INVALID_PARAMETER;
+    void *q = realloc(p, n);
+    if (!q)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    *out = q;
+    return NERR_Success;
+}
+
+static void *wrapped_grow_alloc(size_t n)
+{
+    return malloc(n);
+}
+
+static void *wrapped_grow_realloc(void *p, size_t n)
+{
+    wrapped_realloc(p, (DWORD)n, &p);
+    return p;
+}
+
+DEFINE_GROW(wrapped, wrapped_grow_alloc, wrapped_grow_realloc, free)
 #ifdef BENCH_HAVE_TALLOC
 #define TALLOC_SIZE(n) talloc_size(NULL, n)
 #define TALLOC_REALLOC(p, n) talloc_realloc_size(NULL, p, n)
@@ -141,13 +186,13 @@ static void run_test(const char *test, const char *unit, struct contender *c, in
            mode, unit, rounds, c[0].name);
     for (int k = 0; k < n; k++) {
         if (c[k].why_absent) {
-            printf("  %-22s %s\n", c[k].name, c[k].why_absent);
+            printf("  %-26s %s\n", c[k].name, c[k].why_absent);
             bench_csv("bench_size", test, mode, 1, 0, c[k].name, -1, 0, rounds,
                       c[k].why_absent);
             continue;
         }
         double m = bench_median(c[k].ns, rounds);
-        printf("  %-22s %10.1f  %6.2fx\n", c[k].name, m, m / base);
+        printf("  %-26s %10.1f  %6.2fx\n", c[k].name, m, m / base);
         bench_csv("bench_size", test, mode, 1, 0, c[k].name, m, m / base, rounds, unit);
     }
 }
@@ -190,8 +235,11 @@ int main(int argc, char **argv)
         {"talloc_get_size", TALLOC_OR_ABSENT(size_talloc), {0}},
         {"je malloc_usable_size", je_size_absent, size_je, {0}},
         {"mi_usable_size", mi_size_absent, size_mi, {0}},
+        {"malloc_usable_size wrapped", NULL, size_wrapped, {0}},
     };
-    run_test("size query", "query", size_c, 5, quick ? 200000 : 1000000, rounds, mode);
+    run_test("size query", "query", size_c, 6, quick ? 200000 : 1000000, rounds, mode);
+    printf("  like for like: NetApiBufferSize / malloc_usable_size wrapped = %.2fx\n",
+           bench_median(size_c[1].ns, rounds) / bench_median(size_c[5].ns, rounds));
 
     struct contender grow_c[] = {
         {"realloc", NULL, grow_malloc, {0}},
@@ -199,9 +247,12 @@ int main(int argc, char **argv)
         {"talloc_realloc_size", TALLOC_OR_ABSENT(grow_talloc), {0}},
         {"jemalloc realloc", peers.je.why_absent, grow_je, {0}},
         {"mimalloc mi_realloc", peers.mi.why_absent, grow_mi, {0}},
+        {"realloc wrapped", NULL, grow_wrapped, {0}},
     };
-    run_test("growth 16 B doubling to 1 MiB", "growth sequence (17 resizes)", grow_c, 5,
+    run_test("growth 16 B doubling to 1 MiB", "growth sequence (17 resizes)", grow_c, 6,
              quick ? 100 : 500, rounds, mode);
+    printf("  like for like: NetApiBufferReallocate / realloc wrapped = %.2fx\n",
+           bench_median(grow_c[1].ns, rounds) / bench_median(grow_c[5].ns, rounds));
     printf("  (Samba's libnetapi has no NetApiBufferSize or NetApiBufferReallocate)\n");
     return size_sum == 0; /* the sums must be used, and cannot be 0 */
 }
