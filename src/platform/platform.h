@@ -3,9 +3,9 @@
  *
  * Everything the library needs from the OS beyond malloc (randomness, the
  * page size, once-initialisation, per-thread exit hooks, reading memory
- * that may not be ours) goes through these few functions, implemented in
- * platform_linux.c; locks and their fork protocol are locks.h.  A port to
- * another system replaces those files.
+ * that may not be ours, giving pages back) goes through these few
+ * functions, implemented in platform_linux.c; locks and their fork
+ * protocol are locks.h.  A port to another system replaces those files.
  */
 #ifndef NBI_PLATFORM_H
 #define NBI_PLATFORM_H
