@@ -71,8 +71,9 @@ TEST(zero_releases)
 
 /* (p, n): contents kept up to min(old, n), exact new size, across every
    kind of move: within a class, between classes, to and from uncached
-   sizes, and around the page multiples past the classes (whose blocks hold
-   whole pages: a resize one byte past them asks the system). */
+   sizes, and around the page multiples past the classes (where the header
+   counts the block's whole pages: a resize one byte past them asks the
+   system). */
 TEST(resize_keeps_prefix)
 {
     static const DWORD steps[] = {1,      10,     16,     17,     1000,   1020,    1030,

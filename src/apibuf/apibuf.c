@@ -39,7 +39,7 @@ static NBI_NOINLINE void *buffer_create_slow(struct nbi_thread *t, uint64_t n)
     if (nbi_may_be_unmapped(user))
         nbi_unmapped_forget(user); /* a new buffer starts here */
     unsigned c = nbi_size_class(n);
-    nbi_header_stamp(user, c ? nbi_header_word(n, c) : nbi_header_word_large(n, nbi_room_large(n)));
+    nbi_header_stamp(user, c ? nbi_header_word(n, c) : nbi_header_word_large(n, n));
     nbi_asan_poison((unsigned char *)user + n, nbi_block_capacity(n) - NBI_HEADER_SIZE - n);
     nbi_count_create(t, n);
     return user;

@@ -21,11 +21,13 @@
  *                      second growth in a row gets room to spare, so a
  *                      buffer grown step by step is not copied every step;
  *                      apibuf.c)
- *          bits 41..63 room: in a block of class 0, the bytes it holds for
- *                      the caller in 4 KiB pages (such blocks are asked
- *                      of the system in whole pages; 0 in classes, whose
- *                      room their class says), so a resize knows whether
- *                      the block serves without asking the system
+ *          bits 41..63 room: in a block of class 0, the whole 4 KiB pages
+ *                      it holds for the caller (a resize asks for whole
+ *                      pages; a new buffer's block holds its size exactly,
+ *                      whose last partial page is not counted); 0 in a
+ *                      class's block, whose class says.  A resize knows
+ *                      from it whether the block serves, without asking
+ *                      the system
  *
  * tag = user pointer ^ secret ^ word, with a per-process
  * random secret: a pointer whose 16 bytes in front do not hold a matching
@@ -68,9 +70,9 @@ static inline uint64_t nbi_header_word(uint64_t size, unsigned c)
     return size | (uint64_t)c << 32;
 }
 
-/* The room a block of class 0 gets for n bytes: n rounded up to whole
-   pages of the header's unit (under 6% more, past 64 KiB), so that the
-   header keeps it exactly. */
+/* The room a resize asks of the system for n bytes past the classes: n
+   rounded up to whole pages of the header's unit (under 6% more, past
+   64 KiB), so that the header keeps it exactly. */
 static inline uint64_t nbi_room_large(uint64_t n)
 {
     const uint64_t unit = (uint64_t)1 << NBI_ROOM_PAGE_SHIFT;
@@ -78,7 +80,8 @@ static inline uint64_t nbi_room_large(uint64_t n)
 }
 
 /* The header word of a buffer of size bytes in a block of class 0 that
-   holds room bytes for the caller (from nbi_room_large, at most 2^33). */
+   holds room bytes for the caller (at most 2^33; kept in whole pages,
+   rounded down). */
 static inline uint64_t nbi_header_word_large(uint64_t size, uint64_t room)
 {
     return size | (room >> NBI_ROOM_PAGE_SHIFT) << NBI_WORD_ROOM_SHIFT;

@@ -156,12 +156,11 @@ NBI_INTERNAL void nbi_cache_flush(struct nbi_cache *t);
    not, in one call. */
 NBI_INTERNAL void nbi_cache_give_back_slots(struct nbi_cache *t, int emptied);
 
-/* System bytes for a block holding n bytes: its class's, or n in whole
-   pages past the classes (nbi_room_large). */
+/* System bytes for a block holding n bytes: its class's, or n exactly. */
 static inline size_t nbi_block_capacity(uint64_t n)
 {
     unsigned c = nbi_size_class(n);
-    return nbi_block_bytes(c ? nbi_class_bytes(c) : nbi_room_large(n));
+    return nbi_block_bytes(c ? nbi_class_bytes(c) : n);
 }
 
 /* Bytes of slots in use in bin. */
