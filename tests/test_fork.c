@@ -289,6 +289,37 @@ static int child_calls(int progress)
     return wrong;
 }
 
+/* What a hung child is doing, for the failure message: its state ("R":
+   spinning, "S": waiting), where the kernel has it wait, and its system
+   call (202 is futex: a lock), read from /proc before it is killed. */
+static void describe_hung(pid_t pid, char *out, size_t size)
+{
+    char path[64], stat[512] = "", wchan[64] = "?", syscall[128] = "?";
+    FILE *f;
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    if ((f = fopen(path, "r"))) {
+        if (!fgets(stat, sizeof stat, f))
+            stat[0] = 0;
+        fclose(f);
+    }
+    snprintf(path, sizeof path, "/proc/%d/wchan", (int)pid);
+    if ((f = fopen(path, "r"))) {
+        if (!fgets(wchan, sizeof wchan, f))
+            strcpy(wchan, "?");
+        fclose(f);
+    }
+    snprintf(path, sizeof path, "/proc/%d/syscall", (int)pid);
+    if ((f = fopen(path, "r"))) {
+        if (!fgets(syscall, sizeof syscall, f))
+            strcpy(syscall, "?");
+        syscall[strcspn(syscall, " \n")] = 0; /* the number only */
+        fclose(f);
+    }
+    const char *paren = strrchr(stat, ')'); /* the state follows the command */
+    snprintf(out, size, "state %c, waiting in %s, system call %s",
+             paren && paren[1] == ' ' ? paren[2] : '?', wchan, syscall);
+}
+
 /* Fork once; a failure is recorded unless the child finished in time and
    its answers were right. */
 static void fork_once(int number)
@@ -330,7 +361,9 @@ static void fork_once(int number)
     }
     unsigned char last = 0, byte;
     int any = 0;
+    char doing[256] = "";
     if (done == 0) {
+        describe_hung(pid, doing, sizeof doing);
         kill(pid, SIGKILL);
         waitpid(pid, &status, 0);
     }
@@ -340,8 +373,8 @@ static void fork_once(int number)
     }
     close(fds[0]);
     if (done == 0)
-        CHECK_MSG_(0, "fork %d: the child hung in %s", number,
-                   any && last < STEPS ? steps[last] : "its start");
+        CHECK_MSG_(0, "fork %d: the child hung in %s (%s)", number,
+                   any && last < STEPS ? steps[last] : "its start", doing);
     else if (last == CHILD_WRONG)
         CHECK_MSG_(0, "fork %d: the child got a wrong answer", number);
     else if (last != CHILD_RIGHT)
