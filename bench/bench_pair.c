@@ -272,6 +272,24 @@ static void print_table(const char *mode, int batch, int threads, const size_t *
  */
 #define PEER_PAIR_BAR 1.00
 #define PEER_BATCH_BAR 1.50
+/* The worst netapibuf / (the better of columns a and b) over the sizes
+   16 B..max of r (one pattern and thread count); *at: its size. */
+static double worst_vs(const struct result *r, const size_t *sizes, int n_sizes, size_t max,
+                       int a, int b, size_t *at)
+{
+    double worst = 0;
+    *at = 0;
+    for (int i = 0; i < n_sizes; i++) {
+        if (sizes[i] < 16 || sizes[i] > max)
+            continue;
+        double best = r[i].ns[a] < r[i].ns[b] ? r[i].ns[a] : r[i].ns[b];
+        double ratio = r[i].ns[C_NETAPIBUF] / best;
+        if (ratio > worst)
+            worst = ratio, *at = sizes[i];
+    }
+    return worst;
+}
+
 static void print_peer_bars(const char *mode, const size_t *sizes, int n_sizes,
                             struct result res[2][2][64])
 {
@@ -280,46 +298,23 @@ static void print_peer_bars(const char *mode, const size_t *sizes, int n_sizes,
         return;
     }
     for (int threads = 1; threads <= 2; threads++) {
-        double worst = 0;
-        size_t at = 0;
-        for (int i = 0; i < n_sizes; i++) {
-            if (sizes[i] < 16 || sizes[i] > 1024)
-                continue;
-            const struct result *r = &res[0][threads - 1][i];
-            double ratio = r->ns[C_NETAPIBUF] / r->ns[C_JE];
-            if (ratio > worst)
-                worst = ratio, at = sizes[i];
-        }
+        const struct result *pairs = res[0][threads - 1], *batches = res[1][threads - 1];
+        const char *plural = threads > 1 ? "s" : "";
+        size_t at;
+        double worst = worst_vs(pairs, sizes, n_sizes, 1024, C_JE, C_JE, &at);
         printf("  pair 16 B..1 KiB, %d thread%s: worst netapibuf / jemalloc = %.2fx at %zu B "
-               "(bar <= %.2fx: %s)\n", threads, threads > 1 ? "s" : "", worst, at,
+               "(bar <= %.2fx: %s)\n", threads, plural, worst, at,
                PEER_PAIR_BAR, worst <= PEER_PAIR_BAR ? "met" : "NOT MET");
         bench_csv("bench_pair", "worst_vs_jemalloc_pair", mode, threads, (long)at, "netapibuf", 0,
                   worst, rounds_per_case, "");
-        worst = 0, at = 0;
-        for (int i = 0; i < n_sizes; i++) {
-            if (sizes[i] < 16 || sizes[i] > 1024)
-                continue;
-            const struct result *r = &res[0][threads - 1][i];
-            double ratio = r->ns[C_NETAPIBUF] / r->ns[C_JEW];
-            if (ratio > worst)
-                worst = ratio, at = sizes[i];
-        }
+        worst = worst_vs(pairs, sizes, n_sizes, 1024, C_JEW, C_JEW, &at);
         printf("  pair 16 B..1 KiB, %d thread%s, like for like: worst netapibuf / jemalloc "
-               "wrapped = %.2fx at %zu B\n", threads, threads > 1 ? "s" : "", worst, at);
+               "wrapped = %.2fx at %zu B\n", threads, plural, worst, at);
         bench_csv("bench_pair", "worst_vs_jemalloc_wrapped_pair", mode, threads, (long)at,
                   "netapibuf", 0, worst, rounds_per_case, "");
-        worst = 0, at = 0;
-        for (int i = 0; i < n_sizes; i++) {
-            if (sizes[i] < 16 || sizes[i] > CACHED_MAX)
-                continue;
-            const struct result *r = &res[1][threads - 1][i];
-            double best = r->ns[C_JE] < r->ns[C_MI] ? r->ns[C_JE] : r->ns[C_MI];
-            double ratio = r->ns[C_NETAPIBUF] / best;
-            if (ratio > worst)
-                worst = ratio, at = sizes[i];
-        }
+        worst = worst_vs(batches, sizes, n_sizes, CACHED_MAX, C_JE, C_MI, &at);
         printf("  batch 16 B..64 KiB, %d thread%s: worst netapibuf / best of jemalloc and "
-               "mimalloc = %.2fx at %zu B (bar <= %.2fx: %s)\n", threads, threads > 1 ? "s" : "",
+               "mimalloc = %.2fx at %zu B (bar <= %.2fx: %s)\n", threads, plural,
                worst, at, PEER_BATCH_BAR, worst <= PEER_BATCH_BAR ? "met" : "NOT MET");
         bench_csv("bench_pair", "worst_vs_best_peer_batch", mode, threads, (long)at, "netapibuf",
                   0, worst, rounds_per_case, "");

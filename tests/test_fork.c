@@ -289,32 +289,28 @@ static int child_calls(int progress)
     return wrong;
 }
 
+/* The first line of /proc/PID/FILE into out, or "?". */
+static void proc_line(pid_t pid, const char *file, char *out, int size)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, file);
+    FILE *f = fopen(path, "r");
+    if (!f || !fgets(out, size, f))
+        snprintf(out, (size_t)size, "?");
+    if (f)
+        fclose(f);
+}
+
 /* What a hung child is doing, for the failure message: its state ("R":
    spinning, "S": waiting), where the kernel has it wait, and its system
    call (202 is futex: a lock), read from /proc before it is killed. */
 static void describe_hung(pid_t pid, char *out, size_t size)
 {
-    char path[64], stat[512] = "", wchan[64] = "?", syscall[128] = "?";
-    FILE *f;
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-    if ((f = fopen(path, "r"))) {
-        if (!fgets(stat, sizeof stat, f))
-            stat[0] = 0;
-        fclose(f);
-    }
-    snprintf(path, sizeof path, "/proc/%d/wchan", (int)pid);
-    if ((f = fopen(path, "r"))) {
-        if (!fgets(wchan, sizeof wchan, f))
-            strcpy(wchan, "?");
-        fclose(f);
-    }
-    snprintf(path, sizeof path, "/proc/%d/syscall", (int)pid);
-    if ((f = fopen(path, "r"))) {
-        if (!fgets(syscall, sizeof syscall, f))
-            strcpy(syscall, "?");
-        syscall[strcspn(syscall, " \n")] = 0; /* the number only */
-        fclose(f);
-    }
+    char stat[512], wchan[64], syscall[128];
+    proc_line(pid, "stat", stat, sizeof stat);
+    proc_line(pid, "wchan", wchan, sizeof wchan);
+    proc_line(pid, "syscall", syscall, sizeof syscall);
+    syscall[strcspn(syscall, " \n")] = 0; /* the number only */
     const char *paren = strrchr(stat, ')'); /* the state follows the command */
     snprintf(out, size, "state %c, waiting in %s, system call %s",
              paren && paren[1] == ' ' ? paren[2] : '?', wchan, syscall);

@@ -188,7 +188,9 @@ static NBI_NOINLINE NET_API_STATUS allocate_slow(DWORD ByteCount, LPVOID *Buffer
 static NBI_NOINLINE NET_API_STATUS allocate_from_system(struct nbi_thread *t, DWORD ByteCount,
                                                         LPVOID *Buffer)
 {
-    void *user = buffer_create(t, ByteCount); /* a zero-byte buffer is class 1's */
+    /* The fast path's take missed in ByteCount's class; a zero-byte buffer,
+       which it sent here without a look, is class 1's. */
+    void *user = ByteCount ? buffer_create_slow(t, ByteCount) : buffer_create(t, 0);
     nbi_cache_leave();
     *Buffer = user;
     return NBI_LIKELY(user != NULL) ? NERR_Success : ERROR_NOT_ENOUGH_MEMORY;
@@ -309,13 +311,13 @@ static inline int room_serves(uint64_t room, uint64_t n)
     return n <= room && room - n <= n;
 }
 
-/* The resize that keeps the buffer where it is (room_serves said so). */
+/* The resize that keeps the buffer where it is, in a block of room bytes
+   (room_serves said so). */
 static NBI_ALWAYS_INLINE void resize_in_place(struct nbi_thread *t, void *user, uint64_t word,
-                                              uint64_t n)
+                                              uint64_t room, uint64_t n)
 {
     uint64_t old_size = nbi_word_size(word);
     uint64_t grown = n > old_size ? NBI_WORD_GROWN : 0;
-    uint64_t room = room_of(word);
     nbi_header_stamp(user, (word & ~(NBI_WORD_GROWN | 0xFFFFFFFFu)) | n | grown);
     nbi_asan_unpoison(user, n);
     nbi_asan_poison((unsigned char *)user + n, room - n);
@@ -376,6 +378,20 @@ static NBI_NOINLINE NET_API_STATUS resize_by_system(struct nbi_thread *t, void *
     return NERR_Success;
 }
 
+/* Resize the live buffer user to n > 0 bytes, inside the cache, which it
+   leaves: in its block when the block serves, else by the system. */
+static NBI_ALWAYS_INLINE NET_API_STATUS resize_live(struct nbi_thread *t, void *user, uint64_t n,
+                                                    LPVOID *NewBuffer)
+{
+    uint64_t word = nbi_header_word_of(user), room = room_of(word);
+    if (NBI_UNLIKELY(!room_serves(room, n)))
+        return resize_by_system(t, user, word, n, NewBuffer);
+    resize_in_place(t, user, word, room, n);
+    nbi_cache_leave();
+    *NewBuffer = user;
+    return NERR_Success;
+}
+
 /* Everything NetApiBufferReallocate does but its common case (a live
    buffer resized to a nonzero size by a thread with a cache): the set-up,
    strict mode, a NULL or rejected buffer, a release to zero bytes. */
@@ -400,11 +416,7 @@ static NBI_NOINLINE NET_API_STATUS reallocate_slow(LPVOID OldBuffer, DWORD NewBy
         buffer_release(t, OldBuffer);
         *NewBuffer = NULL;
     } else {
-        uint64_t word = nbi_header_word_of(OldBuffer);
-        if (!room_serves(room_of(word), NewByteCount))
-            return resize_by_system(t, OldBuffer, word, NewByteCount, NewBuffer);
-        resize_in_place(t, OldBuffer, word, NewByteCount);
-        *NewBuffer = OldBuffer;
+        return resize_live(t, OldBuffer, NewByteCount, NewBuffer);
     }
     nbi_cache_leave();
     return status;
@@ -422,11 +434,5 @@ NBI_EXPORT NBI_HOT_PATH NET_API_STATUS NetApiBufferReallocate(LPVOID OldBuffer, 
     if (NBI_UNLIKELY(!t || !OldBuffer || !NewByteCount || nbi_may_be_unmapped(OldBuffer) ||
                      !buffer_is_live(OldBuffer)))
         return reallocate_slow(OldBuffer, NewByteCount, NewBuffer);
-    uint64_t word = nbi_header_word_of(OldBuffer);
-    if (NBI_UNLIKELY(!room_serves(room_of(word), NewByteCount)))
-        return resize_by_system(t, OldBuffer, word, NewByteCount, NewBuffer);
-    resize_in_place(t, OldBuffer, word, NewByteCount);
-    nbi_cache_leave();
-    *NewBuffer = OldBuffer;
-    return NERR_Success;
+    return resize_live(t, OldBuffer, NewByteCount, NewBuffer);
 }

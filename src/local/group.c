@@ -165,5 +165,6 @@ NET_API_STATUS nbi_local_group_get_users(LPCSTR groupname, DWORD level, LPBYTE *
         &members_kind, NULL, NULL, level,
         level ? &nbi_layout_GROUP_USERS_INFO_1 : &nbi_layout_GROUP_USERS_INFO_0,
         level ? NULL : to_level_0};
-    return nbi_page_enum_ptr(&spec, prefmaxlen, resume_handle, bufptr, entriesread, totalentries);
+    return nbi_page_enum_resume(&spec, prefmaxlen, resume_handle, NULL, bufptr, entriesread,
+                                totalentries);
 }

@@ -88,7 +88,8 @@ NET_API_STATUS nbi_local_localgroup_enum(DWORD level, LPBYTE *bufptr, DWORD pref
                                        group_convert};
     if (!spec.layout)
         return ERROR_INVALID_LEVEL;
-    return nbi_page_enum_ptr(&spec, prefmaxlen, resumehandle, bufptr, entriesread, totalentries);
+    return nbi_page_enum_resume(&spec, prefmaxlen, resumehandle, NULL, bufptr, entriesread,
+                                totalentries);
 }
 
 /* ---- NetLocalGroupGetInfo -------------------------------------------------- */
@@ -438,5 +439,6 @@ NET_API_STATUS nbi_local_localgroup_get_members(LPCSTR localgroupname, DWORD lev
     struct members_query q = {localgroupname};
     const struct nbi_page_spec spec = {&member_kind, localgroupname, &q, level,
                                        member_layouts[level], member_convert};
-    return nbi_page_enum_ptr(&spec, prefmaxlen, resumehandle, bufptr, entriesread, totalentries);
+    return nbi_page_enum_resume(&spec, prefmaxlen, resumehandle, NULL, bufptr, entriesread,
+                                totalentries);
 }

@@ -157,8 +157,8 @@ NET_API_STATUS nbi_local_share_enum(DWORD level, LPBYTE *bufptr, DWORD prefmaxle
                                        share_convert};
     if (!spec.layout)
         return ERROR_INVALID_LEVEL;
-    return nbi_page_enum_dword(&spec, prefmaxlen, resume_handle, bufptr, entriesread,
-                               totalentries);
+    return nbi_page_enum_resume(&spec, prefmaxlen, NULL, resume_handle, bufptr, entriesread,
+                                totalentries);
 }
 
 /* ---- NetShareGetInfo ------------------------------------------------------------- */

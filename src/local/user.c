@@ -488,8 +488,8 @@ NET_API_STATUS nbi_local_user_enum(DWORD level, DWORD filter, LPBYTE *bufptr, DW
            and continues at its index */
         struct nbi_page_spec spec = {&kinds[l - levels], NULL, (void *)(uintptr_t)l, level,
                                      l->layout, NULL};
-        return nbi_page_enum_dword(&spec, prefmaxlen, resume_handle, bufptr, entriesread,
-                                   totalentries);
+        return nbi_page_enum_resume(&spec, prefmaxlen, NULL, resume_handle, bufptr, entriesread,
+                                    totalentries);
     }
     /* everything in one call, or a first page that cannot be continued:
        one walk straight into the result */

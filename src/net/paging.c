@@ -63,9 +63,11 @@ static NET_API_STATUS cut(const struct nbi_page_spec *spec, const struct source 
     return netapibuf_packer_finish(page, bufptr, entriesread);
 }
 
-NET_API_STATUS nbi_page_enum(const struct nbi_page_spec *spec, DWORD prefmaxlen, uint64_t *handle,
-                             unsigned bits, LPBYTE *bufptr, LPDWORD entriesread,
-                             LPDWORD totalentries)
+/* The page that starts at *handle (NULL: cannot be continued), a handle
+   of `bits` bits, 32 or 64 (nbi_page_enum_resume says the rest). */
+static NET_API_STATUS page_enum(const struct nbi_page_spec *spec, DWORD prefmaxlen,
+                                uint64_t *handle, unsigned bits, LPBYTE *bufptr,
+                                LPDWORD entriesread, LPDWORD totalentries)
 {
     *bufptr = NULL;
     *entriesread = *totalentries = 0;
@@ -112,27 +114,20 @@ NET_API_STATUS nbi_page_enum(const struct nbi_page_spec *spec, DWORD prefmaxlen,
     return next < count ? ERROR_MORE_DATA : NERR_Success;
 }
 
-NET_API_STATUS nbi_page_enum_ptr(const struct nbi_page_spec *spec, DWORD prefmaxlen,
-                                 PDWORD_PTR resumehandle, LPBYTE *bufptr, LPDWORD entriesread,
-                                 LPDWORD totalentries)
+NET_API_STATUS nbi_page_enum_resume(const struct nbi_page_spec *spec, DWORD prefmaxlen,
+                                    PDWORD_PTR ptr, LPDWORD dword, LPBYTE *bufptr,
+                                    LPDWORD entriesread, LPDWORD totalentries)
 {
-    uint64_t handle = resumehandle ? *resumehandle : 0;
-    NET_API_STATUS st = nbi_page_enum(spec, prefmaxlen, resumehandle ? &handle : NULL,
-                                      sizeof(DWORD_PTR) * 8, bufptr, entriesread, totalentries);
-    if (resumehandle && (st == NERR_Success || st == ERROR_MORE_DATA))
-        *resumehandle = (DWORD_PTR)handle;
-    return st;
-}
-
-NET_API_STATUS nbi_page_enum_dword(const struct nbi_page_spec *spec, DWORD prefmaxlen,
-                                   LPDWORD resumehandle, LPBYTE *bufptr, LPDWORD entriesread,
-                                   LPDWORD totalentries)
-{
-    uint64_t handle = resumehandle ? *resumehandle : 0;
-    NET_API_STATUS st = nbi_page_enum(spec, prefmaxlen, resumehandle ? &handle : NULL, 32,
-                                      bufptr, entriesread, totalentries);
-    if (resumehandle && (st == NERR_Success || st == ERROR_MORE_DATA))
-        *resumehandle = (DWORD)handle;
+    uint64_t handle = ptr ? *ptr : dword ? *dword : 0;
+    unsigned bits = dword ? 32 : sizeof(DWORD_PTR) * 8;
+    NET_API_STATUS st = page_enum(spec, prefmaxlen, ptr || dword ? &handle : NULL, bits, bufptr,
+                                  entriesread, totalentries);
+    if (st == NERR_Success || st == ERROR_MORE_DATA) {
+        if (ptr)
+            *ptr = (DWORD_PTR)handle;
+        else if (dword)
+            *dword = (DWORD)handle;
+    }
     return st;
 }
 

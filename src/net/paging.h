@@ -34,30 +34,19 @@ struct nbi_page_spec {
 };
 
 /*
- * Deliver the page that starts at *handle (0: the first).  handle NULL
- * means the enumeration cannot be continued (one page, counted in full).
- * bits is the handle's width, 32 or 64.  NERR_Success (last page; *handle
- * 0) or ERROR_MORE_DATA (*handle continues), both with *bufptr (NULL when
- * there are no entries), *entriesread and *totalentries.  Any other status:
- * *bufptr NULL, counts 0, *handle untouched.
+ * Deliver the page that starts at the caller's resume handle (0: the
+ * first), which is one of the two widths Windows declares: ptr, a
+ * PDWORD_PTR, or dword, an LPDWORD (NetUserEnum, NetShareEnum); at most
+ * one is given, and neither means the enumeration cannot be continued (one
+ * page, counted in full).  NERR_Success (last page; handle 0) or
+ * ERROR_MORE_DATA (the handle continues), both with *bufptr (NULL when
+ * there are no entries), *entriesread and *totalentries.  Any other
+ * status: *bufptr NULL, counts 0, the handle untouched.
  */
-NBI_INTERNAL NET_API_STATUS nbi_page_enum(const struct nbi_page_spec *spec, DWORD prefmaxlen,
-                                          uint64_t *handle, unsigned bits, LPBYTE *bufptr,
-                                          LPDWORD entriesread, LPDWORD totalentries);
-
-/* nbi_page_enum for the Windows enumerations whose resume handle is a
-   PDWORD_PTR (NULL: cannot be continued); *resumehandle is written only on
-   NERR_Success and ERROR_MORE_DATA. */
-NBI_INTERNAL NET_API_STATUS nbi_page_enum_ptr(const struct nbi_page_spec *spec, DWORD prefmaxlen,
-                                              PDWORD_PTR resumehandle, LPBYTE *bufptr,
-                                              LPDWORD entriesread, LPDWORD totalentries);
-
-/* The same for the enumerations whose resume handle is an LPDWORD
-   (NetUserEnum, NetShareEnum): a 32-bit handle. */
-NBI_INTERNAL NET_API_STATUS nbi_page_enum_dword(const struct nbi_page_spec *spec,
-                                                DWORD prefmaxlen, LPDWORD resumehandle,
-                                                LPBYTE *bufptr, LPDWORD entriesread,
-                                                LPDWORD totalentries);
+NBI_INTERNAL NET_API_STATUS nbi_page_enum_resume(const struct nbi_page_spec *spec,
+                                                 DWORD prefmaxlen, PDWORD_PTR ptr, LPDWORD dword,
+                                                 LPBYTE *bufptr, LPDWORD entriesread,
+                                                 LPDWORD totalentries);
 
 /*
  * The common start of an enumeration: *bufptr, *entriesread and

@@ -91,7 +91,8 @@ NET_API_STATUS nbi_remote_file_enum(LPCSTR server, LPCSTR basepath, LPCSTR usern
     key_part(at, n - (size_t)(at - key), username);
     struct file_args args = {{nbi_server_bare(server), key, level, 0}, basepath, username};
     NET_API_STATUS st = nbi_remote_enumerate(row, &args.base, NBI_NOUN_NONE, prefmaxlen,
-                                             resume_handle, bufptr, entriesread, totalentries);
+                                             resume_handle, NULL, bufptr, entriesread,
+                                             totalentries);
     nbi_sys_free(key);
     if (st == NBI_LIBNETAPI_NOT_IMPLEMENTED)
         st = ERROR_NOT_SUPPORTED;

@@ -209,7 +209,7 @@ NET_API_STATUS nbi_remote_group_enum(LPCSTR server, DWORD level, LPBYTE *bufptr,
         return ERROR_INVALID_LEVEL;
     struct nbi_enum_args args = {nbi_server_bare(server), NULL, level, 0};
     return nbi_remote_enumerate(row, &args, NBI_NOUN_NONE, prefmaxlen, resume_handle,
-                                bufptr, entriesread, totalentries);
+                                NULL, bufptr, entriesread, totalentries);
 }
 
 /* One group as the row's record. */
@@ -275,5 +275,5 @@ NET_API_STATUS nbi_remote_group_get_users(LPCSTR server, LPCSTR groupname, DWORD
         return NERR_GroupNotFound;
     struct nbi_enum_args args = {nbi_server_bare(server), groupname, level, 0};
     return nbi_remote_enumerate(row, &args, NBI_NOUN_GROUP, prefmaxlen, resume_handle,
-                                bufptr, entriesread, totalentries);
+                                NULL, bufptr, entriesread, totalentries);
 }

@@ -76,7 +76,7 @@ NET_API_STATUS nbi_remote_localgroup_enum(LPCSTR server, DWORD level, LPBYTE *bu
         return ERROR_INVALID_LEVEL;
     struct nbi_enum_args args = {nbi_server_bare(server), NULL, level, 0};
     return nbi_remote_enumerate(row, &args, NBI_NOUN_NONE, prefmaxlen, resumehandle,
-                                bufptr, entriesread, totalentries);
+                                NULL, bufptr, entriesread, totalentries);
 }
 
 /* ---- NetLocalGroupGetInfo ------------------------------------------------------- */
@@ -212,5 +212,5 @@ NET_API_STATUS nbi_remote_localgroup_get_members(LPCSTR server, LPCSTR groupname
         return NERR_GroupNotFound;
     struct nbi_enum_args args = {nbi_server_bare(server), groupname, level, 0};
     return nbi_remote_enumerate(row, &args, NBI_NOUN_LOCALGROUP, prefmaxlen, resumehandle,
-                                bufptr, entriesread, totalentries);
+                                NULL, bufptr, entriesread, totalentries);
 }

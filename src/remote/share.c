@@ -134,8 +134,8 @@ NET_API_STATUS nbi_remote_share_enum(LPCSTR server, DWORD level, LPBYTE *bufptr,
     if (!row)
         return ERROR_INVALID_LEVEL;
     struct nbi_enum_args args = {nbi_server_bare(server), NULL, level, 0};
-    return nbi_remote_enumerate_dword(row, &args, NBI_NOUN_NONE, prefmaxlen, resume_handle,
-                                      bufptr, entriesread, totalentries);
+    return nbi_remote_enumerate(row, &args, NBI_NOUN_NONE, prefmaxlen, NULL, resume_handle,
+                                bufptr, entriesread, totalentries);
 }
 
 /* ---- NetShareGetInfo ------------------------------------------------------------ */

@@ -93,12 +93,10 @@ NET_API_STATUS nbi_remote_fill(netapibuf_packer *snapshot, void *ctx)
     return NERR_Success;
 }
 
-/* Both enumerations: the caller's handle is a DWORD_PTR (ptr) or a DWORD
-   (dword); at most one is given. */
-static NET_API_STATUS enumerate(const struct nbi_remote_level *row,
-                                const struct nbi_enum_args *args, enum nbi_noun noun,
-                                DWORD prefmaxlen, PDWORD_PTR ptr, LPDWORD dword, LPBYTE *bufptr,
-                                LPDWORD entriesread, LPDWORD totalentries)
+NET_API_STATUS nbi_remote_enumerate(const struct nbi_remote_level *row,
+                                    const struct nbi_enum_args *args, enum nbi_noun noun,
+                                    DWORD prefmaxlen, PDWORD_PTR ptr, LPDWORD dword,
+                                    LPBYTE *bufptr, LPDWORD entriesread, LPDWORD totalentries)
 {
     /* Snapshots of one kind (one function and level) differ by server,
        name and filter: that is the key. */
@@ -111,28 +109,9 @@ static NET_API_STATUS enumerate(const struct nbi_remote_level *row,
     struct nbi_fill_ctx f = {row, args, noun};
     const struct nbi_page_spec spec = {&row->kind, key, &f, row->level, row->layout, NULL};
     NET_API_STATUS st =
-        dword ? nbi_page_enum_dword(&spec, prefmaxlen, dword, bufptr, entriesread, totalentries)
-              : nbi_page_enum_ptr(&spec, prefmaxlen, ptr, bufptr, entriesread, totalentries);
+        nbi_page_enum_resume(&spec, prefmaxlen, ptr, dword, bufptr, entriesread, totalentries);
     nbi_sys_free(key);
     return st;
-}
-
-NET_API_STATUS nbi_remote_enumerate(const struct nbi_remote_level *row,
-                                    const struct nbi_enum_args *args, enum nbi_noun noun,
-                                    DWORD prefmaxlen, PDWORD_PTR resumehandle, LPBYTE *bufptr,
-                                    LPDWORD entriesread, LPDWORD totalentries)
-{
-    return enumerate(row, args, noun, prefmaxlen, resumehandle, NULL, bufptr, entriesread,
-                     totalentries);
-}
-
-NET_API_STATUS nbi_remote_enumerate_dword(const struct nbi_remote_level *row,
-                                          const struct nbi_enum_args *args, enum nbi_noun noun,
-                                          DWORD prefmaxlen, LPDWORD resumehandle, LPBYTE *bufptr,
-                                          LPDWORD entriesread, LPDWORD totalentries)
-{
-    return enumerate(row, args, noun, prefmaxlen, NULL, resumehandle, bufptr, entriesread,
-                     totalentries);
 }
 
 /* ---- issue 11, management: write rows (table.h) ------------------------------- */

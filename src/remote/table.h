@@ -92,24 +92,18 @@ struct nbi_fill_ctx {
 
 /*
  * An enumeration at row's level: NERR_Success or ERROR_MORE_DATA with
- * *bufptr, *entriesread and *totalentries, *resumehandle continuing it
- * (NULL when the caller passed none; net/paging.h); or a status, with
- * nothing returned.  The snapshot key is made of the server, the name and
- * the filter, so two enumerations never share one.
+ * *bufptr, *entriesread and *totalentries, the caller's resume handle
+ * continuing it: ptr (a PDWORD_PTR) or dword (an LPDWORD, NetUserEnum and
+ * NetShareEnum), at most one given, neither when the caller passed none
+ * (net/paging.h, nbi_page_enum_resume); or a status, with nothing
+ * returned.  The snapshot key is made of the server, the name and the
+ * filter, so two enumerations never share one.
  */
 NBI_INTERNAL NET_API_STATUS nbi_remote_enumerate(const struct nbi_remote_level *row,
                                                  const struct nbi_enum_args *args,
                                                  enum nbi_noun noun, DWORD prefmaxlen,
-                                                 PDWORD_PTR resumehandle, LPBYTE *bufptr,
+                                                 PDWORD_PTR ptr, LPDWORD dword, LPBYTE *bufptr,
                                                  LPDWORD entriesread, LPDWORD totalentries);
-
-/* The same for NetUserEnum and NetShareEnum, whose handle is an LPDWORD. */
-NBI_INTERNAL NET_API_STATUS nbi_remote_enumerate_dword(const struct nbi_remote_level *row,
-                                                       const struct nbi_enum_args *args,
-                                                       enum nbi_noun noun, DWORD prefmaxlen,
-                                                       LPDWORD resumehandle, LPBYTE *bufptr,
-                                                       LPDWORD entriesread,
-                                                       LPDWORD totalentries);
 
 /* A Samba string in one of our records (the packer copies it; the const
    Samba gives it only says Samba's copy is not ours to change). */

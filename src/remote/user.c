@@ -384,8 +384,8 @@ NET_API_STATUS nbi_remote_user_enum(LPCSTR server, DWORD level, DWORD filter, LP
     else if (!normal)
         row = nbi_remote_row(user_rows_filtered, USER_ROWS, level);
     struct nbi_enum_args args = {nbi_server_bare(server), NULL, level, filter};
-    return nbi_remote_enumerate_dword(row, &args, NBI_NOUN_NONE, prefmaxlen, resume_handle,
-                                      bufptr, entriesread, totalentries);
+    return nbi_remote_enumerate(row, &args, NBI_NOUN_NONE, prefmaxlen, NULL, resume_handle,
+                                bufptr, entriesread, totalentries);
 }
 
 NET_API_STATUS nbi_remote_user_get_info(LPCSTR server, LPCSTR username, DWORD level,

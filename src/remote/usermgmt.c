@@ -517,8 +517,8 @@ NET_API_STATUS nbi_remote_user_get_groups(LPCSTR server, LPCSTR username, DWORD 
     if (!username[0])
         return NERR_UserNotFound;
     struct nbi_enum_args args = {nbi_server_bare(server), username, level, 0};
-    return nbi_remote_enumerate_dword(row, &args, NBI_NOUN_USER, prefmaxlen, NULL, bufptr,
-                                      entriesread, totalentries);
+    return nbi_remote_enumerate(row, &args, NBI_NOUN_USER, prefmaxlen, NULL, NULL, bufptr,
+                                entriesread, totalentries);
 }
 
 NET_API_STATUS nbi_remote_user_set_groups(LPCSTR server, LPCSTR username, DWORD level,
