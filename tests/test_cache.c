@@ -217,6 +217,27 @@ TEST(periodic_scavenge)
     check_bound(t);
 }
 
+/* The periodic scavenge looks at most every NBI_SCAVENGE_MIN_MS: a period
+   of releases that ends sooner after the previous look skips it (its cost,
+   a walk over every bin, is then paid at most a hundred times a second),
+   and the next period after that interval looks again. */
+TEST(periodic_scavenge_rate)
+{
+    struct nbi_cache *cache = &self()->cache;
+    double start = now_ms();
+    nbi_cache_scavenge(cache);
+    int looked = nbi_cache_scavenge_periodic(cache);
+    if (now_ms() - start < NBI_SCAVENGE_MIN_MS / 2) /* not descheduled in between */
+        CHECK_EQ_U(looked, 0);
+    struct timespec pause = {0, 3 * NBI_SCAVENGE_MIN_MS * 1000000L}; /* past the coarse tick */
+    nanosleep(&pause, NULL);
+    CHECK_EQ_U(nbi_cache_scavenge_periodic(cache), 1);
+    start = now_ms();
+    looked = nbi_cache_scavenge_periodic(cache);
+    if (now_ms() - start < NBI_SCAVENGE_MIN_MS / 2)
+        CHECK_EQ_U(looked, 0);
+}
+
 /* A cached block is a released buffer: a second free is still misuse. */
 TEST(cached_block_still_released)
 {
@@ -513,6 +534,7 @@ int main(void)
     RUN(cached_block_still_released);
     RUN(scavenged_shrunk_block_released_twice);
     RUN(slot_pages_given_back);
+    RUN(periodic_scavenge_rate);
     RUN(grown_twice_has_room);
     RUN(idle_thread_cache_given_back);
     RUN(thread_inside_a_call_kept);

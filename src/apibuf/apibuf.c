@@ -60,8 +60,8 @@ static NBI_ALWAYS_INLINE void *buffer_create(struct nbi_thread *t, uint64_t n)
     return buffer_create_slow(t, n);
 }
 
-/* The put the fast path could not make: a scavenge is due (every
-   NBI_SCAVENGE_PERIOD releases), or class c's bin or the large budget is
+/* The put the fast path could not make: a scavenge may be due (every
+   NBI_SCAVENGE_PERIOD releases, cache.h), or class c's bin or the large budget is
    full.  Keep h after a scavenge if it then fits, else give it to the
    system. */
 static NBI_NOINLINE void block_release_slow(struct nbi_thread *t, unsigned c,
@@ -70,8 +70,8 @@ static NBI_NOINLINE void block_release_slow(struct nbi_thread *t, unsigned c,
     if (t) {
         int retry = 1;
         if (scavenge_due) {
-            nbi_cache_scavenge(&t->cache);
-            nbi_reclaim_idle(t); /* and other threads' caches, when idle */
+            if (nbi_cache_scavenge_periodic(&t->cache))
+                nbi_reclaim_idle(t); /* and other threads' caches, when idle */
         } else {
             retry = nbi_cache_over_budget(&t->cache, c);
         }
@@ -201,7 +201,10 @@ NBI_EXPORT NBI_HOT_PATH NET_API_STATUS NetApiBufferAllocate(DWORD ByteCount, LPV
     if (NBI_UNLIKELY(!Buffer))
         return ERROR_INVALID_PARAMETER;
     struct nbi_thread *t = nbi_cache_enter();
-    unsigned c = nbi_size_class_fast(ByteCount);
+    /* the class is 64 bits wide, as the index it is, so that no copy is
+       made to widen it: each register the fast path needs beyond the nine
+       it may use freely is saved and restored, two more stores a call */
+    uint64_t c = nbi_size_class_fast(ByteCount);
     struct nbi_header *h;
     if (NBI_UNLIKELY(!t))
         return allocate_slow(ByteCount, Buffer);
@@ -220,6 +223,17 @@ NBI_EXPORT NBI_HOT_PATH NET_API_STATUS NetApiBufferAllocate(DWORD ByteCount, LPV
 NBI_EXPORT NET_API_STATUS NetapipBufferAllocate(DWORD ByteCount, LPVOID *Buffer)
 {
     return NetApiBufferAllocate(ByteCount, Buffer);
+}
+
+/* The end of a Free whose put the fast path could not make: a tail call,
+   so that the fast path keeps nothing across a call (and saves no
+   register). */
+static NBI_NOINLINE NET_API_STATUS free_put_slow(struct nbi_thread *t, uint64_t c,
+                                                 struct nbi_header *h, int scavenge_due)
+{
+    block_release_slow(t, (unsigned)c, h, scavenge_due);
+    nbi_cache_leave();
+    return NERR_Success;
 }
 
 /* Everything NetApiBufferFree does but its common case (see allocate_slow). */
@@ -260,9 +274,9 @@ NBI_EXPORT NBI_HOT_PATH NET_API_STATUS NetApiBufferFree(LPVOID Buffer)
     uint64_t word = nbi_header_word_of(Buffer);
     nbi_header_release(Buffer);
     int scavenge_due = nbi_count_release(t, nbi_word_size(word));
-    unsigned c = nbi_word_class(word);
+    uint64_t c = nbi_word_class(word);
     if (NBI_UNLIKELY(scavenge_due) || !nbi_cache_put(&t->cache, c, h))
-        block_release_slow(t, c, h, scavenge_due);
+        return free_put_slow(t, c, h, scavenge_due);
     nbi_cache_leave();
     return NERR_Success;
 }
@@ -316,12 +330,14 @@ static inline int room_serves(uint64_t room, uint64_t n)
 static NBI_ALWAYS_INLINE void resize_in_place(struct nbi_thread *t, void *user, uint64_t word,
                                               uint64_t room, uint64_t n)
 {
-    uint64_t old_size = nbi_word_size(word);
-    uint64_t grown = n > old_size ? NBI_WORD_GROWN : 0;
-    nbi_header_stamp(user, (word & ~(NBI_WORD_GROWN | 0xFFFFFFFFu)) | n | grown);
+    /* the size field becomes n by adding the change, so that the old
+       size need not stay live (no register is saved) */
+    int64_t change = (int64_t)n - (int64_t)nbi_word_size(word);
+    uint64_t grown = change > 0 ? NBI_WORD_GROWN : 0;
+    nbi_header_stamp(user, ((word & ~NBI_WORD_GROWN) + (uint64_t)change) | grown);
     nbi_asan_unpoison(user, n);
     nbi_asan_poison((unsigned char *)user + n, room - n);
-    nbi_count_resize(t, old_size, n, 0);
+    nbi_count_bytes_changed(t, change);
 }
 
 /*

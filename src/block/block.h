@@ -65,9 +65,9 @@ _Static_assert(((uint64_t)2 * UINT32_MAX >> NBI_ROOM_PAGE_SHIFT) < ((uint64_t)1 
                "a resize asks for at most twice a DWORD: its pages fit 23 bits");
 
 /* The header word of a buffer of size bytes in a block of class c. */
-static inline uint64_t nbi_header_word(uint64_t size, unsigned c)
+static inline uint64_t nbi_header_word(uint64_t size, uint64_t c)
 {
-    return size | (uint64_t)c << 32;
+    return size | c << 32;
 }
 
 /* The room a resize asks of the system for n bytes past the classes: n
@@ -98,9 +98,9 @@ static inline uint64_t nbi_word_size(uint64_t word)
     return word & 0xFFFFFFFFu;
 }
 
-static inline unsigned nbi_word_class(uint64_t word)
+static inline uint64_t nbi_word_class(uint64_t word)
 {
-    return (unsigned)(word >> 32) & 0xFFu;
+    return (word >> 32) & 0xFFu;
 }
 
 #define NBI_HEADER_SIZE sizeof(struct nbi_header)
@@ -116,9 +116,11 @@ struct nbi_secrets {
 extern NBI_INTERNAL struct nbi_secrets nbi_secret;
 NBI_INTERNAL void nbi_secret_init(void);
 
+/* By pointer arithmetic, so that the compiler addresses the header from
+   user and keeps no register for it. */
 static inline struct nbi_header *nbi_header_of(const void *user)
 {
-    return (struct nbi_header *)((uintptr_t)user - NBI_HEADER_SIZE);
+    return (struct nbi_header *)(uintptr_t)((const unsigned char *)user - NBI_HEADER_SIZE);
 }
 
 static inline void *nbi_user_of(struct nbi_header *h)

@@ -17,6 +17,7 @@ void nbi_cache_init(struct nbi_cache *t, void **slots)
     }
     t->large_bytes = 0;
     t->scavenge_wait = 0;
+    t->scavenged_ms = 0;
     memset(t->idle_since, 0, sizeof t->idle_since);
     struct nbi_bin *none = &t->bins[0]; /* no slots: always empty, always full */
     none->top = slots;
@@ -110,10 +111,9 @@ static void release_oldest(struct nbi_cache *t, unsigned c, unsigned count)
  * keep glibc from trimming all the free memory under it.  The marks
  * restart.
  */
-static void scavenge(struct nbi_cache *t, int now_too)
+static void scavenge(struct nbi_cache *t, int now_too, uint32_t now)
 {
-    uint64_t now = nbi_coarse_ms();
-    uint32_t stamp = (uint32_t)now ? (uint32_t)now : 1; /* 0 means "in use" */
+    uint32_t stamp = now ? now : 1; /* 0 means "in use" */
     int released = 0;
     for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) {
         struct nbi_bin *bin = &t->bins[c];
@@ -137,7 +137,17 @@ static void scavenge(struct nbi_cache *t, int now_too)
 
 void nbi_cache_scavenge(struct nbi_cache *t)
 {
-    scavenge(t, 0);
+    uint32_t now = (uint32_t)nbi_coarse_ms();
+    t->scavenged_ms = now;
+    scavenge(t, 0, now);
+}
+
+int nbi_cache_scavenge_periodic(struct nbi_cache *t)
+{
+    if ((uint32_t)((uint32_t)nbi_coarse_ms() - t->scavenged_ms) < NBI_SCAVENGE_MIN_MS)
+        return 0;
+    nbi_cache_scavenge(t);
+    return 1;
 }
 
 int nbi_cache_over_budget(struct nbi_cache *t, unsigned c)
@@ -150,7 +160,7 @@ int nbi_cache_over_budget(struct nbi_cache *t, unsigned c)
         return 0;
     }
     t->scavenge_wait = NBI_SCAVENGE_WAIT;
-    scavenge(t, 1);
+    scavenge(t, 1, (uint32_t)nbi_coarse_ms());
     return t->large_bytes + nbi_class_bytes(c) <= NBI_LARGE_BUDGET;
 }
 

@@ -54,10 +54,10 @@ static inline unsigned nbi_size_class(uint64_t n)
 /* nbi_size_class for the hot path: the same but for n == 0, which gets
    class 0, whose bin is always empty, so the rare zero-byte buffer takes
    the slow path instead of costing every allocation a test. */
-static inline unsigned nbi_size_class_fast(uint64_t n)
+static inline uint64_t nbi_size_class_fast(uint64_t n)
 {
     if (n <= NBI_SMALL_CLASS_MAX)
-        return (unsigned)((n + 15) >> 4);
+        return (n + 15) >> 4;
     if (n > NBI_CACHED_SIZE_MAX)
         return 0;
     return nbi_class_above_1k[(n - 1) >> 8];
@@ -78,7 +78,7 @@ static const uint32_t nbi_class_size[NBI_CLASS_COUNT] = {
 };
 #undef NBI_Q
 
-static inline uint64_t nbi_class_bytes(unsigned c)
+static inline uint64_t nbi_class_bytes(uint64_t c)
 {
     return nbi_class_size[c];
 }

@@ -115,8 +115,8 @@ NBI_INTERNAL void nbi_cache_rearm(struct nbi_thread *t);
 
 /* Give back the caches of threads idle since the last look, when at least
    NBI_IDLE_MS have passed since it (self: the calling thread, which is
-   not idle).  Called by threads that are active anyway: every
-   NBI_SCAVENGE_PERIOD releases. */
+   not idle).  Called by threads that are active anyway: at their periodic
+   scavenges (nbi_cache_scavenge_periodic). */
 #define NBI_IDLE_MS 1000
 NBI_INTERNAL void nbi_reclaim_idle(struct nbi_thread *self);
 
@@ -173,6 +173,19 @@ static inline int nbi_count_release(struct nbi_thread *t, uint64_t bytes)
     return (releases & (NBI_SCAVENGE_PERIOD - 1)) == 0;
 }
 
+/* A resize in place: the buffer's bytes changed by change. */
+static inline void nbi_count_bytes_changed(struct nbi_thread *t, int64_t change)
+{
+    if (NBI_UNLIKELY(!t)) {
+        nbi_count_shared(0, 0, change);
+        return;
+    }
+    int64_t live = t->live_bytes + change;
+    nbi_counter_set(&t->live_bytes, live);
+    if (live > t->peak_bytes)
+        nbi_counter_set(&t->peak_bytes, live);
+}
+
 /*
  * A resize from old_bytes to new_bytes.  In place, the buffer stays one
  * buffer and only its bytes change.  When it moved, a new buffer was made
@@ -191,10 +204,7 @@ static inline void nbi_count_resize(struct nbi_thread *t, uint64_t old_bytes, ui
         nbi_counter_set(&t->allocations, t->allocations + 1);
         nbi_counter_set(&t->releases, t->releases + 1);
     }
-    int64_t live = t->live_bytes + delta;
-    nbi_counter_set(&t->live_bytes, live);
-    if (live > t->peak_bytes)
-        nbi_counter_set(&t->peak_bytes, live);
+    nbi_count_bytes_changed(t, delta);
 }
 
 #endif /* NBI_STATS_H */
