@@ -203,7 +203,7 @@ NBI_EXPORT NBI_HOT_PATH NET_API_STATUS NetApiBufferAllocate(DWORD ByteCount, LPV
     struct nbi_thread *t = nbi_cache_enter();
     /* the class is 64 bits wide, as the index it is, so that no copy is
        made to widen it: each register the fast path needs beyond the nine
-       it may use freely is saved and restored, two more stores a call */
+       it may use freely costs a push and a pop on every call */
     uint64_t c = nbi_size_class_fast(ByteCount);
     struct nbi_header *h;
     if (NBI_UNLIKELY(!t))
