@@ -114,6 +114,8 @@ static void release_oldest(struct nbi_cache *t, unsigned c, unsigned count)
 static void scavenge(struct nbi_cache *t, int now_too, uint32_t now)
 {
     uint32_t stamp = now ? now : 1; /* 0 means "in use" */
+    if (!now_too)
+        t->scavenged_ms = now; /* a periodic look (nbi_cache_scavenge_periodic) */
     int released = 0;
     for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) {
         struct nbi_bin *bin = &t->bins[c];
@@ -137,16 +139,15 @@ static void scavenge(struct nbi_cache *t, int now_too, uint32_t now)
 
 void nbi_cache_scavenge(struct nbi_cache *t)
 {
-    uint32_t now = (uint32_t)nbi_coarse_ms();
-    t->scavenged_ms = now;
-    scavenge(t, 0, now);
+    scavenge(t, 0, (uint32_t)nbi_coarse_ms());
 }
 
 int nbi_cache_scavenge_periodic(struct nbi_cache *t)
 {
-    if ((uint32_t)((uint32_t)nbi_coarse_ms() - t->scavenged_ms) < NBI_SCAVENGE_MIN_MS)
+    uint32_t now = (uint32_t)nbi_coarse_ms(); /* read once: the test and the look */
+    if ((uint32_t)(now - t->scavenged_ms) < NBI_SCAVENGE_MIN_MS)
         return 0;
-    nbi_cache_scavenge(t);
+    scavenge(t, 0, now);
     return 1;
 }
 
