@@ -6,8 +6,12 @@
  * child forked while a shard is biased can use it, and buffers released
  * by another thread than their allocator's are handled in strict mode.
  *
+ * Also: windows get shards by first use (distinct ones while there are
+ * shards left, the same one at every look, one even when the window table
+ * is crowded), and threads working at once get distinct shards.
+ *
  * Static build: it calls the registry directly.  Registry keys are never
- * dereferenced, so made-up addresses in one 1 MiB region (one shard) stand
+ * dereferenced, so made-up addresses in one 64 MiB window (one shard) stand
  * in for buffers.  Run with NETAPIBUF_CHECK=strict.
  */
 #include <pthread.h>
@@ -24,11 +28,12 @@
 #include "check.h"
 #include "check/registry.h"
 #include "spawn.h"
+#include "tools.h"
 
 /* Thread identities as the registry sees them: any distinct addresses. */
 static struct nbi_visitor id_a, id_b, id_c;
 
-#define REGION 0x7a0000000000ULL /* 1 MiB aligned: every key below shares a shard */
+#define REGION 0x7a0000000000ULL /* 64 MiB aligned: every key below shares a shard */
 static void *key(unsigned i)
 {
     return (void *)(uintptr_t)(REGION + 16u * (i + 1));
@@ -72,7 +77,7 @@ static int bias_to(struct nbi_visitor *me)
 static int barrier_offered;
 
 /* Entries in the shard before a test: real buffers of this process may
-   share it (the shard of a region is a hash of its address). */
+   share it (once the shards are all given, windows share them). */
 static uint32_t count_before;
 static uint32_t count_now(void)
 {
@@ -251,6 +256,115 @@ TEST(strict_buffers_released_by_another_thread)
     capture_stop();
 }
 
+/* Made-up windows no buffer of this process lies in (keys are never
+   dereferenced): window w's i-th key. */
+#define FRESH_WINDOWS (0x100000000000ULL >> NBI_WINDOW_BITS)
+static const void *in_window(uint64_t window, unsigned i)
+{
+    return (const void *)(uintptr_t)((window << NBI_WINDOW_BITS) + 16u * (i + 1));
+}
+
+/* The shards given so far: each window's entry holds one. */
+static unsigned windows_with_an_entry(void)
+{
+    unsigned n = 0;
+    for (unsigned i = 0; i < NBI_WINDOW_SLOTS; i++)
+        n += nbi_windows[i] != 0;
+    return n;
+}
+
+static int has_an_entry(uint64_t window)
+{
+    for (unsigned i = 0; i < NBI_WINDOW_SLOTS; i++)
+        if (nbi_windows[i] >> 8 == window + 1)
+            return 1;
+    return 0;
+}
+
+TEST(new_windows_get_distinct_shards)
+{
+    enum { N = 16 };
+    unsigned before = windows_with_an_entry();
+    CHECK(before + N <= NBI_SHARDS); /* else shards are shared by design */
+    struct nbi_shard *got[N];
+    for (unsigned i = 0; i < N; i++)
+        got[i] = nbi_registry_shard(in_window(FRESH_WINDOWS + i, 0));
+    for (unsigned i = 0; i < N; i++) {
+        /* Anywhere in the window, at every look: the same shard. */
+        CHECK_EQ_P(nbi_registry_shard(in_window(FRESH_WINDOWS + i, 4000000)), got[i]);
+        CHECK_EQ_P(nbi_registry_shard(in_window(FRESH_WINDOWS + i, 0)), got[i]);
+        for (unsigned j = 0; j < i; j++)
+            CHECK_NE_P(got[i], got[j]);
+    }
+    CHECK_EQ_U(windows_with_an_entry(), before + N);
+}
+
+/* NBI_WINDOW_PROBES + 2 new windows with one home slot: all but the last
+   find a slot, the last none, and each keeps its shard. */
+TEST(a_crowded_home_still_gives_a_shard)
+{
+    enum { N = NBI_WINDOW_PROBES + 2 };
+    uint64_t w = FRESH_WINDOWS + 4096, found[N];
+    uint32_t home;
+    for (;; w++) { /* a home with free slots after it */
+        home = nbi_window_home(w);
+        unsigned taken = 0;
+        for (unsigned k = 0; k <= NBI_WINDOW_PROBES; k++)
+            taken += nbi_windows[(home + k) & (NBI_WINDOW_SLOTS - 1)] != 0;
+        if (!taken)
+            break;
+    }
+    for (unsigned n = 0; n < N; w++)
+        if (nbi_window_home(w) == home)
+            found[n++] = w;
+    struct nbi_shard *got[N];
+    for (unsigned i = 0; i < N; i++)
+        got[i] = nbi_registry_shard(in_window(found[i], 0));
+    for (unsigned i = 0; i < N; i++) {
+        CHECK(got[i] >= nbi_shards && got[i] < nbi_shards + NBI_SHARDS);
+        CHECK_EQ_P(nbi_registry_shard(in_window(found[i], 7)), got[i]);
+        CHECK_EQ_U(has_an_entry(found[i]), i < N - 1);
+    }
+}
+
+/* Threads working at once allocate from glibc arenas of their own, whose
+   heaps lie in windows of their own: their buffers get distinct shards. */
+#define ARENA_THREADS 4
+static pthread_barrier_t all_allocated;
+static struct nbi_shard *arena_shard[ARENA_THREADS + 1];
+
+static void *note_the_shard(void *arg)
+{
+    struct nbi_shard **out = arg;
+    LPVOID p = NULL;
+    if (NetApiBufferAllocate(64, &p) == NERR_Success)
+        *out = nbi_registry_shard(p);
+    pthread_barrier_wait(&all_allocated); /* nobody leaves (and hands its arena on) before */
+    NetApiBufferFree(p);
+    return NULL;
+}
+
+TEST(threads_working_at_once_get_distinct_shards)
+{
+    if (TOOL_ASAN || TOOL_TSAN || TOOL_VALGRIND) {
+        printf("a memory tool's allocator has no per-thread arenas: skipped\n");
+        return;
+    }
+    pthread_t t[ARENA_THREADS];
+    pthread_barrier_init(&all_allocated, NULL, ARENA_THREADS + 1);
+    for (int i = 0; i < ARENA_THREADS; i++)
+        pthread_create(&t[i], NULL, note_the_shard, &arena_shard[i]);
+    note_the_shard(&arena_shard[ARENA_THREADS]);
+    for (int i = 0; i < ARENA_THREADS; i++)
+        pthread_join(t[i], NULL);
+    pthread_barrier_destroy(&all_allocated);
+    for (int i = 0; i <= ARENA_THREADS; i++) {
+        CHECK(arena_shard[i] != NULL);
+        for (int j = 0; j < i; j++)
+            CHECK_NE_P(arena_shard[i], arena_shard[j]);
+    }
+}
+
 int main(int argc, char **argv)
 {
     const char *mode = getenv("NETAPIBUF_CHECK");
@@ -265,6 +379,9 @@ int main(int argc, char **argv)
     if (!barrier_offered)
         printf("no process-wide barriers here: bias tests skipped\n");
     count_before = count_now();
+    RUN(threads_working_at_once_get_distinct_shards);
+    RUN(new_windows_get_distinct_shards);
+    RUN(a_crowded_home_still_gives_a_shard);
     RUN(bias_follows_a_run_and_is_revoked);
     RUN(no_bias_without_process_barriers);
     RUN(revocation_waits_for_the_owner);

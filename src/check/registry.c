@@ -9,6 +9,35 @@
 
 struct nbi_shard nbi_shards[NBI_SHARDS]; /* NBI_SPIN_INIT is 0: zeroed is unlocked */
 
+uint64_t nbi_windows[NBI_WINDOW_SLOTS];
+
+_Static_assert(NBI_SHARDS <= 256, "a window's entry keeps its shard in 8 bits");
+
+static uint32_t windows_given; /* shards given to windows so far (atomic) */
+
+struct nbi_shard *nbi_window_shard_slow(uint64_t window)
+{
+    uint32_t slot = nbi_window_home(window);
+    for (unsigned probe = 0; probe <= NBI_WINDOW_PROBES; probe++) {
+        uint64_t entry = __atomic_load_n(&nbi_windows[slot], __ATOMIC_RELAXED);
+        if (entry == 0) {
+            uint32_t k = __atomic_fetch_add(&windows_given, 1, __ATOMIC_RELAXED) % NBI_SHARDS;
+            uint64_t mine = (window + 1) << 8 | k;
+            /* Lost to another thread: entry is now the winner's (maybe
+               this very window's). */
+            if (__atomic_compare_exchange_n(&nbi_windows[slot], &entry, mine, 0, __ATOMIC_RELAXED,
+                                            __ATOMIC_RELAXED))
+                return &nbi_shards[k];
+        }
+        if (entry >> 8 == window + 1)
+            return &nbi_shards[entry & 0xff];
+        slot = (slot + 1) & (NBI_WINDOW_SLOTS - 1);
+    }
+    /* No room: a hash of the window, by another multiplier than the
+       home's, so the windows crowding one home spread over the shards. */
+    return &nbi_shards[(window * 0xff51afd7ed558ccdULL) >> (64 - NBI_SHARD_BITS)];
+}
+
 /* Lock takings in a row by one thread before its shard is biased to it:
    at first, and at most (each revocation multiplies the run by 4). */
 #define BIAS_AFTER_FIRST 16u

@@ -136,19 +136,50 @@ static inline uint64_t nbi_registry_hash(uintptr_t user)
 }
 
 /*
- * The shard of user.  It is chosen by the 1 MiB region the address lies in,
- * not by the address itself: glibc gives each thread its own arena, so a
- * thread's buffers share a few shards that other threads rarely touch, and
- * two threads working side by side neither bounce shard cache lines
- * between their CPUs nor revoke each other's bias (hashing every address
- * spread each thread's few dozen live buffers over half the shards: 3x
- * slower per pair with two threads than with one).
+ * The shard of user.  It is chosen by the 64 MiB window the address lies
+ * in, and windows get shards in the order they are first used, round
+ * robin: the first NBI_SHARDS windows of a process get distinct shards.
+ * Why windows of 64 MiB: glibc gives each thread an arena of its own whose
+ * heaps are 64 MiB, aligned to 64 MiB (HEAP_MAX_SIZE), so a thread's small
+ * buffers lie in a window no other arena's heap shares, and two threads
+ * working side by side neither bounce shard cache lines between their CPUs
+ * nor revoke each other's bias.  Why by first use: a hash of the window,
+ * or of the 1 MiB region as before, puts two threads on one shard by
+ * chance (with 1 MiB regions, in 2 of 60 two-thread processes, whose
+ * strict pairs then ran 10-25x slower), and more threads collide more
+ * often.  Hashing every address spread each thread's few dozen live
+ * buffers over half the shards: 3x slower per pair with two threads than
+ * with one.
+ *
+ * The windows' shards are remembered in nbi_windows, an open-addressing
+ * table written once per window (a compare-and-swap from 0) and never
+ * cleared: an entry is (window + 1) << 8 | shard.  A window found at its
+ * home slot costs one load; the others go out of line, and when the table
+ * has no room near a window's home, that window's shard is a hash of it.
  */
-#define NBI_SHARD_REGION_BITS 20
+#define NBI_WINDOW_BITS 26
+#define NBI_WINDOW_SLOT_BITS 10
+#define NBI_WINDOW_SLOTS (1u << NBI_WINDOW_SLOT_BITS)
+#define NBI_WINDOW_PROBES 16u /* slots looked at past a window's home */
+
+extern NBI_INTERNAL uint64_t nbi_windows[NBI_WINDOW_SLOTS];
+
+static inline uint32_t nbi_window_home(uint64_t window)
+{
+    return (uint32_t)((window * 0x9e3779b97f4a7c15ULL) >> (64 - NBI_WINDOW_SLOT_BITS));
+}
+
+/* The shard of a window not at its home slot: found further on, given
+   one, or hashed. */
+NBI_INTERNAL struct nbi_shard *nbi_window_shard_slow(uint64_t window);
+
 static inline struct nbi_shard *nbi_registry_shard(const void *user)
 {
-    uint64_t region = nbi_registry_hash((uintptr_t)user >> (NBI_SHARD_REGION_BITS - 4));
-    return &nbi_shards[region >> (64 - NBI_SHARD_BITS)];
+    uint64_t window = (uintptr_t)user >> NBI_WINDOW_BITS;
+    uint64_t entry = __atomic_load_n(&nbi_windows[nbi_window_home(window)], __ATOMIC_RELAXED);
+    if (NBI_LIKELY(entry >> 8 == window + 1))
+        return &nbi_shards[entry & 0xff];
+    return nbi_window_shard_slow(window);
 }
 
 /* Enter s the slow way: take its lock, revoke another thread's bias, and
