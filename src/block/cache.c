@@ -115,7 +115,7 @@ static void scavenge(struct nbi_cache *t, int now_too, uint32_t now)
 {
     uint32_t stamp = now ? now : 1; /* 0 means "in use" */
     if (!now_too)
-        t->scavenged_ms = now; /* a periodic look (nbi_cache_scavenge_periodic) */
+        t->scavenged_ms = now; /* a look not forced by the budget: the periodic one, or a test's */
     int released = 0;
     for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) {
         struct nbi_bin *bin = &t->bins[c];

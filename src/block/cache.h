@@ -39,8 +39,9 @@
  * NBI_LARGE_BUDGET per thread, except that a class down to NBI_BIN_KEEP
  * blocks always takes one more: a pair of any size then stays a pop and a
  * push even when bursts of other sizes fill the budget (so the large
- * classes hold at most the budget plus two blocks each).  A block that does not fit goes back to the system
- * at once, and everything goes back when the thread exits.
+ * classes hold at most the budget plus two blocks each).  A block that
+ * does not fit goes back to the system at once, and everything goes back
+ * when the thread exits.
  *
  * Idle blocks go back too (cache.c): every NBI_SCAVENGE_PERIOD releases by
  * the thread (but at most every NBI_SCAVENGE_MIN_MS: the look walks every
@@ -115,7 +116,7 @@ struct nbi_bin {
 struct nbi_cache {
     uint64_t large_bytes;    /* bytes of cached blocks above 1 KiB */
     uint32_t scavenge_wait;  /* budget refusals before the next scavenge */
-    uint32_t scavenged_ms;   /* coarse ms of the last periodic scavenge */
+    uint32_t scavenged_ms;   /* coarse ms of the last scavenge not forced by the budget */
     _Alignas(16) struct nbi_bin bins[NBI_CLASS_COUNT];
     uint32_t idle_since[NBI_CLASS_COUNT]; /* coarse ms when a class's blocks were first
                                              seen idle, 0: in use (cache.c) */

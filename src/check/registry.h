@@ -129,10 +129,16 @@ struct nbi_shard {
 
 extern NBI_INTERNAL struct nbi_shard nbi_shards[NBI_SHARDS];
 
+/* Fibonacci hashing: x times 2^64 / phi; the top bits are the hash. */
+static inline uint64_t nbi_spread(uint64_t x)
+{
+    return x * 0x9e3779b97f4a7c15ULL;
+}
+
 /* Buffers start 16-aligned, so drop the 4 always-zero bits, then spread. */
 static inline uint64_t nbi_registry_hash(uintptr_t user)
 {
-    return (uint64_t)(user >> 4) * 0x9e3779b97f4a7c15ULL;
+    return nbi_spread((uint64_t)(user >> 4));
 }
 
 /*
@@ -166,7 +172,7 @@ extern NBI_INTERNAL uint64_t nbi_windows[NBI_WINDOW_SLOTS];
 
 static inline uint32_t nbi_window_home(uint64_t window)
 {
-    return (uint32_t)((window * 0x9e3779b97f4a7c15ULL) >> (64 - NBI_WINDOW_SLOT_BITS));
+    return (uint32_t)(nbi_spread(window) >> (64 - NBI_WINDOW_SLOT_BITS));
 }
 
 /* The shard of a window not at its home slot: found further on, given
