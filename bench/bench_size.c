@@ -8,7 +8,11 @@
  *
  * Growth: a buffer grown from 16 B, doubling, to 1 MiB (17 resizes, then
  * freed): NetApiBufferReallocate against realloc, talloc_realloc_size, and
- * jemalloc's and mimalloc's realloc.  Reported per growth sequence.
+ * jemalloc's and mimalloc's realloc.  Reported per growth sequence.  The
+ * buffer is alone on the heap, so glibc grows it in place at the top of
+ * its heap: realloc's best case.  Then two buffers grown in turn, from
+ * 16 B doubling to 4 KiB (8 resizes each, then freed): each sits in the
+ * way of the other, as buffers do in a program, and glibc must move them.
  *
  * "wrapped" is glibc's call behind the Windows signature (the result
  * through an out-parameter, a status returned, the arguments checked;
@@ -29,6 +33,7 @@ _Thread_local void *volatile bench_sink; /* per thread: a shared one would bounc
 
 #define LIVE 64
 #define GROW_MAX (1u << 20)
+#define GROW_TWO_MAX 4096u
 
 static struct bench_peers peers;
 static size_t volatile size_sum;
@@ -106,6 +111,26 @@ DEFINE_SIZE(mi, live_mi, peers.mi.usable_)
         return bench_now_ns() - t0;                      \
     }
 
+/* grow_two_<id>(ops): ops times, two buffers of 16 B grown in turn,
+   doubling, to GROW_TWO_MAX, then freed. */
+#define DEFINE_GROW_TWO(id, ALLOC, REALLOC, FREE)              \
+    static double grow_two_##id(long ops)                      \
+    {                                                          \
+        double t0 = bench_now_ns();                            \
+        for (long i = 0; i < ops; i++) {                       \
+            void *p = ALLOC(16), *q = ALLOC(16);               \
+            for (size_t n = 32; n <= GROW_TWO_MAX; n *= 2) {   \
+                p = REALLOC(p, n);                             \
+                q = REALLOC(q, n);                             \
+            }                                                  \
+            bench_sink = p;                                    \
+            bench_sink = q;                                    \
+            FREE(p);                                           \
+            FREE(q);                                           \
+        }                                                      \
+        return bench_now_ns() - t0;                            \
+    }
+
 static void *nab_alloc(size_t n)
 {
     void *p = NULL;
@@ -126,6 +151,8 @@ static void nab_free(void *p)
 
 DEFINE_GROW(netapibuf, nab_alloc, nab_realloc, nab_free)
 DEFINE_GROW(malloc, malloc, realloc, free)
+DEFINE_GROW_TWO(netapibuf, nab_alloc, nab_realloc, nab_free)
+DEFINE_GROW_TWO(malloc, malloc, realloc, free)
 
 static BENCH_WRAPPED NET_API_STATUS wrapped_realloc(LPVOID p, DWORD n, LPVOID *out)
 {
@@ -150,13 +177,17 @@ static void *wrapped_grow_realloc(void *p, size_t n)
 }
 
 DEFINE_GROW(wrapped, wrapped_grow_alloc, wrapped_grow_realloc, free)
+DEFINE_GROW_TWO(wrapped, wrapped_grow_alloc, wrapped_grow_realloc, free)
 #ifdef BENCH_HAVE_TALLOC
 #define TALLOC_SIZE(n) talloc_size(NULL, n)
 #define TALLOC_REALLOC(p, n) talloc_realloc_size(NULL, p, n)
 DEFINE_GROW(talloc, TALLOC_SIZE, TALLOC_REALLOC, talloc_free)
+DEFINE_GROW_TWO(talloc, TALLOC_SIZE, TALLOC_REALLOC, talloc_free)
 #endif
 DEFINE_GROW(je, peers.je.malloc_, peers.je.realloc_, peers.je.free_)
 DEFINE_GROW(mi, peers.mi.malloc_, peers.mi.realloc_, peers.mi.free_)
+DEFINE_GROW_TWO(je, peers.je.malloc_, peers.je.realloc_, peers.je.free_)
+DEFINE_GROW_TWO(mi, peers.mi.malloc_, peers.mi.realloc_, peers.mi.free_)
 
 /* ---- the runner ---------------------------------------------------------- */
 
@@ -253,6 +284,19 @@ int main(int argc, char **argv)
              quick ? 100 : 500, rounds, mode);
     printf("  like for like: NetApiBufferReallocate / realloc wrapped = %.2fx\n",
            bench_median(grow_c[1].ns, rounds) / bench_median(grow_c[5].ns, rounds));
+
+    struct contender two_c[] = {
+        {"realloc", NULL, grow_two_malloc, {0}},
+        {"NetApiBufferReallocate", NULL, grow_two_netapibuf, {0}},
+        {"talloc_realloc_size", TALLOC_OR_ABSENT(grow_two_talloc), {0}},
+        {"jemalloc realloc", peers.je.why_absent, grow_two_je, {0}},
+        {"mimalloc mi_realloc", peers.mi.why_absent, grow_two_mi, {0}},
+        {"realloc wrapped", NULL, grow_two_wrapped, {0}},
+    };
+    run_test("growth of two buffers in turn, 16 B doubling to 4 KiB",
+             "pair of sequences (16 resizes)", two_c, 6, quick ? 2000 : 10000, rounds, mode);
+    printf("  like for like: NetApiBufferReallocate / realloc wrapped = %.2fx\n",
+           bench_median(two_c[1].ns, rounds) / bench_median(two_c[5].ns, rounds));
     printf("  (Samba's libnetapi has no NetApiBufferSize or NetApiBufferReallocate)\n");
     return size_sum == 0; /* the sums must be used, and cannot be 0 */
 }

@@ -5,8 +5,9 @@
    the classes above 1 KiB about NBI_LARGE_BUDGET between them, idle blocks
    are scavenged every NBI_SCAVENGE_PERIOD releases and when the budget is
    full, the slot pages of empty bins go back with them, an idle thread's
-   cache is given back by the others (src/check/stats.h), and a buffer
-   grown twice in a row has room for its next doubling.  Static build: it
+   cache is given back by the others (src/check/stats.h), a buffer grown
+   twice in a row has room for its next doubling, and a small buffer
+   resized out of its block moves through the cache.  Static build: it
    reads the thread's record. */
 #include <pthread.h>
 #include <string.h>
@@ -321,6 +322,88 @@ TEST(grown_twice_has_room)
     }
 }
 
+/*
+ * A buffer of at most 512 bytes whose block no longer serves it moves
+ * through the cache: its new block is one its new class holds (the one
+ * under the top), its old block goes to its own class's bin, its bytes
+ * come along, and the old address is a released buffer.  The move counts
+ * as an allocation and a release.  On a miss the block comes from the
+ * system, and when that fails the buffer is left as it was.  A larger
+ * buffer goes to realloc and takes nothing from the cache.  Run in a
+ * thread of its own, so the cache starts empty.
+ */
+static void *small_resize_moves(void *unused)
+{
+    (void)unused;
+    struct nbi_thread *t = self();
+    LPVOID p, a, b, q, r;
+    struct netapibuf_stats before, after;
+
+    /* class 300 holds a and b (b on top); the resize gets a, under it */
+    CHECK_EQ_U(NetApiBufferAllocate(300, &a), NERR_Success);
+    CHECK_EQ_U(NetApiBufferAllocate(300, &b), NERR_Success);
+    CHECK_EQ_U(NetApiBufferAllocate(100, &p), NERR_Success);
+    memset(p, 0x5a, 100);
+    CHECK_EQ_U(NetApiBufferFree(a), NERR_Success);
+    CHECK_EQ_U(NetApiBufferFree(b), NERR_Success);
+    unsigned held_100 = held(t, 100);
+    CHECK_EQ_U(held(t, 300), 2);
+    netapibuf_get_stats(&before);
+    q = resize_checked(p, 300, 100, 0x5a);
+    netapibuf_get_stats(&after);
+    CHECK_EQ_P(q, a);
+    CHECK_EQ_U(held(t, 300), 1);
+    CHECK_EQ_U(held(t, 100), held_100 + 1); /* p's block, cached */
+    CHECK_EQ_U(after.total_allocations, before.total_allocations + 1);
+    CHECK_EQ_U(after.live_buffers, before.live_buffers);
+    CHECK_EQ_U(after.live_bytes, before.live_bytes + 200);
+    capture_start();
+    CHECK_EQ_U(NetApiBufferFree(p), ERROR_INVALID_PARAMETER);
+    CHECK_EQ_U(captured.count, 1);
+    CHECK_EQ_U(captured.last.kind, NETAPIBUF_MISUSE_RELEASED_POINTER);
+    capture_stop();
+
+    /* a shrink that would leave most of the block empty moves too */
+    r = resize_checked(q, 40, 40, 0x5b);
+    CHECK_NE_P(r, q);
+    CHECK_EQ_U(held(t, 300), 2);
+
+    /* a miss: the block comes from the system; its failure changes nothing */
+    CHECK_EQ_U(held(t, 480), 0);
+    netapibuf_get_stats(&before);
+    LPVOID out = &before;
+    nbi_fault_fail_nth(1);
+    CHECK_EQ_U(NetApiBufferReallocate(r, 480, &out), ERROR_NOT_ENOUGH_MEMORY);
+    CHECK(nbi_fault_fired());
+    nbi_fault_fail_nth(0);
+    netapibuf_get_stats(&after);
+    CHECK_EQ_P(out, &before);
+    CHECK_EQ_U(after.total_allocations, before.total_allocations);
+    CHECK_EQ_U(after.live_bytes, before.live_bytes);
+    r = resize_checked(r, 480, 40, 0x5c);
+    CHECK_EQ_U(NetApiBufferFree(r), NERR_Success);
+
+    /* past 512 bytes, realloc: the cached blocks of the new class stay */
+    CHECK_EQ_U(NetApiBufferAllocate(1500, &a), NERR_Success);
+    CHECK_EQ_U(NetApiBufferAllocate(1500, &b), NERR_Success);
+    CHECK_EQ_U(NetApiBufferAllocate(600, &p), NERR_Success);
+    memset(p, 0x5d, 600);
+    CHECK_EQ_U(NetApiBufferFree(a), NERR_Success);
+    CHECK_EQ_U(NetApiBufferFree(b), NERR_Success);
+    q = resize_checked(p, 1500, 600, 0x5d);
+    CHECK(q != a && q != b);
+    CHECK_EQ_U(held(t, 1500), 2);
+    CHECK_EQ_U(NetApiBufferFree(q), NERR_Success);
+    return NULL;
+}
+
+TEST(small_resize_moves_through_the_cache)
+{
+    pthread_t t;
+    CHECK_EQ_U(pthread_create(&t, NULL, small_resize_moves, NULL), 0);
+    pthread_join(t, NULL);
+}
+
 /* Nonzero when the page at addr is resident (mincore). */
 static int resident(uintptr_t addr)
 {
@@ -536,6 +619,7 @@ int main(void)
     RUN(slot_pages_given_back);
     RUN(periodic_scavenge_rate);
     RUN(grown_twice_has_room);
+    RUN(small_resize_moves_through_the_cache);
     RUN(idle_thread_cache_given_back);
     RUN(thread_inside_a_call_kept);
     return check_finish();

@@ -81,6 +81,16 @@ static NBI_NOINLINE void block_release_slow(struct nbi_thread *t, unsigned c,
     nbi_block_to_system(h);
 }
 
+/* Keep the released block h of class c in the cache, or give it to the
+   system (block_release_slow). */
+static NBI_ALWAYS_INLINE void block_release(struct nbi_thread *t, unsigned c,
+                                            struct nbi_header *h, int scavenge_due)
+{
+    if (NBI_LIKELY(t != NULL && !scavenge_due) && nbi_cache_put(&t->cache, c, h))
+        return;
+    block_release_slow(t, c, h, scavenge_due);
+}
+
 /* Release a live buffer: destroy its tag first, so no stale copy of the
    pointer passes the check while the block is cached or reused. */
 static NBI_ALWAYS_INLINE void buffer_release(struct nbi_thread *t, void *user)
@@ -88,11 +98,7 @@ static NBI_ALWAYS_INLINE void buffer_release(struct nbi_thread *t, void *user)
     struct nbi_header *h = nbi_header_of(user);
     uint64_t word = nbi_header_word_of(user);
     nbi_header_release(user);
-    int scavenge_due = nbi_count_release(t, nbi_word_size(word));
-    unsigned c = nbi_word_class(word);
-    if (NBI_LIKELY(t != NULL && !scavenge_due) && nbi_cache_put(&t->cache, c, h))
-        return;
-    block_release_slow(t, c, h, scavenge_due);
+    block_release(t, nbi_word_class(word), h, nbi_count_release(t, nbi_word_size(word)));
 }
 
 /* The checks Free, Size and Reallocate make before trusting a pointer. */
@@ -341,30 +347,97 @@ static NBI_ALWAYS_INLINE void resize_in_place(struct nbi_thread *t, void *user, 
 }
 
 /*
- * The resize that asks the system: the block is resized by realloc (in
- * place when it can) to n's class, or, when the previous resize grew the
- * buffer too, to the class of 2n: a buffer grown step by step (a doubling
- * sequence, an appending writer) then moves on every other step at most,
- * instead of every step; a single growth gets no spare room.  On failure
- * the buffer is left as it was.  docs/PERFORMANCE.md has the measurements.
- * Called inside the cache (nbi_cache_enter), which it leaves, so that the
- * fast path can tail-call it and keep no frame.
+ * The largest buffer a resize copies itself.  A buffer of up to this many
+ * bytes whose block no longer serves it moves to a block of its new class
+ * taken from the thread's cache, and its old block goes to the cache, as
+ * jemalloc and mimalloc move their small sizes: a copy of at most 512
+ * bytes costs less than realloc's own work, and its block stays in the
+ * cache for the next buffer of that size.  A larger buffer goes to
+ * realloc, which grows it in place when it can and copies only when it
+ * must.  docs/PERFORMANCE.md has the measurements (2 KiB was slower: a
+ * block from the cache is rarely where realloc can grow it in place).
  */
-static NBI_NOINLINE NET_API_STATUS resize_by_system(struct nbi_thread *t, void *old_user,
+#define NBI_MOVE_COPY_MAX 512u
+
+/* The bytes to ask for when a buffer of old_word is resized to n outside
+   its block: n, or 2n when this resize and the previous one both grew it
+   (a doubling sequence, an appending writer): it then moves on every
+   other step at most instead of every step, and a single growth gets no
+   spare room. */
+static inline uint64_t resize_want(uint64_t old_word, uint64_t n)
+{
+    return n > nbi_word_size(old_word) && (old_word & NBI_WORD_GROWN) ? 2 * n : n;
+}
+
+/* The header word of a buffer of n bytes resized from one of old_word,
+   in a block of class c (0: past the classes, room bytes). */
+static inline uint64_t resize_word(uint64_t old_word, uint64_t n, uint64_t c, uint64_t room)
+{
+    uint64_t grown = n > nbi_word_size(old_word) ? NBI_WORD_GROWN : 0;
+    return (c ? nbi_header_word(n, c) : nbi_header_word_large(n, room)) | grown;
+}
+
+/*
+ * The resize of a buffer of at most NBI_MOVE_COPY_MAX bytes to n bytes in
+ * a block of class c (resize_want's bytes have that class): a block from
+ * the cache (or the system, on a miss), the bytes copied, and the old
+ * block released as Free releases it.  On failure the buffer is left as
+ * it was.  Called inside the cache, which it leaves.
+ */
+static NBI_NOINLINE NET_API_STATUS resize_by_move(struct nbi_thread *t, void *old_user,
+                                                  uint64_t old_word, uint64_t n, uint64_t c,
+                                                  LPVOID *NewBuffer)
+{
+    struct nbi_header *h;
+    if (!nbi_cache_take(&t->cache, c, &h)) {
+        int saved_errno = errno;
+        h = nbi_sys_malloc(nbi_block_bytes(nbi_class_bytes(c)));
+        errno = saved_errno;
+        if (NBI_UNLIKELY(!h)) {
+            nbi_cache_leave();
+            return ERROR_NOT_ENOUGH_MEMORY;
+        }
+        if (nbi_may_be_unmapped(nbi_user_of(h)))
+            nbi_unmapped_forget(nbi_user_of(h)); /* a new buffer starts here */
+    }
+    void *user = nbi_user_of(h);
+    uint64_t old_size = nbi_word_size(old_word);
+    nbi_asan_unpoison(user, n);
+    nbi_asan_poison((unsigned char *)user + n, nbi_class_bytes(c) - n);
+    memcpy(user, old_user, old_size < n ? old_size : n);
+    nbi_header_stamp(user, resize_word(old_word, n, c, 0));
+    /* the old buffer goes as Free releases it, its tag destroyed first */
+    nbi_header_release(old_user);
+    int scavenge_due = nbi_count_resize(t, old_size, n, 1);
+    block_release(t, nbi_word_class(old_word), nbi_header_of(old_user), scavenge_due);
+    nbi_cache_leave();
+    *NewBuffer = user;
+    return NERR_Success;
+}
+
+/*
+ * A resize the buffer's block does not serve: a small buffer moves through
+ * the cache (resize_by_move), any other has its block resized by realloc
+ * (in place when it can) to hold resize_want's bytes.  On failure the
+ * buffer is left as it was.  Called inside the cache (nbi_cache_enter),
+ * which it leaves, so that the fast path can tail-call it and keep no
+ * frame.
+ */
+static NBI_NOINLINE NET_API_STATUS resize_elsewhere(struct nbi_thread *t, void *old_user,
                                                     uint64_t old_word, uint64_t n,
                                                     LPVOID *NewBuffer)
 {
-    uint64_t grown = n > nbi_word_size(old_word) ? NBI_WORD_GROWN : 0;
-    uint64_t want = grown && (old_word & NBI_WORD_GROWN) ? 2 * n : n;
+    uint64_t want = resize_want(old_word, n);
     unsigned c = nbi_size_class(want);
+    if (c && t && nbi_word_size(old_word) <= NBI_MOVE_COPY_MAX)
+        return resize_by_move(t, old_user, old_word, n, c, NewBuffer);
     uint64_t room = c ? nbi_class_bytes(c) : nbi_room_large(want);
     /* The new word goes in before realloc, under a released tag: from now
        on the old address fails the check, even where realloc leaves its
        memory untouched, and realloc carries the word to wherever the
        block goes (it is the block's first bytes), so that it need not be
        kept across the call. */
-    nbi_header_stamp_released(old_user,
-                              (c ? nbi_header_word(n, c) : nbi_header_word_large(n, room)) | grown);
+    nbi_header_stamp_released(old_user, resize_word(old_word, n, c, room));
     int *error = &errno;
     int saved_errno = *error;
     struct nbi_header *moved = room <= SIZE_MAX - NBI_HEADER_SIZE
@@ -388,20 +461,20 @@ static NBI_NOINLINE NET_API_STATUS resize_by_system(struct nbi_thread *t, void *
     nbi_header_stamp(user, word);
     nbi_asan_unpoison(user, size);
     nbi_asan_poison((unsigned char *)user + size, room_of(word) - size);
-    nbi_count_resize(t, nbi_word_size(old_word), size, user != old_user);
+    (void)nbi_count_resize(t, nbi_word_size(old_word), size, user != old_user);
     nbi_cache_leave();
     *NewBuffer = user;
     return NERR_Success;
 }
 
 /* Resize the live buffer user to n > 0 bytes, inside the cache, which it
-   leaves: in its block when the block serves, else by the system. */
+   leaves: in its block when the block serves, else elsewhere. */
 static NBI_ALWAYS_INLINE NET_API_STATUS resize_live(struct nbi_thread *t, void *user, uint64_t n,
                                                     LPVOID *NewBuffer)
 {
     uint64_t word = nbi_header_word_of(user), room = room_of(word);
     if (NBI_UNLIKELY(!room_serves(room, n)))
-        return resize_by_system(t, user, word, n, NewBuffer);
+        return resize_elsewhere(t, user, word, n, NewBuffer);
     resize_in_place(t, user, word, room, n);
     nbi_cache_leave();
     *NewBuffer = user;

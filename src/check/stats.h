@@ -191,20 +191,24 @@ static inline void nbi_count_bytes_changed(struct nbi_thread *t, int64_t change)
  * buffer and only its bytes change.  When it moved, a new buffer was made
  * and the old one released: total_allocations counts it (netapibuf.h), and
  * the release keeps live_buffers (allocations - releases) unchanged.
+ * Nonzero when that release ends a period, as for nbi_count_release: a
+ * caller that then keeps the old block in the cache scavenges first.
  */
-static inline void nbi_count_resize(struct nbi_thread *t, uint64_t old_bytes, uint64_t new_bytes,
-                                    int moved)
+static inline int nbi_count_resize(struct nbi_thread *t, uint64_t old_bytes, uint64_t new_bytes,
+                                   int moved)
 {
     int64_t delta = (int64_t)new_bytes - (int64_t)old_bytes;
     if (NBI_UNLIKELY(!t)) {
         nbi_count_shared(moved != 0, moved != 0, delta);
-        return;
+        return 0;
     }
+    int64_t releases = t->releases + (moved != 0);
     if (moved) {
         nbi_counter_set(&t->allocations, t->allocations + 1);
-        nbi_counter_set(&t->releases, t->releases + 1);
+        nbi_counter_set(&t->releases, releases);
     }
     nbi_count_bytes_changed(t, delta);
+    return moved && (releases & (NBI_SCAVENGE_PERIOD - 1)) == 0;
 }
 
 #endif /* NBI_STATS_H */

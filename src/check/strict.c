@@ -355,7 +355,7 @@ NET_API_STATUS nbi_strict_reallocate(LPVOID old, DWORD n, LPVOID *out)
     nbi_registry_leave(nbi_visitor_of(t), s);
     if (!user)
         return ERROR_NOT_ENOUGH_MEMORY; /* old untouched, *out unchanged */
-    nbi_count_resize(t, old_n, n, user != old); /* a new buffer: always moved */
+    (void)nbi_count_resize(t, old_n, n, user != old); /* a new buffer: always moved */
     block_retire(t, c, slot, old, old_n);
     *out = user;
     return NERR_Success;
