@@ -322,6 +322,25 @@ TEST(grown_twice_has_room)
     }
 }
 
+/* Two buffers of n bytes made and released, first then second: their
+   class's bin then holds both, second on top. */
+static void cache_two(DWORD n, LPVOID *first, LPVOID *second)
+{
+    CHECK_EQ_U(NetApiBufferAllocate(n, first), NERR_Success);
+    CHECK_EQ_U(NetApiBufferAllocate(n, second), NERR_Success);
+    CHECK_EQ_U(NetApiBufferFree(*first), NERR_Success);
+    CHECK_EQ_U(NetApiBufferFree(*second), NERR_Success);
+}
+
+/* A buffer of n bytes, each holding fill. */
+static LPVOID filled(DWORD n, unsigned char fill)
+{
+    LPVOID p;
+    CHECK_EQ_U(NetApiBufferAllocate(n, &p), NERR_Success);
+    memset(p, fill, n);
+    return p;
+}
+
 /*
  * A buffer of at most 512 bytes whose block no longer serves it moves
  * through the cache: its new block is one its new class holds (the one
@@ -340,12 +359,8 @@ static void *small_resize_moves(void *unused)
     struct netapibuf_stats before, after;
 
     /* class 300 holds a and b (b on top); the resize gets a, under it */
-    CHECK_EQ_U(NetApiBufferAllocate(300, &a), NERR_Success);
-    CHECK_EQ_U(NetApiBufferAllocate(300, &b), NERR_Success);
-    CHECK_EQ_U(NetApiBufferAllocate(100, &p), NERR_Success);
-    memset(p, 0x5a, 100);
-    CHECK_EQ_U(NetApiBufferFree(a), NERR_Success);
-    CHECK_EQ_U(NetApiBufferFree(b), NERR_Success);
+    cache_two(300, &a, &b);
+    p = filled(100, 0x5a);
     unsigned held_100 = held(t, 100);
     CHECK_EQ_U(held(t, 300), 2);
     netapibuf_get_stats(&before);
@@ -384,12 +399,8 @@ static void *small_resize_moves(void *unused)
     CHECK_EQ_U(NetApiBufferFree(r), NERR_Success);
 
     /* past 512 bytes, realloc: the cached blocks of the new class stay */
-    CHECK_EQ_U(NetApiBufferAllocate(1500, &a), NERR_Success);
-    CHECK_EQ_U(NetApiBufferAllocate(1500, &b), NERR_Success);
-    CHECK_EQ_U(NetApiBufferAllocate(600, &p), NERR_Success);
-    memset(p, 0x5d, 600);
-    CHECK_EQ_U(NetApiBufferFree(a), NERR_Success);
-    CHECK_EQ_U(NetApiBufferFree(b), NERR_Success);
+    cache_two(1500, &a, &b);
+    p = filled(600, 0x5d);
     q = resize_checked(p, 1500, 600, 0x5d);
     CHECK(q != a && q != b);
     CHECK_EQ_U(held(t, 1500), 2);

@@ -26,18 +26,28 @@
 #include "check/strict.h"
 #include "platform/sysalloc.h"
 
+/* A block of bytes from the system, errno kept, or NULL.  A new buffer
+   starts at its address, which is then no released one (unmapped.h). */
+static NBI_ALWAYS_INLINE struct nbi_header *block_from_system(size_t bytes)
+{
+    int saved_errno = errno;
+    struct nbi_header *h = nbi_sys_malloc(bytes);
+    errno = saved_errno;
+    if (NBI_UNLIKELY(!h))
+        return NULL;
+    if (nbi_may_be_unmapped(nbi_user_of(h)))
+        nbi_unmapped_forget(nbi_user_of(h));
+    return h;
+}
+
 /* A new buffer of n bytes from the system, stamped and counted, or NULL.
    The slow half of allocation: the cache had nothing for this size. */
 static NBI_NOINLINE void *buffer_create_slow(struct nbi_thread *t, uint64_t n)
 {
-    int saved_errno = errno;
-    struct nbi_header *h = nbi_sys_malloc(nbi_block_capacity(n));
-    errno = saved_errno;
+    struct nbi_header *h = block_from_system(nbi_block_capacity(n));
     if (NBI_UNLIKELY(!h))
         return NULL;
     void *user = nbi_user_of(h);
-    if (nbi_may_be_unmapped(user))
-        nbi_unmapped_forget(user); /* a new buffer starts here */
     unsigned c = nbi_size_class(n);
     nbi_header_stamp(user, c ? nbi_header_word(n, c) : nbi_header_word_large(n, n));
     nbi_asan_poison((unsigned char *)user + n, nbi_block_capacity(n) - NBI_HEADER_SIZE - n);
@@ -389,16 +399,10 @@ static NBI_NOINLINE NET_API_STATUS resize_by_move(struct nbi_thread *t, void *ol
                                                   LPVOID *NewBuffer)
 {
     struct nbi_header *h;
-    if (!nbi_cache_take(&t->cache, c, &h)) {
-        int saved_errno = errno;
-        h = nbi_sys_malloc(nbi_block_bytes(nbi_class_bytes(c)));
-        errno = saved_errno;
-        if (NBI_UNLIKELY(!h)) {
-            nbi_cache_leave();
-            return ERROR_NOT_ENOUGH_MEMORY;
-        }
-        if (nbi_may_be_unmapped(nbi_user_of(h)))
-            nbi_unmapped_forget(nbi_user_of(h)); /* a new buffer starts here */
+    if (!nbi_cache_take(&t->cache, c, &h) &&
+        NBI_UNLIKELY(!(h = block_from_system(nbi_block_bytes(nbi_class_bytes(c)))))) {
+        nbi_cache_leave();
+        return ERROR_NOT_ENOUGH_MEMORY;
     }
     void *user = nbi_user_of(h);
     uint64_t old_size = nbi_word_size(old_word);
