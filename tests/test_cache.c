@@ -10,6 +10,7 @@
    resized out of its block moves through the cache.  Static build: it
    reads the thread's record. */
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <time.h>
@@ -22,6 +23,14 @@
 #include "platform/debugger.h"
 #include "block/sizeclass.h"
 #include "check/stats.h"
+
+#if defined(__SANITIZE_THREAD__)
+#define UNDER_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define UNDER_TSAN 1
+#endif
+#endif
 
 #define BATCH 100
 
@@ -477,13 +486,107 @@ TEST(slot_pages_given_back)
     pthread_join(t, NULL);
 }
 
-#if defined(__SANITIZE_THREAD__)
-#define UNDER_TSAN 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define UNDER_TSAN 1
+static int address_order(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)*(void *const *)a, y = (uintptr_t)*(void *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+/*
+ * The pages of blocks a scavenge gives back go back to the system too
+ * (cache.h), even under a block still in use, where glibc alone would
+ * keep them: a burst of 1500-byte buffers written in full, a buffer taken
+ * after them (from glibc's heap top, in practice above them), the burst
+ * freed, found idle and scavenged.  Blocks given back next to each other
+ * make one free chunk, and every whole page inside such a run of blocks
+ * (the first 64 bytes of the run are glibc's) is then not resident.  Run
+ * in a thread of its own, so the cache holds nothing else.  Under a
+ * sanitizer its allocator, not glibc's, holds the blocks: skipped.
+ */
+#define TRIM_BURST 100
+static void *pages_of_idle_blocks(void *unused)
+{
+    (void)unused;
+    struct nbi_thread *t = self();
+    LPVOID v[TRIM_BURST], pin;
+    for (int i = 0; i < TRIM_BURST; i++) {
+        CHECK_EQ_U(NetApiBufferAllocate(1500, &v[i]), NERR_Success);
+        memset(v[i], 0x5A, 1500);
+    }
+    CHECK_EQ_U(NetApiBufferAllocate(40000, &pin), NERR_Success); /* not cached: its own block */
+    for (int i = 0; i < TRIM_BURST; i++)
+        CHECK_EQ_U(NetApiBufferFree(v[i]), NERR_Success);
+    CHECK_EQ_U(held(t, 1500), TRIM_BURST);
+    qsort(v, TRIM_BURST, sizeof *v, address_order);
+    uintptr_t stride = UINTPTR_MAX; /* the distance between two blocks next to each other */
+    for (int i = 1; i < TRIM_BURST; i++)
+        if ((uintptr_t)v[i] - (uintptr_t)v[i - 1] < stride)
+            stride = (uintptr_t)v[i] - (uintptr_t)v[i - 1];
+    __atomic_store_n(&nbi_trim_not_before_ms, 0, __ATOMIC_RELAXED); /* no trim lately */
+    mark_all_idle(t);
+    nbi_cache_scavenge(&t->cache);
+    CHECK_EQ_U(held(t, 1500), 0);
+    CHECK_EQ_U(t->cache.untrimmed, 0); /* counted, and trimmed */
+    uintptr_t page = (uintptr_t)1 << t->cache.page_shift;
+    unsigned checked = 0;
+    for (int first = 0, last; first < TRIM_BURST; first = last + 1) {
+        for (last = first; last + 1 < TRIM_BURST &&
+                           (uintptr_t)v[last + 1] - (uintptr_t)v[last] == stride;
+             last++)
+            ;
+        uintptr_t start = (uintptr_t)v[first] - 2 * NBI_HEADER_SIZE; /* glibc's header too */
+        uintptr_t end = start + (uintptr_t)(last - first + 1) * stride;
+        for (uintptr_t p = (start + 64 + page - 1) & ~(page - 1); p + page <= end; p += page) {
+            CHECK(!resident(p));
+            checked++;
+        }
+    }
+    CHECK(checked >= 16); /* about 36 pages: the burst lies mostly in one run */
+    CHECK_EQ_U(NetApiBufferFree(pin), NERR_Success);
+    return NULL;
+}
+
+TEST(pages_of_idle_blocks_given_back)
+{
+#if defined(NBI_ASAN) || defined(UNDER_TSAN)
+    return;
 #endif
-#endif
+    pthread_t t;
+    CHECK_EQ_U(pthread_create(&t, NULL, pages_of_idle_blocks, NULL), 0);
+    pthread_join(t, NULL);
+}
+
+/*
+ * The trim's gate (cache.c): under NBI_TRIM_MIN_BYTES given back, no trim;
+ * at that, one, and the count starts again; right after it, none (the
+ * bytes are kept for later); once the gate opens, one again.  The gap
+ * after a trim is NBI_DECAY_MS, or NBI_TRIM_SHARE times its duration when
+ * that is longer.
+ */
+TEST(trim_gate)
+{
+    __atomic_store_n(&nbi_trim_not_before_ms, 0, __ATOMIC_RELAXED);
+    uint64_t given_back = NBI_TRIM_MIN_BYTES - 1;
+    CHECK_EQ_U(nbi_cache_trim(&given_back), 0);
+    CHECK_EQ_U(given_back, NBI_TRIM_MIN_BYTES - 1);
+    given_back = NBI_TRIM_MIN_BYTES;
+    uint64_t before = nbi_coarse_ms();
+    CHECK_EQ_U(nbi_cache_trim(&given_back), 1);
+    CHECK_EQ_U(given_back, 0);
+    CHECK_GE_U(__atomic_load_n(&nbi_trim_not_before_ms, __ATOMIC_RELAXED), before + NBI_DECAY_MS);
+    given_back = 5 * NBI_TRIM_MIN_BYTES;
+    if (nbi_coarse_ms() < before + NBI_DECAY_MS) { /* not descheduled for the whole gap */
+        CHECK_EQ_U(nbi_cache_trim(&given_back), 0);
+        CHECK_EQ_U(given_back, 5 * NBI_TRIM_MIN_BYTES);
+    }
+    __atomic_store_n(&nbi_trim_not_before_ms, nbi_coarse_ms(), __ATOMIC_RELAXED); /* open */
+    CHECK_EQ_U(nbi_cache_trim(&given_back), 1);
+    CHECK_EQ_U(given_back, 0);
+    CHECK_EQ_U(nbi_trim_gap_ms(0), NBI_DECAY_MS);
+    CHECK_EQ_U(nbi_trim_gap_ms(NBI_DECAY_MS * 1000 / NBI_TRIM_SHARE), NBI_DECAY_MS);
+    CHECK_EQ_U(nbi_trim_gap_ms(2500), 2500 * NBI_TRIM_SHARE / 1000); /* a 2.5 ms trim */
+    CHECK_EQ_U(nbi_trim_gap_ms(13000), 1300);
+}
 
 TEST(scavenged_shrunk_block_released_twice)
 {
@@ -628,6 +731,8 @@ int main(void)
     RUN(cached_block_still_released);
     RUN(scavenged_shrunk_block_released_twice);
     RUN(slot_pages_given_back);
+    RUN(pages_of_idle_blocks_given_back);
+    RUN(trim_gate);
     RUN(periodic_scavenge_rate);
     RUN(grown_twice_has_room);
     RUN(small_resize_moves_through_the_cache);

@@ -39,6 +39,7 @@ void nbi_cache_init(struct nbi_cache *t, void **slots)
     t->slot_page_count = end > first ? (uint32_t)((end - first) / page) : 0;
     t->page_shift = (uint32_t)__builtin_ctzll(page);
     t->slot_pages_used = 0;
+    t->untrimmed = 0;
 }
 
 /* The bits of the whole slot pages that class c's slots touch. */
@@ -86,8 +87,9 @@ void nbi_cache_give_back_slots(struct nbi_cache *t, int emptied)
     }
 }
 
-/* Give the oldest `count` blocks of class c back to the system. */
-static void release_oldest(struct nbi_cache *t, unsigned c, unsigned count)
+/* Give the oldest `count` blocks of class c back to the system; returns
+   their bytes. */
+static uint64_t release_oldest(struct nbi_cache *t, unsigned c, unsigned count)
 {
     struct nbi_bin *bin = &t->bins[c];
     unsigned held = nbi_bin_held(bin, bin->top) / sizeof(void *);
@@ -98,6 +100,7 @@ static void release_oldest(struct nbi_cache *t, unsigned c, unsigned count)
     bin->top -= count;
     if (c > NBI_SMALL_CLASS_LAST)
         t->large_bytes -= (uint64_t)count * nbi_class_bytes(c);
+    return (uint64_t)count * nbi_block_bytes(nbi_class_bytes(c));
 }
 
 /*
@@ -109,7 +112,8 @@ static void release_oldest(struct nbi_cache *t, unsigned c, unsigned count)
  * caches).  A class idle for the whole interval gives back every block,
  * the top one too: one block left at the top of the system's heap would
  * keep glibc from trimming all the free memory under it.  The marks
- * restart.
+ * restart.  Blocks that went back idle count towards a trim; those the
+ * budget forced out (now_too) do not.
  */
 static void scavenge(struct nbi_cache *t, int now_too, uint32_t now)
 {
@@ -125,7 +129,9 @@ static void scavenge(struct nbi_cache *t, int now_too, uint32_t now)
         } else if (!t->idle_since[c] && !now_too) {
             t->idle_since[c] = stamp;
         } else if (now_too || (uint32_t)(stamp - t->idle_since[c]) >= NBI_DECAY_MS) {
-            release_oldest(t, c, low);
+            uint64_t bytes = release_oldest(t, c, low);
+            if (!now_too)
+                t->untrimmed += bytes;
             t->idle_since[c] = 0;
             released = 1;
         }
@@ -135,6 +141,8 @@ static void scavenge(struct nbi_cache *t, int now_too, uint32_t now)
     }
     if (released) /* bins may have emptied */
         nbi_cache_give_back_slots(t, 0);
+    if (!now_too)
+        (void)nbi_cache_trim(&t->untrimmed);
 }
 
 void nbi_cache_scavenge(struct nbi_cache *t)
@@ -165,12 +173,38 @@ int nbi_cache_over_budget(struct nbi_cache *t, unsigned c)
     return t->large_bytes + nbi_class_bytes(c) <= NBI_LARGE_BUDGET;
 }
 
-void nbi_cache_flush(struct nbi_cache *t)
+uint64_t nbi_cache_flush(struct nbi_cache *t)
 {
+    uint64_t bytes = 0;
     for (unsigned c = 1; c < NBI_CLASS_COUNT; c++) {
         struct nbi_bin *bin = &t->bins[c];
-        release_oldest(t, c, nbi_bin_held(bin, bin->top) / sizeof(void *));
+        bytes += release_oldest(t, c, nbi_bin_held(bin, bin->top) / sizeof(void *));
         bin->low = 0;
         t->idle_since[c] = 0;
     }
+    return bytes;
+}
+
+uint64_t nbi_trim_not_before_ms;
+
+uint64_t nbi_trim_gap_ms(uint64_t took_us)
+{
+    uint64_t gap_ms = took_us * NBI_TRIM_SHARE / 1000;
+    return gap_ms > NBI_DECAY_MS ? gap_ms : NBI_DECAY_MS;
+}
+
+int nbi_cache_trim(uint64_t *given_back)
+{
+    if (*given_back < NBI_TRIM_MIN_BYTES)
+        return 0;
+    uint64_t now = nbi_coarse_ms();
+    uint64_t not_before = __atomic_load_n(&nbi_trim_not_before_ms, __ATOMIC_RELAXED);
+    if (now < not_before ||
+        !__atomic_compare_exchange_n(&nbi_trim_not_before_ms, &not_before, now + NBI_DECAY_MS,
+                                     0, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+        return 0; /* too soon, or another thread has just claimed it */
+    uint64_t gap_ms = nbi_trim_gap_ms(nbi_sys_trim());
+    __atomic_store_n(&nbi_trim_not_before_ms, nbi_coarse_ms() + gap_ms, __ATOMIC_RELAXED);
+    *given_back = 0;
+    return 1;
 }

@@ -66,6 +66,22 @@
  * empty bin does not mind.  When another thread empties an idle thread's
  * cache, all its slot pages go back.
  *
+ * And so are the pages the blocks were in.  A block given back goes to
+ * glibc's free lists, and glibc returns memory to the kernel only at the
+ * top of a heap: a hole under a block still in use (typically one the
+ * thread took from the top while its burst was cached) stays resident
+ * however long it stays free (bench_memory: 116 KiB more than malloc's
+ * own after the program moved on).  So once a scavenge, the emptying of an
+ * idle thread's cache or a thread's exit has given back at least
+ * NBI_TRIM_MIN_BYTES of blocks nothing needed any more, the system is
+ * asked to return the free pages inside its heaps (nbi_sys_trim), as
+ * jemalloc and mimalloc purge the pages of blocks that decayed.  A block
+ * the budget or a full bin turns away is not counted: its thread is busy
+ * with that size.  The trim walks every free chunk of every arena, which
+ * in a heap of thousands of free chunks takes milliseconds, so a trim
+ * starts at least NBI_DECAY_MS after the previous one ended, and at least
+ * NBI_TRIM_SHARE times that one's duration after: at most 1% of the time.
+ *
  * Under AddressSanitizer a cached block's bytes are poisoned, so a stale
  * pointer's touch is reported; LeakSanitizer finds cached blocks through
  * the slot arrays.  Strict mode does not use this cache; its quarantine
@@ -90,6 +106,8 @@
 #define NBI_SCAVENGE_WAIT 64u           /* budget refusals between scavenges */
 #define NBI_DECAY_MS 100u               /* idle that long, blocks go back */
 #define NBI_SCAVENGE_MIN_MS 10u         /* periodic scavenges at most this often */
+#define NBI_TRIM_MIN_BYTES (64u << 10)  /* blocks given back before the system trims */
+#define NBI_TRIM_SHARE 100u             /* trims at least 100x their duration apart */
 
 _Static_assert(NBI_BIN_SLOTS * sizeof(void *) < 65536, "bin offsets fit 16 bits");
 _Static_assert((NBI_SCAVENGE_PERIOD & (NBI_SCAVENGE_PERIOD - 1)) == 0, "a power of 2");
@@ -128,6 +146,7 @@ struct nbi_cache {
     uint32_t slot_page_count;
     uint32_t page_shift;       /* log2 of the page size */
     uint64_t slot_pages_used;  /* bit i: page i may be resident */
+    uint64_t untrimmed;        /* bytes of idle blocks given back since the last trim */
 };
 
 /* Slots a thread's cache needs (the record allocates them). */
@@ -155,9 +174,22 @@ NBI_INTERNAL int nbi_cache_scavenge_periodic(struct nbi_cache *t);
  */
 NBI_INTERNAL int nbi_cache_over_budget(struct nbi_cache *t, unsigned c);
 
-/* Return every cached block to the system (thread exit); the cache stays
-   usable. */
-NBI_INTERNAL void nbi_cache_flush(struct nbi_cache *t);
+/* Return every cached block to the system (thread exit, an idle thread's
+   cache emptied); the cache stays usable.  Returns the blocks' bytes. */
+NBI_INTERNAL uint64_t nbi_cache_flush(struct nbi_cache *t);
+
+/* Blocks of *given_back bytes nothing needed went back to the system: once
+   that is at least NBI_TRIM_MIN_BYTES, have the system return the free
+   pages in its heaps, unless another trim is running or the last was too
+   recent (above).  1 if it trimmed (*given_back is then 0), else 0 (it is
+   kept, for a later try). */
+NBI_INTERNAL int nbi_cache_trim(uint64_t *given_back);
+
+/* The coarse ms before which no trim starts: claimed by the thread about
+   to trim, so that others do not start one with it, then set to the end
+   of its trim plus nbi_trim_gap_ms of its duration. */
+extern NBI_INTERNAL uint64_t nbi_trim_not_before_ms;
+NBI_INTERNAL uint64_t nbi_trim_gap_ms(uint64_t took_us);
 
 /* Give the system the pages of slots whose bins are all empty (above);
    emptied: the cache was just flushed, so every page goes, seen in use or

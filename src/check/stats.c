@@ -71,7 +71,10 @@ static void thread_exit(void *arg)
     if (t->next)
         t->next->prev = t->prev;
     unlock_registry();
-    nbi_cache_flush(&t->cache); /* no reclaimer sees the record now */
+    /* no reclaimer sees the record now */
+    uint64_t given_back = nbi_cache_flush(&t->cache) + t->cache.untrimmed;
+    t->cache.untrimmed = 0;
+    (void)nbi_cache_trim(&given_back); /* if refused, a later trim is process-wide */
     lock_registry();
     t->next = recycled;
     recycled = t;
@@ -133,9 +136,10 @@ void nbi_cache_rearm(struct nbi_thread *t)
 }
 
 /* With the lock held: give t's cache back if its thread has made no call
-   since the last look and is not in one now (stats.h draws the protocol).
-   0 when the system has no process-wide barrier: then nothing can be. */
-static int reclaim_if_idle_locked(struct nbi_thread *t)
+   since the last look and is not in one now (stats.h draws the protocol),
+   adding its blocks' bytes to *given_back.  0 when the system has no
+   process-wide barrier: then nothing can be. */
+static int reclaim_if_idle_locked(struct nbi_thread *t, uint64_t *given_back)
 {
     int64_t seen = __atomic_load_n(&t->allocations, __ATOMIC_RELAXED) +
                    __atomic_load_n(&t->releases, __ATOMIC_RELAXED);
@@ -152,7 +156,7 @@ static int reclaim_if_idle_locked(struct nbi_thread *t)
         return 0;
     }
     if (__atomic_load_n(&t->fast->inside, __ATOMIC_ACQUIRE) == 0) {
-        nbi_cache_flush(&t->cache);
+        *given_back += nbi_cache_flush(&t->cache);
         nbi_cache_give_back_slots(&t->cache, 1);
         t->idle_reclaimed = 1;
     }
@@ -168,11 +172,16 @@ void nbi_reclaim_idle(struct nbi_thread *self)
     if (now < next || !__atomic_compare_exchange_n(&next_look_ms, &next, now + NBI_IDLE_MS, 0,
                                                    __ATOMIC_RELAXED, __ATOMIC_RELAXED))
         return; /* looked lately, or another thread is looking now */
+    uint64_t given_back = 0;
     lock_registry();
     for (struct nbi_thread *t = registry_head; t; t = t->next)
-        if (t != self && t->fast && !reclaim_if_idle_locked(t))
+        if (t != self && t->fast && !reclaim_if_idle_locked(t, &given_back))
             break;
     unlock_registry();
+    /* outside the lock (a trim can take milliseconds), counted as the
+       caller's own, so that a trim refused now is tried again later */
+    self->cache.untrimmed += given_back;
+    (void)nbi_cache_trim(&self->cache.untrimmed);
 }
 
 void nbi_count_shared(int64_t allocations, int64_t releases, int64_t bytes)

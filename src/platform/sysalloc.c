@@ -1,7 +1,29 @@
-/* sysalloc.c — the out-of-memory test hook behind nbi_sys_malloc. */
+/* sysalloc.c — the out-of-memory test hook behind nbi_sys_malloc, and
+   the system allocator's trim. */
 #include "platform/sysalloc.h"
 
 #include <errno.h>
+#include <time.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+uint64_t nbi_sys_trim(void)
+{
+#ifdef __GLIBC__
+    int saved_errno = errno;
+    struct timespec start, end;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    (void)malloc_trim(NBI_TRIM_PAD);
+    clock_gettime(CLOCK_MONOTONIC, &end);
+    errno = saved_errno;
+    int64_t us = (int64_t)(end.tv_sec - start.tv_sec) * 1000000 +
+                 (end.tv_nsec - start.tv_nsec) / 1000;
+    return us > 0 ? (uint64_t)us : 0;
+#else
+    return 0;
+#endif
+}
 
 int nbi_fault_armed;
 static long fault_target; /* fail when fault_calls reaches this */

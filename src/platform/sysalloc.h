@@ -14,6 +14,7 @@
 #define NBI_SYSALLOC_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "platform/platform.h"
@@ -41,6 +42,17 @@ static inline void nbi_sys_free(void *p)
 {
     free(p);
 }
+
+/*
+ * Ask the system allocator to return to the kernel the whole free pages
+ * inside its heaps, not only at their tops (glibc: malloc_trim, which
+ * walks every free chunk of every arena and madvises its whole pages, and
+ * trims the main heap's top down to NBI_TRIM_PAD).  Returns how long that
+ * took, in microseconds; errno is kept.  Elsewhere it does nothing and
+ * returns 0.  The cache decides when (cache.c, nbi_cache_trim).
+ */
+#define NBI_TRIM_PAD (128u << 10) /* glibc's default M_TOP_PAD (mallopt(3)) */
+NBI_INTERNAL uint64_t nbi_sys_trim(void);
 
 /*
  * Test hook.  nbi_fault_fail_nth(n) with n >= 1: the nth underlying
