@@ -516,8 +516,8 @@ static NBI_NOINLINE NET_API_STATUS reallocate_slow(LPVOID OldBuffer, DWORD NewBy
 }
 
 /* The common resize stays in its block: the header is restamped and the
-   counters moved, with no frame and no call; a resize that needs the
-   system goes to resize_by_system. */
+   counters moved, with no frame and no call; a resize the block does not
+   serve goes to resize_elsewhere. */
 NBI_EXPORT NBI_HOT_PATH NET_API_STATUS NetApiBufferReallocate(LPVOID OldBuffer, DWORD NewByteCount,
                                                               LPVOID *NewBuffer)
 {
