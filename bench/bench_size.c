@@ -234,6 +234,28 @@ static void run_test(const char *test, const char *unit, struct contender *c, in
 #define TALLOC_OR_ABSENT(fn) BENCH_TALLOC_ABSENT, NULL
 #endif
 
+/* The growth contenders, whose loops are PREFIX_<id> (DEFINE_GROW or
+   DEFINE_GROW_TWO), in run_growth's order; in main, where peers is. */
+#define GROWTH_CONTENDERS(prefix)                                                 \
+    {                                                                             \
+        {"realloc", NULL, prefix##_malloc, {0}},                                  \
+        {"NetApiBufferReallocate", NULL, prefix##_netapibuf, {0}},                \
+        {"talloc_realloc_size", TALLOC_OR_ABSENT(prefix##_talloc), {0}},          \
+        {"jemalloc realloc", peers.je.why_absent, prefix##_je, {0}},              \
+        {"mimalloc mi_realloc", peers.mi.why_absent, prefix##_mi, {0}},           \
+        {"realloc wrapped", NULL, prefix##_wrapped, {0}},                         \
+    }
+
+/* run_test over GROWTH_CONTENDERS, then netapibuf like for like: against
+   realloc behind the Windows signature. */
+static void run_growth(const char *test, const char *unit, struct contender *c, long ops,
+                       int rounds, const char *mode)
+{
+    run_test(test, unit, c, 6, ops, rounds, mode);
+    printf("  like for like: NetApiBufferReallocate / realloc wrapped = %.2fx\n",
+           bench_median(c[1].ns, rounds) / bench_median(c[5].ns, rounds));
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -272,31 +294,12 @@ int main(int argc, char **argv)
     printf("  like for like: NetApiBufferSize / malloc_usable_size wrapped = %.2fx\n",
            bench_median(size_c[1].ns, rounds) / bench_median(size_c[5].ns, rounds));
 
-    struct contender grow_c[] = {
-        {"realloc", NULL, grow_malloc, {0}},
-        {"NetApiBufferReallocate", NULL, grow_netapibuf, {0}},
-        {"talloc_realloc_size", TALLOC_OR_ABSENT(grow_talloc), {0}},
-        {"jemalloc realloc", peers.je.why_absent, grow_je, {0}},
-        {"mimalloc mi_realloc", peers.mi.why_absent, grow_mi, {0}},
-        {"realloc wrapped", NULL, grow_wrapped, {0}},
-    };
-    run_test("growth 16 B doubling to 1 MiB", "growth sequence (17 resizes)", grow_c, 6,
-             quick ? 100 : 500, rounds, mode);
-    printf("  like for like: NetApiBufferReallocate / realloc wrapped = %.2fx\n",
-           bench_median(grow_c[1].ns, rounds) / bench_median(grow_c[5].ns, rounds));
-
-    struct contender two_c[] = {
-        {"realloc", NULL, grow_two_malloc, {0}},
-        {"NetApiBufferReallocate", NULL, grow_two_netapibuf, {0}},
-        {"talloc_realloc_size", TALLOC_OR_ABSENT(grow_two_talloc), {0}},
-        {"jemalloc realloc", peers.je.why_absent, grow_two_je, {0}},
-        {"mimalloc mi_realloc", peers.mi.why_absent, grow_two_mi, {0}},
-        {"realloc wrapped", NULL, grow_two_wrapped, {0}},
-    };
-    run_test("growth of two buffers in turn, 16 B doubling to 4 KiB",
-             "pair of sequences (16 resizes)", two_c, 6, quick ? 2000 : 10000, rounds, mode);
-    printf("  like for like: NetApiBufferReallocate / realloc wrapped = %.2fx\n",
-           bench_median(two_c[1].ns, rounds) / bench_median(two_c[5].ns, rounds));
+    struct contender grow_c[] = GROWTH_CONTENDERS(grow);
+    run_growth("growth 16 B doubling to 1 MiB", "growth sequence (17 resizes)", grow_c,
+               quick ? 100 : 500, rounds, mode);
+    struct contender two_c[] = GROWTH_CONTENDERS(grow_two);
+    run_growth("growth of two buffers in turn, 16 B doubling to 4 KiB",
+               "pair of sequences (16 resizes)", two_c, quick ? 2000 : 10000, rounds, mode);
     printf("  (Samba's libnetapi has no NetApiBufferSize or NetApiBufferReallocate)\n");
     return size_sum == 0; /* the sums must be used, and cannot be 0 */
 }

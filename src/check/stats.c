@@ -71,10 +71,11 @@ static void thread_exit(void *arg)
     if (t->next)
         t->next->prev = t->prev;
     unlock_registry();
-    /* no reclaimer sees the record now */
-    uint64_t given_back = nbi_cache_flush(&t->cache) + t->cache.untrimmed;
-    t->cache.untrimmed = 0;
-    (void)nbi_cache_trim(&given_back); /* if refused, a later trim is process-wide */
+    /* No reclaimer sees the record now.  A trim refused here is not tried
+       again for this thread (the record is reset when reused), but any
+       later trim is process-wide. */
+    t->cache.untrimmed += nbi_cache_flush(&t->cache);
+    (void)nbi_cache_trim(&t->cache.untrimmed);
     lock_registry();
     t->next = recycled;
     recycled = t;
